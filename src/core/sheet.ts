@@ -1,0 +1,95 @@
+/**
+ * Plain data that crosses the boundary between a host (Office.js, exceljs) and the core.
+ * Nothing here knows where the workbook came from.
+ */
+
+/** A cell that holds an Excel error value such as #DIV/0! or #N/A. */
+export interface CellError {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/** A rectangular area, 0-based and inclusive, in sheet coordinates. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet as read by a host: the used range's values, where it starts, and its merged areas. */
+export interface SheetSnapshot {
+  name: string;
+  /** Values of the used range, row by row; `rows[0][0]` is the cell at (`top`, `left`). */
+  rows: CellValue[][];
+  /** 0-based sheet row of `rows[0]`. */
+  top: number;
+  /** 0-based sheet column of `rows[x][0]`. */
+  left: number;
+  merges: Area[];
+  hidden: boolean;
+}
+
+/** A workbook as read by a host: the file it came from (if any) and its sheets in tab order. */
+export interface WorkbookSnapshot {
+  file: string;
+  sheets: SheetSnapshot[];
+}
+
+/** Named styles; each host maps them to its own formatting. */
+export type CellStyle = "title" | "header" | "error" | "warning" | "info" | "ok" | "note";
+
+export interface SpecCell {
+  value: string | number | boolean | null;
+  style?: CellStyle;
+  /** A link to a cell of the same workbook. */
+  link?: { sheet: string; cell: string };
+  /** Excel number format, e.g. "0.00" or "0.00%". */
+  numberFormat?: string;
+}
+
+/** A sheet the add-in writes: plain rows of cells, plus layout. Hosts render it; nothing else decides its content. */
+export interface SheetSpec {
+  name: string;
+  rows: SpecCell[][];
+  /** Column widths in characters, by column index. */
+  columnWidths?: number[];
+  /** Rows (from the top) to keep visible when scrolling. */
+  freezeRows?: number;
+  tabColor?: string;
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+export function cell(value: SpecCell["value"], style?: CellStyle): SpecCell {
+  return style ? { value, style } : { value };
+}
+
+/** The value at sheet coordinates (0-based), or null outside the used range. */
+export function valueAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = sheet.rows[row - sheet.top];
+  if (!r) return null;
+  const v = r[col - sheet.left];
+  return v === undefined ? null : v;
+}
+
+/** Number of non-blank cells in a snapshot. */
+export function countFilled(sheet: SheetSnapshot): number {
+  let n = 0;
+  for (const row of sheet.rows) for (const v of row) if (!isBlank(v)) n++;
+  return n;
+}
+
+/** Width of the widest row of a snapshot. */
+export function snapshotWidth(sheet: SheetSnapshot): number {
+  let w = 0;
+  for (const row of sheet.rows) if (row.length > w) w = row.length;
+  return w;
+}

@@ -1,0 +1,107 @@
+import type ExcelJS from "exceljs";
+import { parseArea, quoteSheetName } from "../core/address";
+import type { Area, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
+import { STYLE_COLORS, type WorkbookHost } from "./host";
+
+/**
+ * A host over an exceljs workbook: used by the CLI in Node and by the standalone page in the browser.
+ * The exceljs module itself is not imported here, so the browser can load it on demand.
+ */
+export class ExcelJsHost implements WorkbookHost {
+  readonly kind = "exceljs" as const;
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly file: string,
+  ) {}
+
+  async read(): Promise<WorkbookSnapshot> {
+    return { file: this.file, sheets: this.workbook.worksheets.map(snapshotOf) };
+  }
+
+  async write(specs: SheetSpec[]): Promise<void> {
+    for (const spec of specs) writeSpec(this.workbook, spec);
+  }
+}
+
+function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const rows: CellValue[][] = [];
+  let last = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (c, colNumber) => {
+      // A merged cell other than the top-left one reads as empty, as it does in Excel.
+      const v = c.isMerged && c.master !== c ? null : toCellValue(c.value);
+      values[colNumber - 1] = v;
+    });
+    for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+    rows[rowNumber - 1] = values;
+    if (values.some((v) => v !== null)) last = rowNumber;
+  });
+  rows.length = last;
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  return { name: ws.name, rows, top: 0, left: 0, merges: mergesOf(ws), hidden: ws.state !== "visible" };
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): Area[] {
+  // exceljs keeps merges in a private map keyed by the top-left cell; its public `model` rebuilds the whole sheet.
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string; tl?: string; br?: string }> })._merges;
+  const out: Area[] = [];
+  for (const m of Object.values(merges ?? {})) {
+    const area = parseArea(m.range ?? `${m.tl}:${m.br}`);
+    if (area) out.push(area);
+  }
+  return out;
+}
+
+/** exceljs's many value shapes folded to the snapshot's few. */
+export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    if ("error" in v && typeof v.error === "string") return { error: v.error };
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as { result?: ExcelJS.CellValue }).result;
+      return toCellValue(result as ExcelJS.CellValue);
+    }
+    if ("hyperlink" in v) return toCellValue((v as { text?: ExcelJS.CellValue }).text as ExcelJS.CellValue);
+  }
+  return String(v);
+}
+
+function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+  const existing = wb.getWorksheet(spec.name);
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(spec.name, {
+    properties: spec.tabColor ? { tabColor: { argb: "FF" + spec.tabColor } } : {},
+    views: spec.freezeRows ? [{ state: "frozen", ySplit: spec.freezeRows }] : [],
+  });
+  spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  spec.rows.forEach((row, r) => {
+    row.forEach((c, col) => {
+      if (c.value === null && !c.style) return;
+      const target = ws.getCell(r + 1, col + 1);
+      // A string is always stored as a string: exceljs never turns "=..." into a formula.
+      target.value = c.link && c.value !== null
+        ? { text: String(c.value), hyperlink: `#${quoteSheetName(c.link.sheet)}!${c.link.cell}` }
+        : c.value;
+      if (c.numberFormat) target.numFmt = c.numberFormat;
+      if (c.link) target.font = { color: { argb: "FF0563C1" }, underline: true };
+      if (c.style) applyStyle(target, c.style);
+    });
+  });
+}
+
+function applyStyle(target: ExcelJS.Cell, style: keyof typeof STYLE_COLORS): void {
+  const s: { bold?: boolean; italic?: boolean; size?: number; fill?: string; font?: string } = STYLE_COLORS[style];
+  target.font = {
+    ...target.font,
+    bold: s.bold,
+    italic: s.italic,
+    size: s.size,
+    ...(s.font ? { color: { argb: "FF" + s.font } } : {}),
+  };
+  if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
+}

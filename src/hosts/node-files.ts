@@ -1,0 +1,86 @@
+import ExcelJS from "exceljs";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { ExcelJsHost } from "./exceljs-host";
+import { formatBytes, MAX_WORKBOOK_BYTES } from "./host";
+import { describeLoadError } from "./load-error";
+
+/** A file that could not be opened at all, with a message in Chinese naming it. */
+export class WorkbookOpenError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Expands folders (recursively) into the .xlsx files they hold, in a stable order. Office lock files (~$x.xlsx) are skipped. */
+export async function collectWorkbooks(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (info.isDirectory()) files.push(...(await walk(p)));
+    else files.push(p);
+  }
+  return { files, missing };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name, "en"));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (extname(e.name).toLowerCase() === ".xlsx" && !e.name.startsWith("~$")) out.push(p);
+  }
+  return out;
+}
+
+/** Opens a workbook read-only: the file is read into memory and never written back. */
+export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new WorkbookOpenError(path, `找不到文件：${path}`);
+  }
+  if (size > MAX_WORKBOOK_BYTES) {
+    throw new WorkbookOpenError(
+      path,
+      `文件 ${basename(path)} 有 ${formatBytes(size)}，超过单个工作簿 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。请拆分后再校验。`,
+    );
+  }
+  const data = await readFile(path);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookOpenError(path, describeLoadError(basename(path), data, e));
+  }
+  return new ExcelJsHost(wb, basename(path));
+}
+
+/** A fresh workbook for results, so the user's files are never rewritten. */
+export function newResultHost(file: string): ExcelJsHost {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "预算绩效管理加载项";
+  wb.created = new Date();
+  return new ExcelJsHost(wb, file);
+}
+
+export async function saveWorkbook(host: ExcelJsHost, path: string): Promise<string> {
+  const full = resolve(path);
+  await mkdir(dirname(full), { recursive: true });
+  const buf = await host.workbook.xlsx.writeBuffer();
+  await writeFile(full, Buffer.from(buf as ArrayBuffer));
+  return full;
+}

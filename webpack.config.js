@@ -1,0 +1,100 @@
+// Builds the task pane (dist/taskpane.html and its scripts), copies the icons, and writes dist/manifest.xml with the
+// production base URL. Modelled on OfficeDev/Office-Addin-TaskPane's webpack config.
+//
+// Environment:
+//   ADDIN_BASE_URL   production base URL that replaces https://localhost:3000/ in the manifest (default: the dev URL,
+//                    so a plain `npm run build` can be sideloaded against `npm run dev-server`)
+//   OFFICE_JS=local  serve the office.js shipped in @microsoft/office-js from the add-in's own origin (dist/office-js/)
+//                    instead of Microsoft's CDN, for intranets without internet access
+import CopyWebpackPlugin from "copy-webpack-plugin";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import webpack from "webpack";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const DEV_URL = "https://localhost:3000/";
+export const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const LOCAL_OFFICE_JS = "office-js/office.js";
+/** Office.js for other applications is left out of the local copy: the add-in only runs in Excel. */
+const OTHER_APPS = ["access", "onenote", "outlook", "powerpoint", "project", "visio", "word"];
+
+function baseUrl() {
+  const url = process.env.ADDIN_BASE_URL || DEV_URL;
+  return url.endsWith("/") ? url : url + "/";
+}
+
+/** Every dev URL becomes the production base URL, and the dev origin in AppDomains becomes the production origin. */
+export function productionManifest(xml, base) {
+  return xml.replaceAll(DEV_URL, base).replaceAll(DEV_URL.slice(0, -1), new URL(base).origin);
+}
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+export default async (env, argv) => {
+  const dev = argv.mode !== "production";
+  const localOfficeJs = process.env.OFFICE_JS === "local";
+  const officeJsUrl = localOfficeJs ? LOCAL_OFFICE_JS : CDN_OFFICE_JS;
+  const officeOrigin = localOfficeJs ? "" : " https://appsforoffice.microsoft.com";
+  const config = {
+    devtool: "source-map",
+    entry: { taskpane: "./src/taskpane/taskpane.ts", commands: "./src/taskpane/commands.ts" },
+    output: {
+      path: path.resolve(here, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ __OFFICE_JS_URL__: JSON.stringify(officeJsUrl) }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { officeOrigin },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/taskpane/commands.html",
+        chunks: ["commands"],
+        templateParameters: { officeOrigin, officeJsUrl },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : productionManifest(content.toString(), baseUrl())),
+          },
+          ...(localOfficeJs
+            ? [{
+                from: path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist"),
+                to: "office-js",
+                globOptions: { ignore: OTHER_APPS.map((app) => `**/${app}-*`) },
+              }]
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(here, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      server: dev ? { type: "https", options: env.WEBPACK_SERVE ? await httpsOptions() : {} } : "https",
+    },
+  };
+  return config;
+};
