@@ -23,12 +23,12 @@ function timeout(ms: number): Promise<"timeout"> {
 export async function detectHost(officeJsUrl: string, timeoutMs = OFFICE_TIMEOUT_MS): Promise<HostMode> {
   try {
     const loaded = await Promise.race([loadScript(officeJsUrl).then(() => "loaded" as const), timeout(timeoutMs)]);
-    if (loaded === "timeout") return { mode: "standalone", reason: "office.js 加载超时" };
+    if (loaded === "timeout") return { mode: "standalone", reason: "office.js 加载超时，未连接 Excel" };
     const info = await Promise.race([Office.onReady(), timeout(timeoutMs)]);
-    if (info === "timeout") return { mode: "standalone", reason: "Office 没有响应" };
+    if (info === "timeout") return { mode: "standalone", reason: "Office 没有响应，未连接 Excel" };
     if (info.host === Office.HostType.Excel) return { mode: "office" };
-    return { mode: "standalone", reason: "没有在 Excel 中打开" };
+    return { mode: "standalone", reason: "不在 Excel 中运行" };
   } catch {
-    return { mode: "standalone", reason: "无法加载 office.js（未连接 Excel）" };
+    return { mode: "standalone", reason: "未连接 Excel" };
   }
 }

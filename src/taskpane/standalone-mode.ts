@@ -18,7 +18,7 @@ async function loadExcelJs(): Promise<ExcelJsModule> {
  * the page, and the results are offered as a new workbook to download. The chosen file is never written.
  */
 export function startStandaloneMode(reason: string): void {
-  byId("mode").textContent = `独立网页模式（${reason}）：打开 .xlsx 文件处理，结果另存为新工作簿`;
+  byId("mode").textContent = `独立网页模式（${reason}）`;
   byId("file-section").hidden = false;
   const input = byId<HTMLInputElement>("file-input");
   const run = byId<HTMLButtonElement>("run-inventory");

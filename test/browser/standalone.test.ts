@@ -1,0 +1,119 @@
+import ExcelJS from "exceljs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INVENTORY_SHEET } from "../../src/core/inventory";
+import { launchChromium } from "./chromium";
+import { serveFolder } from "./serve";
+
+const ROOT = join(__dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const work = mkdtempSync(join(tmpdir(), "jixiao-browser-"));
+
+/** `npm run screenshots` refreshes the pictures in docs/; an ordinary test run leaves them in out/. */
+function screenshotDir(): string {
+  const dir = process.env.SCREENSHOTS === "docs" ? join(ROOT, "docs", "screenshots") : join(ROOT, "out", "screenshots");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+/** Every request the page makes that does not go to the add-in's own server. */
+const external: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npm run build` first");
+  server = await serveFolder(DIST);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 380, height: 760 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // No network here, as on an intranet: the CDN copy of office.js fails to load, so the page must go standalone.
+  await page.route((url) => !url.href.startsWith(server.url), (route) => {
+    external.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  await page.goto(`${server.url}/taskpane.html`);
+  return { page, errors };
+}
+
+async function userWorkbook(path: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const t = wb.addWorksheet("目标表");
+  t.addRow(["项目支出绩效目标申报表"]);
+  t.addRow(["项目名称", "基层政务公开标准化规范化"]);
+  t.addRow(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]);
+  t.addRow(["产出指标", "数量指标", "公开事项目录编制数", "≥", 30, "个"]);
+  const s = wb.addWorksheet("自评");
+  s.addRow(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+  s.addRow(["产出指标", "数量指标", "=HYPERLINK(\"http://x\",\"诱饵\")", "≥95%", "98%", 20, 20]);
+  wb.addWorksheet("空表");
+  await wb.xlsx.writeFile(path);
+  return readFileSync(path);
+}
+
+describe("standalone page in real Chromium", () => {
+  it("opens a real .xlsx, lists its sheets and downloads a result workbook, with no request leaving the machine", async () => {
+    const { page, errors } = await openPage();
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    expect(await page.isVisible("#file-section")).toBe(true);
+
+    const input = join(work, "单位上报.xlsx");
+    const original = await userWorkbook(input);
+    await page.setInputFiles("#file-input", input);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开 单位上报.xlsx");
+    await page.click("#run-inventory");
+    await page.waitForSelector("#download", { state: "visible", timeout: 15_000 });
+
+    const cells = await page.$$eval("#result-table tbody tr", (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    expect(cells).toEqual([
+      ["目标表", "A1:F4", "绩效目标申报表"],
+      ["自评", "A1:G2", "绩效自评表"],
+      ["空表", "（空）", "空表"],
+    ]);
+
+    await page.screenshot({ path: join(screenshotDir(), "standalone.png"), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    expect(download.suggestedFilename()).toBe("单位上报-绩效结果.xlsx");
+    const saved = join(work, "downloaded.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([INVENTORY_SHEET]);
+    const rows: unknown[][] = [];
+    wb.getWorksheet(INVENTORY_SHEET)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const body = rows.filter((r) => r[0] === "单位上报.xlsx");
+    expect(body.map((r) => [r[1], r[7]])).toEqual([["目标表", "绩效目标申报表"], ["自评", "绩效自评表"], ["空表", "空表"]]);
+
+    // The user's file is only read.
+    expect(readFileSync(input).equals(original)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(external.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+    await page.close();
+  });
+
+  it("shows a Chinese message naming a file that is not a workbook, and keeps working", async () => {
+    const { page, errors } = await openPage();
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    const bad = join(work, "不是工作簿.xlsx");
+    writeFileSync(bad, "hello");
+    await page.setInputFiles("#file-input", bad);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("不是工作簿.xlsx");
+    expect(await page.getAttribute("#status", "class")).toContain("error");
+    expect(await page.isDisabled("#run-inventory")).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

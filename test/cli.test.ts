@@ -1,0 +1,72 @@
+import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { INVENTORY_SHEET } from "../src/core/inventory";
+
+const BIN = join(__dirname, "..", "bin", "jixiao.js");
+const SAMPLES = join(__dirname, "..", "samples");
+
+function jixiao(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("jixiao command line", () => {
+  it("prints usage in Chinese with --help and exits 0", () => {
+    const r = jixiao("--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("用法");
+    expect(r.out).toContain("jixiao inventory");
+  });
+
+  it("inventories the bundled samples as JSON, recognising each table kind", () => {
+    const r = jixiao("inventory", SAMPLES, "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.errors).toEqual([]);
+    const kinds = doc.sheets.map((s: { file: string; sheet: string; kind: string }) => `${s.file}/${s.sheet}: ${s.kind}`);
+    expect(kinds).toEqual([
+      "减灾中心-绩效自评表.xlsx/绩效自评表: self-evaluation",
+      "应急管理局-绩效目标申报表.xlsx/绩效目标申报表: target",
+      "政务服务中心-绩效运行监控表.xlsx/运行监控: monitoring",
+      "政务服务中心-绩效运行监控表.xlsx/填表说明: unknown",
+    ]);
+  });
+
+  it("writes the result workbook given by --out", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "jixiao-cli-")), "结果.xlsx");
+    const r = jixiao("inventory", SAMPLES, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("共 3 个工作簿");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(INVENTORY_SHEET)!;
+    const files = new Set<string>();
+    ws.eachRow((row, n) => {
+      if (n > 3) files.add(String(row.getCell(1).value));
+    });
+    expect(files.size).toBe(3);
+  });
+
+  it("names a file it cannot open and exits 2, still reporting the others", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-bad-"));
+    writeFileSync(join(dir, "坏文件.xlsx"), "not a zip");
+    const r = jixiao("inventory", dir, SAMPLES, "--json");
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out);
+    expect(doc.errors).toHaveLength(1);
+    expect(doc.errors[0].message).toContain("坏文件.xlsx");
+    expect(doc.sheets.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("rejects bad usage with exit 2", () => {
+    expect(jixiao("frobnicate").code).toBe(2);
+    expect(jixiao("inventory").code).toBe(2);
+    const missing = jixiao("inventory", "/no/such/folder");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("/no/such/folder");
+  });
+});

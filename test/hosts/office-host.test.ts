@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { runInventory } from "../../src/app/actions";
+import { INVENTORY_SHEET } from "../../src/core/inventory";
+import { OfficeHost } from "../../src/hosts/office-host";
+import { FakeExcel, fakeSheet, type FakeValue } from "../fakes/fake-excel";
+
+/** A target-table-like sheet with `rows` indicator rows. */
+function bigSheet(name: string, rows: number): FakeValue[][] {
+  const out: FakeValue[][] = [["绩效目标申报表"], ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]];
+  for (let i = 0; i < rows; i++) out.push(["产出指标", "数量指标", `${name}-指标${i}`, "≥", i, "个"]);
+  return out;
+}
+
+function hostOn(excel: FakeExcel): OfficeHost {
+  return new OfficeHost(excel.run, excel.isSetSupported);
+}
+
+describe("Office host against the recording fake", () => {
+  it("reads and writes in a number of syncs that does not grow with the rows or sheets", async () => {
+    const counts: number[] = [];
+    for (const [sheets, rows] of [[1, 10], [3, 1_000], [8, 10_000]]) {
+      const excel = new FakeExcel(Array.from({ length: sheets }, (_, i) => fakeSheet(`表${i}`, bigSheet(`表${i}`, rows))));
+      const host = hostOn(excel);
+      await runInventory([host], host);
+      counts.push(excel.log.syncs);
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBe(4);
+  });
+
+  it("reads used ranges that do not start at A1, error values and empty cells", async () => {
+    const cells: FakeValue[][] = [[], [], [null, null, "绩效自评表"], [null, null, "实际完成值", { error: "#DIV/0!" }, "", 3]];
+    const excel = new FakeExcel([fakeSheet("自评", cells), fakeSheet("隐藏", [["x"]], { visibility: "Hidden" })]);
+    const snap = await hostOn(excel).read();
+    const s = snap.sheets[0];
+    expect({ top: s.top, left: s.left }).toEqual({ top: 2, left: 2 });
+    expect(s.rows).toEqual([["绩效自评表", null, null, null], ["实际完成值", { error: "#DIV/0!" }, null, 3]]);
+    expect(snap.sheets[1].hidden).toBe(true);
+  });
+
+  it("reads merged areas only where ExcelApi 1.13 is supported", async () => {
+    const make = (v: string) =>
+      new FakeExcel([fakeSheet("目标 表", [["一级指标"], ["产出指标"], [null]], { merges: ["A2:A3"] })], v);
+    const old = await hostOn(make("1.1")).read();
+    expect(old.sheets[0].merges).toEqual([]);
+    const modern = make("1.13");
+    const snap = await hostOn(modern).read();
+    expect(snap.sheets[0].merges).toEqual([{ top: 1, left: 0, bottom: 2, right: 0 }]);
+    expect(modern.log.loads).toContain("mergedAreas:address");
+  });
+
+  it("writes the result sheet with one 2-D assignment and leaves the user's sheets untouched", async () => {
+    const user = bigSheet("用户", 50);
+    const excel = new FakeExcel([fakeSheet("用户表", structuredClone(user))]);
+    const host = hostOn(excel);
+    await runInventory([host], host);
+    expect(excel.sheet("用户表")!.cells).toEqual(user);
+    const valueWrites = excel.log.writes.filter((w) => w.startsWith("values:"));
+    expect(valueWrites).toHaveLength(1);
+    expect(valueWrites[0]).toMatch(/^values:'工作表清单'!A1:J\d+$/);
+    const out = excel.sheet(INVENTORY_SHEET)!;
+    const row = out.cells.find((r) => r[1] === "用户表")!;
+    expect(row[7]).toBe("绩效目标申报表");
+    expect(excel.log.writes).toContain(`activate:${INVENTORY_SHEET}`);
+  });
+
+  it("replaces its own sheet on a second run instead of adding another", async () => {
+    const excel = new FakeExcel([fakeSheet("用户表", [["绩效自评表"]])]);
+    const host = hostOn(excel);
+    await runInventory([host], host);
+    await runInventory([host], host);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["用户表", INVENTORY_SHEET]);
+    expect(excel.log.writes.filter((w) => w === `delete:${INVENTORY_SHEET}`)).toHaveLength(1);
+  });
+
+  it("never lets a sheet name or text from the workbook become a formula", async () => {
+    const names = ["=HYPERLINK(\"http://x\",\"a\")", "+1+2", "-A1", "@SUM(A1)"];
+    const excel = new FakeExcel(names.map((n, i) => fakeSheet(`s${i}`, [[n]])));
+    const host = hostOn(excel);
+    await host.write([{ name: "校验结果", rows: names.map((n) => [{ value: n }, { value: -5 }]) }]);
+    const out = excel.sheet("校验结果")!;
+    expect(out.cells.map((r) => r[0])).toEqual(names);
+    expect(out.cells.map((r) => r[1])).toEqual([-5, -5, -5, -5]);
+    expect(out.numberFormats.get("A1")).toBe("@");
+  });
+
+  it("uses only ExcelApi 1.1 calls on Office 2016 and adds widths, links, freeze panes and tab colour when supported", async () => {
+    const spec = {
+      name: "工作表清单",
+      rows: [[{ value: "表", link: { sheet: "用户表", cell: "A1" } }]],
+      columnWidths: [20],
+      freezeRows: 1,
+      tabColor: "1F6F43",
+    };
+    const old = new FakeExcel([fakeSheet("用户表", [["x"]])], "1.1");
+    await hostOn(old).write([spec]);
+    expect(old.log.writes.some((w) => /hyperlink|freezeRows|tabColor|columnWidth/.test(w))).toBe(false);
+    const modern = new FakeExcel([fakeSheet("用户表", [["x"]])], "1.7");
+    await hostOn(modern).write([spec]);
+    const out = modern.sheet("工作表清单")!;
+    expect(out.hyperlinks.get("A1")).toEqual({ documentReference: "'用户表'!A1", textToDisplay: "表" });
+    expect(out.frozenRows).toBe(1);
+    expect(out.tabColor).toBe("#1F6F43");
+    expect(modern.log.writes.some((w) => w.startsWith("format.columnWidth"))).toBe(true);
+  });
+});

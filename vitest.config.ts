@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+    reporters: ["default", "./test/summary-reporter.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
