@@ -8,7 +8,9 @@
 //                    instead of Microsoft's CDN, for intranets without internet access
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
@@ -34,7 +36,17 @@ export function productionManifest(xml, base) {
 
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    // Installing the CA needs admin rights (sudo on Linux). The certificates are generated before that step, so serve
+    // with them anyway; the browser or Office will ask to trust the certificate.
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+    if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) throw e;
+    console.warn(`未能把开发证书安装到系统信任列表（${e.message.split("\n")[0]}），继续使用 ${dir} 中的证书。`);
+    return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+  }
 }
 
 export default async (env, argv) => {
