@@ -1,6 +1,12 @@
 import { parseArgs } from "node:util";
-import { runInventory } from "../app/actions";
+import { readFile } from "node:fs/promises";
+import { runCheck, runInventory } from "../app/actions";
+import { analysisJson } from "../core/analyze";
 import { KIND_NAMES } from "../core/classify";
+import { fieldText } from "../core/model";
+import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
+import type { RuleSet } from "../core/rules/ruleset";
+import { BUILT_IN } from "../core/rules/ruleset";
 import type { WorkbookSnapshot } from "../core/sheet";
 import { collectWorkbooks, newResultHost, openWorkbookFile, saveWorkbook, WorkbookOpenError } from "../hosts/node-files";
 import { formatTable } from "./table";
@@ -10,6 +16,12 @@ const VERSION = "0.1.0";
 const HELP = `jixiao —— 预算绩效管理命令行工具
 
 用法：
+  jixiao check <文件或文件夹>... [--rules <规则集编号|规则集.json>] [--month <1-12>] [--json] [--out <结果.xlsx>]
+      按规则集校验绩效目标申报表、运行监控表（双监控）和自评表（含财政复核列），给出审核意见、暂缓/停止拨款建议、
+      重算的自评得分与等级、复核差异和结果应用建议。
+      --rules   内置规则集：${Object.keys(BUILT_IN).join("、")}（默认 central），或自定义规则集 JSON 文件
+      --month   监控时点（截至几月）；表中写明“1-7月”等时以表为准
+
   jixiao inventory <文件或文件夹>... [--out <结果.xlsx>] [--json]
       列出每个工作簿的每张工作表：已用区域、非空单元格数、识别出的表类型（绩效目标申报表 / 绩效运行监控表 / 绩效自评表）。
       文件夹会递归查找其中的 .xlsx 文件。原文件只读不写；--out 把“工作表清单”写入一个新的结果工作簿。
@@ -21,7 +33,7 @@ const HELP = `jixiao —— 预算绩效管理命令行工具
   --out <文件>   结果工作簿的保存路径（.xlsx）
   --json         在标准输出打印一个 JSON 文档，便于其他程序读取
 
-退出码：0 正常；2 用法错误或有文件无法打开。`;
+退出码：0 没有错误；1 有错误级别的问题（check）；2 用法错误或有文件无法打开。`;
 
 export interface Io {
   out: (s: string) => void;
@@ -41,6 +53,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         version: { type: "boolean", short: "v" },
         out: { type: "string", short: "o" },
         json: { type: "boolean" },
+        rules: { type: "string", short: "r" },
+        month: { type: "string", short: "m" },
       },
     });
   } catch (e) {
@@ -57,7 +71,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.out(HELP);
     return values.help || command === "help" ? 0 : 2;
   }
-  if (command !== "inventory") {
+  if (command !== "inventory" && command !== "check") {
     io.err(`未知命令：${command}\n运行 jixiao --help 查看用法。`);
     return 2;
   }
@@ -65,7 +79,110 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.err("请给出至少一个 .xlsx 文件或文件夹。运行 jixiao --help 查看用法。");
     return 2;
   }
-  return inventoryCommand(paths, { out: values.out, json: values.json ?? false }, io);
+  if (command === "inventory") return inventoryCommand(paths, { out: values.out, json: values.json ?? false }, io);
+  let month: number | undefined;
+  if (values.month !== undefined) {
+    month = Number(values.month);
+    if (!Number.isInteger(month) || month < 1 || month > 12) {
+      io.err(`--month 应为 1 到 12 的整数，实际是“${values.month}”。`);
+      return 2;
+    }
+  }
+  let rules: RuleSet;
+  try {
+    rules = await resolveRuleSet(values.rules ?? "central");
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  return checkCommand(paths, { out: values.out, json: values.json ?? false, rules, month }, io);
+}
+
+async function resolveRuleSet(arg: string): Promise<RuleSet> {
+  const built = builtInRuleSet(arg);
+  if (built) return built;
+  if (!/\.json$/i.test(arg)) throw new RuleSetError(`未知的规则集“${arg}”。内置规则集：${Object.keys(BUILT_IN).join("、")}；自定义规则集请给出 .json 文件路径。`);
+  let text: string;
+  try {
+    text = await readFile(arg, "utf8");
+  } catch {
+    throw new RuleSetError(`找不到规则集文件：${arg}`);
+  }
+  return parseRuleSet(text, arg);
+}
+
+/** Opens every workbook, collecting those that cannot be opened as errors with Chinese messages. */
+async function readAll(paths: string[]): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[] }> {
+  const { files, missing } = await collectWorkbooks(paths);
+  const errors: { file: string; message: string }[] = missing.map((p) => ({ file: p, message: `找不到文件或文件夹：${p}` }));
+  const snapshots: WorkbookSnapshot[] = [];
+  for (const f of files) {
+    try {
+      const host = await openWorkbookFile(f);
+      const snap = await host.read();
+      snapshots.push({ ...snap, file: f });
+    } catch (e) {
+      errors.push({ file: f, message: e instanceof WorkbookOpenError ? e.message : `读取 ${f} 时出错：${String(e)}` });
+    }
+  }
+  if (files.length === 0 && missing.length === 0) errors.push({ file: paths.join(" "), message: "没有找到 .xlsx 文件。" });
+  return { snapshots, errors };
+}
+
+const ACTION_OF = (m: { action: string } | null) => m?.action ?? "";
+
+async function checkCommand(
+  paths: string[],
+  opts: { out?: string; json: boolean; rules: RuleSet; month?: number },
+  io: Io,
+): Promise<number> {
+  const { snapshots, errors } = await readAll(paths);
+  const result = newResultHost("结果");
+  const analysis = await runCheck(snapshots, result, opts.rules, { month: opts.month });
+  let saved: string | null = null;
+  if (opts.out) saved = await saveWorkbook(result, opts.out);
+  const all = [...analysis.projects.flatMap((p) => p.findings), ...analysis.findings];
+  const errorCount = all.filter((f) => f.severity === "error").length;
+  if (opts.json) {
+    io.out(JSON.stringify(analysisJson(analysis, errors), null, 2));
+  } else {
+    io.out(`规则集：${opts.rules.name}（${opts.rules.id}）\n`);
+    io.out(formatTable(
+      ["文件", "项目", "类型", "错误", "警告", "结论"],
+      analysis.projects.map((r) => {
+        const p = r.project;
+        const errs = r.findings.filter((f) => f.severity === "error").length;
+        const warns = r.findings.filter((f) => f.severity === "warning").length;
+        const verdict = [
+          r.targetVerdict ?? "",
+          r.monitoring ? `截至${r.monitoring.month}月 ${ACTION_OF(r.monitoring)}` : "",
+          r.selfEvaluation ? `自评 ${r.selfEvaluation.score.toFixed(2)} 分（${r.selfEvaluation.grade}）` : "",
+          r.review ? `复核 ${r.review.score.toFixed(2)} 分（${r.review.grade}），差 ${r.review.delta.toFixed(2)}` : "",
+          r.decision ?? "",
+        ].filter(Boolean).join("；");
+        return [baseName(p.file), fieldText(p, "name") || `（${p.sheet}）`, KIND_NAMES[p.kind], String(errs), String(warns), verdict];
+      }),
+    ));
+    const errs = all.filter((f) => f.severity === "error");
+    if (errs.length > 0) {
+      io.out(`\n错误（${errs.length} 条）：`);
+      for (const r of analysis.projects) {
+        for (const f of r.findings.filter((x) => x.severity === "error")) {
+          io.out(`  ${baseName(r.project.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
+        }
+      }
+      for (const f of analysis.findings.filter((x) => x.severity === "error")) io.out(`  ${baseName(f.file)} ${f.sheet ?? ""}  [${f.code}] ${f.message}`);
+    }
+    io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 个项目；错误 ${errorCount} 条，警告 ${all.filter((f) => f.severity === "warning").length} 条。`);
+    for (const e of errors) io.err(`无法打开：${e.message}`);
+    if (saved) io.out(`结果已写入：${saved}`);
+  }
+  if (errors.length > 0) return 2;
+  return errorCount > 0 ? 1 : 0;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
 
 async function inventoryCommand(paths: string[], opts: { out?: string; json: boolean }, io: Io): Promise<number> {

@@ -1,0 +1,147 @@
+import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
+import { toNumber2 } from "./decimal";
+import { bySeverity, type Finding } from "./findings";
+import { fieldText, type Project } from "./model";
+import { monitorProject, type Monitoring } from "./monitor";
+import { readWorkbook } from "./read/read";
+import { hasAnyReview, type Review, reviewProject } from "./review";
+import type { Decision, RuleSet } from "./rules/ruleset";
+import { Scorer, scoreSelfEvaluation, type SelfEvaluation } from "./score";
+import type { WorkbookSnapshot } from "./sheet";
+
+export interface ProjectResult {
+  project: Project;
+  findings: Finding[];
+  targetVerdict: "通过" | "重新申报" | null;
+  monitoring: Monitoring | null;
+  selfEvaluation: SelfEvaluation | null;
+  review: Review | null;
+  decision: Decision | null;
+  /** Why the decision was taken. */
+  decisionGrounds: string[];
+}
+
+export interface Analysis {
+  ruleSet: RuleSet;
+  projects: ProjectResult[];
+  /** Findings about a workbook or sheet rather than a project. */
+  findings: (Finding & { file: string })[];
+}
+
+export interface AnalyzeOptions {
+  month?: number;
+}
+
+/**
+ * The whole chain for a batch of workbooks: read every table, check targets, monitor, score, compare the review,
+ * decide. Pure: snapshots in, plain results out.
+ */
+export function analyze(workbooks: WorkbookSnapshot[], rules: RuleSet, opts: AnalyzeOptions = {}): Analysis {
+  const scorer = new Scorer(rules);
+  const projects: Project[] = [];
+  const findings: Analysis["findings"] = [];
+  for (const wb of workbooks) {
+    const r = readWorkbook(wb, { month: opts.month, severities: rules.severities });
+    projects.push(...r.projects);
+    findings.push(...r.findings);
+  }
+  const copied = checkCopiedIndicators(projects, rules);
+  const results = projects.map((p) => analyzeProject(p, rules, scorer, copied.get(p) ?? []));
+  return { ruleSet: rules, projects: results, findings };
+}
+
+function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Finding[]): ProjectResult {
+  const findings: Finding[] = [...p.findings];
+  let monitoring: Monitoring | null = null;
+  let selfEvaluation: SelfEvaluation | null = null;
+  let review: Review | null = null;
+  if (p.kind === "target") findings.push(...checkTargetTable(p, rules), ...extra);
+  if (p.kind === "monitoring") {
+    const m = monitorProject(p, rules);
+    monitoring = m.result;
+    findings.push(...m.findings);
+  }
+  if (p.kind === "self-evaluation") {
+    const s = scoreSelfEvaluation(p, scorer);
+    selfEvaluation = s.result;
+    findings.push(...s.findings);
+    if (p.hasReview && hasAnyReview(p)) {
+      const r = reviewProject(p, s.result, scorer);
+      review = r.result;
+      findings.push(...r.findings);
+    }
+  }
+  findings.sort(bySeverity);
+  const { decision, grounds } = decide(p, rules, selfEvaluation, review, monitoring);
+  return {
+    project: p,
+    findings,
+    targetVerdict: p.kind === "target" ? (findings.some((f) => f.severity === "error") ? "重新申报" : "通过") : null,
+    monitoring,
+    selfEvaluation,
+    review,
+    decision,
+    decisionGrounds: grounds,
+  };
+}
+
+/**
+ * 结果应用: the review grade decides where there is a review, else the self-evaluation grade; 停止拨款 in
+ * monitoring forces 削减或取消; carried-over funds left wholly unspent are 收回.
+ */
+function decide(
+  p: Project,
+  rules: RuleSet,
+  self: SelfEvaluation | null,
+  review: Review | null,
+  monitoring: Monitoring | null,
+): { decision: Decision | null; grounds: string[] } {
+  if (monitoring?.action === "停止拨款") return { decision: "削减或取消", grounds: ["运行监控建议停止拨款"] };
+  if (!self) return { decision: null, grounds: [] };
+  const carried = p.funds.find((f) => f.label.includes("结转"));
+  if (carried) {
+    const a = Number(carried.budget?.value);
+    const b = Number(carried.executed?.value ?? 0);
+    if (Number.isFinite(a) && a > 0 && Number.isFinite(b) && b <= 0) {
+      return { decision: "收回", grounds: [`上年结转资金 ${a} 万元全年未执行（${carried.executed?.cell ?? ""}），属沉淀资金`] };
+    }
+  }
+  if (review) return { decision: rules.decisions[review.grade], grounds: [`复核 ${toNumber2(review.score)} 分，等级“${review.grade}”`] };
+  return { decision: rules.decisions[self.grade], grounds: [`自评 ${toNumber2(self.score)} 分，等级“${self.grade}”`] };
+}
+
+/** The command line's JSON contract for one project (issue 3); keys and value sets are stable. */
+export function projectJson(r: ProjectResult) {
+  const p = r.project;
+  return {
+    file: p.file,
+    sheet: p.sheet,
+    name: fieldText(p, "name"),
+    unit: fieldText(p, "unit"),
+    kind: p.kind,
+    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
+    targetVerdict: r.targetVerdict,
+    monitoring: r.monitoring
+      ? { month: r.monitoring.month, executionLight: r.monitoring.executionLight, lights: r.monitoring.lights, action: r.monitoring.action }
+      : null,
+    selfEvaluation: r.selfEvaluation
+      ? {
+          executionRate: r.selfEvaluation.executionRate === null ? null : toNumber2(r.selfEvaluation.executionRate),
+          executionScore: toNumber2(r.selfEvaluation.executionScore),
+          score: toNumber2(r.selfEvaluation.score),
+          grade: r.selfEvaluation.grade,
+        }
+      : null,
+    review: r.review ? { score: toNumber2(r.review.score), grade: r.review.grade, delta: toNumber2(r.review.delta) } : null,
+    decision: r.decision,
+  };
+}
+
+export function analysisJson(a: Analysis, errors: { file: string; message: string }[]) {
+  return {
+    ruleSet: a.ruleSet.id,
+    projects: a.projects.map(projectJson),
+    findings: a.findings.map((f) => ({ file: f.file, code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
+    errors,
+  };
+}

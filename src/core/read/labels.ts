@@ -1,0 +1,88 @@
+import type { FieldKey, IndicatorColumn } from "../model";
+
+/** Roles a column of an indicator grid can play: an indicator's own column, a project field (list layout), or funds. */
+export type FundsColumn = "fundsInitial" | "fundsBudget" | "fundsExecuted" | "fundsPoints" | "fundsRate" | "fundsScore";
+export type ColumnRole = IndicatorColumn | FieldKey | FundsColumn | "ignore";
+
+/**
+ * Grid header labels (normalised: half-width, no whitespace) and their roles, most specific first.
+ * Covers the official forms, the 101号 tree, provincial systems' exports and the reviewers' workbooks.
+ */
+export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
+  [/设定依据|指标解释|评分标准|计算方法/, "ignore"],
+  [/复核.*完成值|核定完成值|复核值|再评价完成值/, "reviewActual"],
+  [/复核.*得分|复核分|再评价得分/, "reviewScore"],
+  [/扣分原因|扣分理由|复核意见|复核说明/, "deduction"],
+  [/线索|违法违纪/, "clue"],
+  [/偏离度/, "ignore"],
+  [/^一级指标/, "level1"],
+  [/^二级指标/, "level2"],
+  [/^三级指标|^指标名称$|^绩效指标$/, "level3"],
+  [/指标性质|计算符号|指标方向|^符号$/, "nature"],
+  [/全年预计完成/, "expected"],
+  [/完成目标可能性|完成可能性/, "possibility"],
+  [/^(1|一)[-—~至到]\d{1,2}月.*完成|^截至\d{0,2}月?.*完成|^累计完成/, "progress"],
+  [/实际完成|自评完成值|^完成值|^实际值/, "actual"],
+  [/指标值|目标值/, "target"],
+  [/度量单位|计量单位|^单位$/, "measure"],
+  [/权重|分值/, "weight"],
+  [/得分/, "score"],
+  [/偏差原因|原因分析|改进措施/, "reason"],
+  [/^项目名称$/, "name"],
+  [/^主管部门/, "department"],
+  [/^(项目)?实施单位$|^预算单位$/, "unit"],
+  [/全年预计执行数/, "monitoringExpected"],
+  [/^(1|一)[-—~至到]\d{1,2}月执行|^截至\d{0,2}月?执行|^累计执行数/, "monitoringExecuted"],
+  [/^执行率/, "monitoringRate"],
+  [/^年初预算数|^年度预算数?$/, "monitoringBudget"],
+  [/^年度资金总额|^资金总额/, "fundsTotal"],
+  [/财政拨款/, "fundsFiscal"],
+  [/^其他资金/, "fundsOther"],
+  [/总体目标|^年度目标/, "goal"],
+];
+
+/** Column roles that belong to the project rather than to one indicator (list layout). */
+export const FIELD_ROLES = new Set<ColumnRole>([
+  "name", "department", "unit", "monitoringBudget", "monitoringExecuted", "monitoringRate", "monitoringExpected",
+  "fundsTotal", "fundsFiscal", "fundsOther", "goal",
+]);
+
+export function columnRole(label: string): ColumnRole | null {
+  for (const [re, role] of COLUMN_LABELS) if (re.test(label)) return role;
+  return null;
+}
+
+/** Header-block labels of a form (label → value to its right, or below). */
+export const FIELD_LABELS: [RegExp, FieldKey][] = [
+  [/^项目名称$/, "name"],
+  [/^主管部门/, "department"],
+  [/^(项目)?实施单位$|^预算单位$|^项目单位$/, "unit"],
+  [/^项目属性$/, "attribute"],
+  [/^项目(期|周期)$|^(项目)?起止时间$|^实施期限$/, "period"],
+  [/^(年度)?资金总额/, "fundsTotal"],
+  [/^(其中[:：]?)?(当年)?财政拨款/, "fundsFiscal"],
+  [/^其他资金/, "fundsOther"],
+  [/^(年度)?总体目标|^年度目标$|^绩效目标$/, "goal"],
+  [/投资评审/, "investmentReview"],
+  [/领导批示|上级批示/, "leaderApproval"],
+  [/^项目(类型|类别)$/, "projectType"],
+  [/^(项目)?负责人|^责任人/, "responsible"],
+  [/^联系(人|电话|方式)/, "contact"],
+  [/^年初预算数|^全年预算数?$/, "monitoringBudget"],
+  [/^(1|一)[-—~至到]\d{1,2}月执行数|^截至\d{0,2}月?执行数|^累计执行数/, "monitoringExecuted"],
+  [/^执行率/, "monitoringRate"],
+  [/^全年预计执行数/, "monitoringExpected"],
+];
+
+/** Labels that head a value of their own and are never a field's value. */
+export const SUB_LABELS = /^(预期目标|实际完成情况|年度目标|中长期目标|资金情况|项目资金|万元|\(万元\)|（万元）)$/;
+
+export function fieldOf(label: string): FieldKey | null {
+  for (const [re, key] of FIELD_LABELS) if (re.test(label)) return key;
+  return null;
+}
+
+/** Rows after the grid that end it: signatures and notes. */
+export const FOOTER = /^(填表人|填报人|联系电话|单位负责人|审核人|财务负责人|填报日期|填表日期|说明[:：]|备注[:：]|注[:：])/;
+/** A row that totals the grid. */
+export const TOTAL = /^(总分|合计|总计|综合得分)/;

@@ -1,0 +1,431 @@
+import { a1 } from "../address";
+import { classifySheet, type Layout, type TableKind } from "../classify";
+import { finding, type Finding, type Severity } from "../findings";
+import type { FieldKey, FundsRow, Indicator, IndicatorColumn, Located, Project } from "../model";
+import { isOwnedSheet } from "../owned";
+import { type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
+import { cellText, normalizeLabel } from "../text";
+import { parseTarget } from "../values";
+import { type ColumnRole, columnRole, FIELD_ROLES, fieldOf, FOOTER, type FundsColumn, SUB_LABELS, TOTAL } from "./labels";
+
+export interface ReadOptions {
+  /** Monitoring point when a sheet does not state it. */
+  month?: number;
+  severities?: Record<string, Severity>;
+}
+
+export interface ReadResult {
+  projects: Project[];
+  /** Findings about sheets or the workbook rather than a project. */
+  findings: (Finding & { file: string })[];
+}
+
+/** A sheet with merged areas resolved: a cell inside a merge reads as the merge's top-left value. */
+class Sheet {
+  private readonly master = new Map<string, [number, number]>();
+
+  constructor(readonly snap: SheetSnapshot) {
+    for (const m of snap.merges) {
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 20_000) continue;
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.master.set(`${r},${c}`, [m.top, m.left]);
+    }
+  }
+
+  get top(): number {
+    return this.snap.top;
+  }
+  get bottom(): number {
+    return this.snap.top + this.snap.rows.length - 1;
+  }
+  get left(): number {
+    return this.snap.left;
+  }
+  right(row: number): number {
+    return this.snap.left + (this.snap.rows[row - this.snap.top]?.length ?? 0) - 1;
+  }
+  get maxRight(): number {
+    let w = 0;
+    for (const r of this.snap.rows) w = Math.max(w, r.length);
+    return this.snap.left + w - 1;
+  }
+
+  raw(r: number, c: number): CellValue {
+    return this.snap.rows[r - this.snap.top]?.[c - this.snap.left] ?? null;
+  }
+
+  /** The value shown at (r, c): merged cells show their top-left value. */
+  get(r: number, c: number): CellValue {
+    const m = this.master.get(`${r},${c}`);
+    return m ? this.raw(m[0], m[1]) : this.raw(r, c);
+  }
+
+  isMergedSlave(r: number, c: number): boolean {
+    return this.master.has(`${r},${c}`);
+  }
+
+  label(r: number, c: number): string {
+    const v = this.raw(r, c);
+    return typeof v === "string" ? normalizeLabel(v).replace(/[:：]$/, "") : "";
+  }
+
+  located(r: number, c: number): Located {
+    return { value: this.get(r, c), cell: a1(r, c) };
+  }
+
+  rowBlank(r: number): boolean {
+    const row = this.snap.rows[r - this.snap.top];
+    return !row || row.every(isBlank);
+  }
+}
+
+function isLabelText(s: Sheet, r: number, c: number): boolean {
+  const l = s.label(r, c);
+  return l !== "" && (fieldOf(l) !== null || SUB_LABELS.test(l));
+}
+
+/** The value belonging to the label at (r, c): the next non-blank cell to the right, or else the cell below. */
+function valueOf(s: Sheet, r: number, c: number): Located | null {
+  for (let x = c + 1; x <= s.right(r); x++) {
+    if (s.isMergedSlave(r, x)) continue;
+    const v = s.raw(r, x);
+    if (isBlank(v)) continue;
+    if (isLabelText(s, r, x)) {
+      if (SUB_LABELS.test(s.label(r, x))) continue;
+      break;
+    }
+    return s.located(r, x);
+  }
+  let below = r + 1;
+  while (s.isMergedSlave(below, c) && below <= s.bottom) below++;
+  const v = s.raw(below, c);
+  if (!isBlank(v) && !isLabelText(s, below, c)) return s.located(below, c);
+  return null;
+}
+
+function findHeaderRows(s: Sheet): number[] {
+  const rows: number[] = [];
+  for (let r = s.top; r <= s.bottom; r++) {
+    for (let c = s.left; c <= s.right(r); c++) {
+      if (columnRole(s.label(r, c)) === "level3") {
+        rows.push(r);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+interface Columns {
+  roles: Map<number, ColumnRole>;
+  byRole: Map<ColumnRole, number>;
+  dataStart: number;
+}
+
+/** Maps the grid's columns to roles, reading a second header row where the first leaves a column unnamed or grouped. */
+function mapColumns(s: Sheet, header: number): Columns {
+  const roles = new Map<number, ColumnRole>();
+  const second = header + 1;
+  let usesSecond = false;
+  for (let c = s.left; c <= s.maxRight; c++) {
+    const top = s.label(header, c) || (s.isMergedSlave(header, c) ? normalizeLabel(cellText(s.get(header, c))) : "");
+    const below = s.label(second, c);
+    let role = top ? columnRole(top) : null;
+    const belowRole = below ? columnRole(below) : null;
+    // A group header such as 财政复核 over 复核完成值 / 复核得分 / 扣分原因, or a unit line such as (A) under a name.
+    if (belowRole && belowRole !== "level3" && (role === null || (s.isMergedSlave(header, c) || isGroupHeader(s, header, c)))) {
+      role = belowRole;
+      usesSecond = true;
+    }
+    if (role && role !== "ignore" && ![...roles.values()].includes(role)) roles.set(c, role);
+  }
+  const byRole = new Map<ColumnRole, number>();
+  for (const [c, r] of roles) byRole.set(r, c);
+  return { roles, byRole, dataStart: usesSecond && !hasIndicatorName(s, second, byRole) ? header + 2 : header + 1 };
+}
+
+function isGroupHeader(s: Sheet, r: number, c: number): boolean {
+  return s.snap.merges.some((m) => m.top === r && m.left === c && m.right > m.left);
+}
+
+function hasIndicatorName(s: Sheet, r: number, byRole: Map<ColumnRole, number>): boolean {
+  const c = byRole.get("level3");
+  return c !== undefined && !isBlank(s.raw(r, c)) && columnRole(s.label(r, c)) === null;
+}
+
+interface GridRow {
+  row: number;
+  indicator: Indicator | null;
+  fields: Partial<Record<FieldKey, Located>>;
+  funds: Partial<Record<FundsColumn, Located>>;
+}
+
+interface Grid {
+  columns: Columns;
+  rows: GridRow[];
+  total: Project["total"];
+  end: number;
+}
+
+function firstText(s: Sheet, r: number): string {
+  for (let c = s.left; c <= s.right(r); c++) {
+    const l = s.label(r, c);
+    if (l) return l;
+  }
+  return "";
+}
+
+/** Reads indicator rows from `columns.dataStart` until the next header row, a footer, or `limit`. */
+function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean): Grid {
+  const rows: GridRow[] = [];
+  let total: Project["total"] = null;
+  let level1 = "";
+  let level2 = "";
+  let name = "";
+  let r = columns.dataStart;
+  for (; r <= limit; r++) {
+    if (s.rowBlank(r)) continue;
+    const first = firstText(s, r);
+    if (FOOTER.test(first)) break;
+    if (TOTAL.test(first)) {
+      const w = columns.byRole.get("weight");
+      const sc = columns.byRole.get("score");
+      total = { points: w === undefined ? null : s.located(r, w), score: sc === undefined ? null : s.located(r, sc) };
+      continue;
+    }
+    const cells: Partial<Record<IndicatorColumn, Located>> = {};
+    const fields: Partial<Record<FieldKey, Located>> = {};
+    for (const [c, role] of columns.roles) {
+      const loc: Located = { value: s.raw(r, c), cell: a1(r, c) };
+      if (FIELD_ROLES.has(role)) {
+        if (role === "name" && fillNames) {
+          const v = s.get(r, c);
+          if (!isBlank(v)) name = cellText(v).trim();
+          fields.name = { value: name || null, cell: loc.cell };
+        } else if (!isBlank(loc.value)) fields[role as FieldKey] = loc;
+      } else {
+        cells[role as IndicatorColumn] = loc;
+      }
+    }
+    const l1 = cells.level1 ? s.get(r, columns.byRole.get("level1")!) : null;
+    const l2 = cells.level2 ? s.get(r, columns.byRole.get("level2")!) : null;
+    if (!isBlank(l1)) {
+      const t = cellText(l1).trim();
+      if (t !== level1) level2 = "";
+      level1 = t;
+    }
+    if (!isBlank(l2)) level2 = cellText(l2).trim();
+    const l3 = cells.level3 && !isBlank(cells.level3.value) ? cellText(cells.level3.value).trim() : "";
+    const hasData = (["target", "actual", "progress", "score"] as const).some((k) => cells[k] && !isBlank(cells[k]!.value));
+    const indicator: Indicator | null =
+      l3 || hasData
+        ? { row: r, level1, level2, level3: l3, target: parseTarget(cells.target?.value ?? null), cells }
+        : null;
+    rows.push({ row: r, indicator, fields, funds: {} });
+  }
+  return { columns, rows, total, end: r };
+}
+
+function monthIn(text: string): number | null {
+  const t = normalizeLabel(text);
+  const m = /(?:^|[^\d])(?:1|一)[-—~至到－]+(\d{1,2})月/.exec(t) ?? /截至(?:\d{4}年)?(\d{1,2})月/.exec(t) ?? /(\d{1,2})月(?:底|末)/.exec(t);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+function findMonth(s: Sheet, from: number, to: number): Project["month"] {
+  for (let r = from; r <= to; r++) {
+    for (let c = s.left; c <= s.right(r); c++) {
+      const v = s.raw(r, c);
+      if (typeof v !== "string") continue;
+      const m = monthIn(v);
+      if (m) return { value: m, cell: a1(r, c) };
+    }
+  }
+  return null;
+}
+
+/** Header-block fields of a form: every known label between `from` and `to` with the value beside it. */
+function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey, Located>> {
+  const fields: Partial<Record<FieldKey, Located>> = {};
+  for (let r = from; r <= to; r++) {
+    for (let c = s.left; c <= s.right(r); c++) {
+      const key = fieldOf(s.label(r, c));
+      if (!key || fields[key]) continue;
+      const v = valueOf(s, r, c);
+      if (v) fields[key] = v;
+    }
+  }
+  return fields;
+}
+
+const FUNDS_HEADERS: [RegExp, FundsColumn][] = [
+  [/^年初预算数/, "fundsInitial"],
+  [/^全年预算数/, "fundsBudget"],
+  [/^全年执行数/, "fundsExecuted"],
+  [/^分值/, "fundsPoints"],
+  [/^执行率/, "fundsRate"],
+  [/^得分/, "fundsScore"],
+];
+const FUNDS_ROWS = /^(年度资金总额|其中[:：]?(当年)?财政拨款|(其中[:：]?)?当年财政拨款|上年结转资金|其他资金)/;
+
+/** The self-evaluation's funds block: a header row with 全年预算数 / 全年执行数, then one row per source of funds. */
+function readFunds(s: Sheet, from: number, to: number): FundsRow[] {
+  for (let r = from; r <= to; r++) {
+    const cols = new Map<FundsColumn, number>();
+    for (let c = s.left; c <= s.right(r); c++) {
+      const l = s.label(r, c);
+      const hit = FUNDS_HEADERS.find(([re]) => re.test(l));
+      if (hit && !cols.has(hit[1])) cols.set(hit[1], c);
+    }
+    if (!cols.has("fundsBudget") || !cols.has("fundsExecuted")) continue;
+    const out: FundsRow[] = [];
+    for (let rr = r + 1; rr <= to; rr++) {
+      for (let c = s.left; c < (cols.get("fundsInitial") ?? cols.get("fundsBudget")!); c++) {
+        const l = s.label(rr, c);
+        if (!FUNDS_ROWS.test(l)) continue;
+        const at = (k: FundsColumn) => (cols.has(k) ? s.located(rr, cols.get(k)!) : null);
+        out.push({
+          label: l.replace(/^其中[:：]?/, ""),
+          initial: at("fundsInitial"),
+          budget: at("fundsBudget"),
+          executed: at("fundsExecuted"),
+          points: at("fundsPoints"),
+          rate: at("fundsRate"),
+          score: at("fundsScore"),
+        });
+        break;
+      }
+    }
+    return out;
+  }
+  return [];
+}
+
+function newProject(file: string, sheet: string, kind: TableKind, layout: Layout): Project {
+  return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], total: null, month: null, hasReview: false, findings: [] };
+}
+
+function hasReviewColumns(columns: Columns): boolean {
+  return columns.byRole.has("reviewActual") || columns.byRole.has("reviewScore");
+}
+
+function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
+  const projects: Project[] = [];
+  let blockStart = s.top;
+  headers.forEach((h, i) => {
+    const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
+    const columns = mapColumns(s, h);
+    const grid = readGrid(s, columns, limit, false);
+    const p = newProject(file, s.snap.name, kind, "form");
+    // A second project on the same sheet starts at its own 项目名称 label after the previous grid.
+    let start = blockStart;
+    for (let r = blockStart; r < h; r++) if (s.label(r, s.left) === "项目名称" || firstText(s, r) === "项目名称") start = Math.min(start, r);
+    p.fields = readFields(s, start, h - 1);
+    p.indicators = grid.rows.flatMap((g) => (g.indicator ? [g.indicator] : []));
+    p.total = grid.total;
+    p.hasReview = hasReviewColumns(columns);
+    if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
+    if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
+    projects.push(p);
+    blockStart = grid.end;
+  });
+  return projects;
+}
+
+function monthAt(s: Sheet, from: number, to: number, opts: ReadOptions, p: Project): Project["month"] {
+  const m = findMonth(s, from, to);
+  if (m) return m;
+  if (opts.month) return { value: opts.month, cell: null };
+  p.findings.push(
+    finding("monitoring-month-unknown", { sheet: s.snap.name, cell: null }, `工作表“${s.snap.name}”没有写明监控截至几月（如“1-7月”），请在表中注明或用 --month 指定。`, opts.severities),
+  );
+  return null;
+}
+
+function readList(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
+  const projects: Project[] = [];
+  headers.forEach((h, i) => {
+    const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
+    const columns = mapColumns(s, h);
+    const grid = readGrid(s, columns, limit, true);
+    const month = kind === "monitoring" ? findMonth(s, s.top, h + 1) : null;
+    const byName = new Map<string, Project>();
+    for (const g of grid.rows) {
+      const name = cellText(g.fields.name?.value ?? null).trim();
+      let p = byName.get(name);
+      if (!p) {
+        p = newProject(file, s.snap.name, kind, "list");
+        p.hasReview = hasReviewColumns(columns);
+        if (kind === "monitoring") p.month = month ?? monthAt(s, s.top, h + 1, opts, p);
+        byName.set(name, p);
+        projects.push(p);
+      }
+      for (const [k, v] of Object.entries(g.fields) as [FieldKey, Located][]) if (!p.fields[k] || isBlank(p.fields[k]!.value)) p.fields[k] = v;
+      if (g.indicator) p.indicators.push(g.indicator);
+    }
+    for (const p of projects) listFunds(p);
+  });
+  return projects;
+}
+
+/** A list-layout self-evaluation carries its funds as project columns: 年初预算数 / 执行数 become the funds row. */
+function listFunds(p: Project): void {
+  if (p.kind !== "self-evaluation" || p.funds.length > 0) return;
+  const budget = p.fields.monitoringBudget ?? p.fields.fundsTotal ?? null;
+  const executed = p.fields.monitoringExecuted ?? null;
+  if (budget || executed) {
+    p.funds.push({ label: "年度资金总额", initial: null, budget, executed, points: null, rate: p.fields.monitoringRate ?? null, score: null });
+  }
+}
+
+/**
+ * Reads every table of a workbook into projects. Sheets the add-in owns are skipped; a sheet with content that is
+ * not a performance table is reported (sheet-skipped), never silently dropped.
+ */
+export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): ReadResult {
+  const projects: Project[] = [];
+  const findings: ReadResult["findings"] = [];
+  for (const snap of wb.sheets) {
+    if (isOwnedSheet(snap.name)) continue;
+    const cls = classifySheet(snap);
+    const s = new Sheet(snap);
+    const headers = findHeaderRows(s);
+    if (cls.kind === "empty") continue;
+    if (cls.kind === "unknown" || headers.length === 0) {
+      findings.push({
+        file: wb.file,
+        ...finding("sheet-skipped", { sheet: snap.name, cell: null },
+          cls.kind === "unknown"
+            ? `工作表“${snap.name}”不是绩效目标表、监控表或自评表，未处理（${cls.evidence}）。`
+            : `工作表“${snap.name}”看起来是${cls.kind === "target" ? "绩效目标申报表" : cls.kind === "monitoring" ? "绩效运行监控表" : "绩效自评表"}，但没有找到含“三级指标”的指标表头，未处理。`,
+          opts.severities),
+      });
+      continue;
+    }
+    const read = cls.layout === "list" ? readList : readForm;
+    projects.push(...read(s, wb.file, cls.kind, headers, opts));
+  }
+  if (projects.length === 0 && wb.sheets.some((x) => !isOwnedSheet(x.name))) {
+    findings.push({
+      file: wb.file,
+      ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, opts.severities),
+    });
+  }
+  for (const p of projects) checkCells(p, opts);
+  return { projects, findings };
+}
+
+/** Formula errors anywhere in what was read. */
+function checkCells(p: Project, opts: ReadOptions): void {
+  const seen = new Set<string>();
+  const visit = (loc: Located | null | undefined, what: string) => {
+    if (!loc || seen.has(loc.cell) || !isCellError(loc.value)) return;
+    seen.add(loc.cell);
+    p.findings.push(finding("formula-error", { sheet: p.sheet, cell: loc.cell }, `${what}是公式错误值 ${loc.value.error}，请修正公式后再报送。`, opts.severities));
+  };
+  for (const [k, v] of Object.entries(p.fields)) visit(v, `单元格 ${v.cell}（${k}）`);
+  for (const f of p.funds) for (const loc of [f.initial, f.budget, f.executed, f.points, f.rate, f.score]) visit(loc, `资金“${f.label}”的单元格 ${loc?.cell}`);
+  for (const ind of p.indicators) for (const loc of Object.values(ind.cells)) visit(loc, `指标“${ind.level3}”的单元格 ${loc.cell}`);
+  if (p.total) for (const loc of [p.total.points, p.total.score]) visit(loc, `总分行的单元格 ${loc?.cell}`);
+}
