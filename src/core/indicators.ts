@@ -82,16 +82,17 @@ export function unitOf(ind: Indicator): string {
   return ind.target.unit;
 }
 
-/** A number where one is expected; text, dates and booleans become unreadable-value (formula errors are reported once, on reading). */
+/** A number where one is expected (`anyUnit` for indicator values such as 1260件); text, dates and booleans become unreadable-value (formula errors are reported once, on reading). */
 export function readNumber(
   p: Project,
   loc: Located | null | undefined,
   what: string,
   out: Finding[],
   rules: RuleSet,
+  anyUnit = false,
 ): { value: number; percent: boolean } | null {
   if (!loc) return null;
-  const r = readNumberCell(loc.value);
+  const r = readNumberCell(loc.value, anyUnit);
   if (r.kind === "number") return { value: r.value, percent: r.percent };
   if (r.kind === "text") {
     out.push(finding("unreadable-value", { sheet: p.sheet, cell: loc.cell }, `${what}（${loc.cell}）应为数值，实际是“${r.text.slice(0, 40)}”。`, rules.severities));

@@ -90,7 +90,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
     let index: number | null = null;
     let light: Light | null = null;
     if (isQuantitative(ind) && directionOf(ind) !== "lower" && ind.target.value !== null && ind.target.value > 0) {
-      const done = readNumber(p, ind.cells.progress, `指标“${indicatorLabel(ind)}”的 1-${m} 月完成值`, out, rules);
+      const done = readNumber(p, ind.cells.progress, `指标“${indicatorLabel(ind)}”的 1-${m} 月完成值`, out, rules, true);
       const value = done ? toTargetScale(ind.target.percent, ind.target.value, done) : 0;
       index = (value / (ind.target.value * share)) * 100;
       light = value <= 0 ? "red" : lightOf(index, t.progress);

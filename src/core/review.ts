@@ -43,7 +43,7 @@ export function reviewProject(p: Project, self: SelfEvaluation, scorer: Scorer):
     const name = indicatorLabel(ind);
     let review: Dec = s.score;
     const given = readNumber(p, ind.cells.reviewScore, `指标“${name}”的复核得分`, out, rules);
-    const actual = readNumber(p, ind.cells.reviewActual, `指标“${name}”的复核完成值`, out, rules);
+    const actual = readNumber(p, ind.cells.reviewActual, `指标“${name}”的复核完成值`, out, rules, true);
     if (given) review = dec(Math.min(Math.max(given.value, 0), s.points));
     else if (actual && isQuantitative(ind) && ind.target.value !== null) {
       review = scorer.quantitative(directionOf(ind), ind.target.value, toTargetScale(ind.target.percent, ind.target.value, actual), s.points);

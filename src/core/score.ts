@@ -114,7 +114,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
     let shortfall = false;
     let over = false;
     if (isQuantitative(ind) && ind.target.value !== null) {
-      const actual = readNumber(p, ind.cells.actual, `指标“${name}”的实际完成值`, out, rules);
+      const actual = readNumber(p, ind.cells.actual, `指标“${name}”的实际完成值`, out, rules, true);
       if (actual) {
         const b = toTargetScale(ind.target.percent, ind.target.value, actual);
         const direction = directionOf(ind);

@@ -70,14 +70,17 @@ export type NumberRead =
   | { kind: "error"; error: string }
   | { kind: "text"; text: string };
 
-/** A cell where a number is expected. Dates and booleans are not numbers here. */
-export function readNumberCell(v: CellValue): NumberRead {
+/**
+ * A cell where a number is expected. Dates and booleans are not numbers here. With `anyUnit`, a unit after the
+ * number is accepted (an indicator's actual value: 1260件, 12天); otherwise only % and 元 units are.
+ */
+export function readNumberCell(v: CellValue, anyUnit = false): NumberRead {
   if (isBlank(v)) return { kind: "blank" };
   if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v, percent: false, unit: "" } : { kind: "text", text: String(v) };
   if (isCellError(v)) return { kind: "error", error: v.error };
   if (typeof v === "string") {
     const p = parseNumberText(v);
-    if (p && (p.unit === "" || p.unit === "%" || /^[万亿千百]?元$/.test(p.unit))) return { kind: "number", ...p };
+    if (p && (anyUnit || p.unit === "" || p.unit === "%" || /^[万亿千百]?元$/.test(p.unit))) return { kind: "number", ...p };
     return { kind: "text", text: v };
   }
   if (v instanceof Date) return { kind: "text", text: v.toISOString().slice(0, 10) };

@@ -44,7 +44,8 @@ export function checkTargetTable(p: Project, rules: RuleSet): Finding[] {
   const total = readNumber(p, p.fields.fundsTotal, "年度资金总额", out, rules);
   const fiscal = readNumber(p, p.fields.fundsFiscal, "财政拨款", out, rules);
   const other = readNumber(p, p.fields.fundsOther, "其他资金", out, rules);
-  if (total && (fiscal || other)) {
+  const unread = (f: typeof fiscal, key: FieldKey) => f === null && p.fields[key] !== undefined && !isBlank(p.fields[key]!.value);
+  if (total && (fiscal || other) && !unread(fiscal, "fundsFiscal") && !unread(other, "fundsOther")) {
     const sum = Math.round(((fiscal?.value ?? 0) + (other?.value ?? 0)) * 10000);
     if (sum !== Math.round(total.value * 10000)) {
       out.push(finding("funds-mismatch", at(p.fields.fundsTotal!.cell),
@@ -149,7 +150,7 @@ function isVague(ind: Indicator, quantitative: boolean): boolean {
   const name = normalizeLabel(ind.level3);
   const value = normalizeLabel(ind.target.raw);
   const nameVague = VAGUE_WORDS.test(name) && !MEASURABLE.test(name.replace(VAGUE_WORDS, ""));
-  if (quantitative) return level1Of(ind) === "benefit" && ind.target.percent && nameVague;
+  if (quantitative) return level1Of(ind) === "benefit" && unitOf(ind) === "%" && nameVague;
   return VAGUE_VALUES.test(value) || (value === "" && nameVague);
 }
 

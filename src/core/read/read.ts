@@ -250,6 +250,14 @@ function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey
   const fields: Partial<Record<FieldKey, Located>> = {};
   for (let r = from; r <= to; r++) {
     for (let c = s.left; c <= s.right(r); c++) {
+      const raw = s.raw(r, c);
+      // "联系电话：0469-1234567" holds label and value in one cell.
+      const inline = typeof raw === "string" ? /^([^:：]{2,12})[:：]\s*(\S.*)$/s.exec(raw.trim()) : null;
+      const inlineKey = inline ? fieldOf(normalizeLabel(inline[1])) : null;
+      if (inline && inlineKey) {
+        fields[inlineKey] ??= { value: inline[2].trim(), cell: a1(r, c) };
+        continue;
+      }
       const key = fieldOf(s.label(r, c));
       if (!key || fields[key]) continue;
       const v = valueOf(s, r, c);
@@ -323,6 +331,9 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
     for (let r = blockStart; r < h; r++) if (s.label(r, s.left) === "项目名称" || firstText(s, r) === "项目名称") start = Math.min(start, r);
     p.fields = readFields(s, start, h - 1);
     p.indicators = grid.rows.flatMap((g) => (g.indicator ? [g.indicator] : []));
+    // Below the grid: attachments (投资评审报告, 领导批示) and the signature lines (负责人, 联系电话).
+    const tailStart = (p.indicators.length > 0 ? p.indicators[p.indicators.length - 1].row : columns.dataStart) + 1;
+    for (const [k, v] of Object.entries(readFields(s, tailStart, limit)) as [FieldKey, Located][]) p.fields[k] ??= v;
     p.total = grid.total;
     p.hasReview = hasReviewColumns(columns);
     if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);

@@ -1,0 +1,135 @@
+import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CATALOG } from "../src/core/findings";
+import { catalogMarkdown } from "../src/core/report/catalog-doc";
+
+const ROOT = join(__dirname, "..");
+const FIXTURES = join(ROOT, "test", "fixtures");
+
+function jixiao(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "jixiao.js"), ...args], { encoding: "utf8", timeout: 60_000, cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const VERDICTS = ["通过", "重新申报", null];
+const LIGHTS = ["green", "yellow", "red"];
+const ACTIONS = ["正常", "预警", "暂缓拨款", "停止拨款"];
+const GRADES = ["优", "良", "中", "差"];
+const DECISIONS = ["优先保障", "据实合理保障", "督促改进并核减", "削减或取消", "收回", null];
+
+describe("jixiao check: the command line contract", () => {
+  const r = jixiao("check", FIXTURES, "--json");
+  const doc = JSON.parse(r.out);
+
+  it("prints exactly one JSON document and exits 1 when some finding is an error", () => {
+    expect(r.code).toBe(1);
+    expect(Object.keys(doc).sort()).toEqual(["errors", "findings", "projects", "ruleSet"]);
+    expect(doc.ruleSet).toBe("central");
+    expect(doc.errors).toEqual([]);
+    expect(doc.projects).toHaveLength(5);
+  });
+
+  it("gives every project the contract's keys and value sets", () => {
+    for (const p of doc.projects) {
+      expect(Object.keys(p).sort()).toEqual(
+        ["decision", "file", "findings", "kind", "monitoring", "name", "review", "selfEvaluation", "sheet", "targetVerdict", "unit"],
+      );
+      expect(["target", "monitoring", "self-evaluation"]).toContain(p.kind);
+      expect(VERDICTS).toContain(p.targetVerdict);
+      expect(DECISIONS).toContain(p.decision);
+      for (const f of p.findings) {
+        expect(Object.keys(f).sort()).toEqual(["basis", "cell", "code", "message", "severity", "sheet"]);
+        expect(CATALOG.map((c) => c.code)).toContain(f.code);
+        expect(f.cell === null || /^[A-Z]+\d+$/.test(f.cell)).toBe(true);
+      }
+      if (p.monitoring) {
+        expect(LIGHTS).toContain(p.monitoring.executionLight);
+        expect(Object.keys(p.monitoring.lights).sort()).toEqual(["blue", "green", "red", "yellow"]);
+        expect(ACTIONS).toContain(p.monitoring.action);
+      }
+      if (p.selfEvaluation) expect(GRADES).toContain(p.selfEvaluation.grade);
+    }
+  });
+
+  it("reports the fixtures' problems where they are", () => {
+    const by = (name: string) => doc.projects.find((p: { name: string }) => p.name === name);
+    expect(by("基层政务公开标准化规范化").targetVerdict).toBe("通过");
+    expect(by("基层政务公开标准化规范化").findings.map((f: { code: string }) => f.code)).toEqual(["copied-indicators"]);
+    const revised = by("政务新媒体矩阵运维（二期）");
+    expect(revised.targetVerdict).toBe("重新申报");
+    expect(revised.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toContainEqual(["direction-mismatch", "D15"]);
+    const self = by("网民留言办理平台运维");
+    expect(self.selfEvaluation).toEqual({ executionRate: 0.9, executionScore: 9, score: 94.54, grade: "优" });
+    expect(self.review).toEqual({ score: 68.54, grade: "中", delta: 26 });
+    expect(self.decision).toBe("督促改进并核减");
+    expect(self.findings.map((f: { code: string }) => f.code).sort()).toEqual(["clue-transfer", "review-grade-differs", "self-evaluation-inflated"]);
+    const mon = by("城乡公共消防设施运维");
+    expect(mon.monitoring).toEqual({ month: 7, executionLight: "red", lights: { green: 1, yellow: 0, red: 0, blue: 3 }, action: "暂缓拨款" });
+  });
+
+  it("prints a Chinese summary table without --json and writes 校验结果 with --out", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "jixiao-check-")), "结果.xlsx");
+    const t = jixiao("check", FIXTURES, "--out", out);
+    expect(t.code).toBe(1);
+    expect(t.out).toContain("暂缓拨款");
+    expect(t.out).toContain("[clue-transfer]");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("校验结果")!;
+    const codes: string[] = [];
+    ws.eachRow((row, i) => {
+      if (i > 3) codes.push(String(row.getCell(5).value));
+    });
+    expect(codes.slice(0, 3).sort()).toEqual(["clue-transfer", "direction-mismatch", "suspend-funding"]);
+  });
+
+  it("exits 0 when nothing is an error, and scores under another rule set", () => {
+    const clean = jixiao("check", join(FIXTURES, "政务公开办-绩效目标申报表.xlsx"), "--json", "--rules", "hubei-2020");
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.out).ruleSet).toBe("hubei-2020");
+  });
+
+  it("loads a rule set from JSON and rejects a malformed one naming the key, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-rules-"));
+    writeFileSync(join(dir, "本局.json"), JSON.stringify({ id: "benju", review: { inflatedDelta: 30 } }));
+    const ok = jixiao("check", join(FIXTURES, "政务服务中心-绩效自评表（含复核）.xlsx"), "--json", "--rules", join(dir, "本局.json"));
+    const p = JSON.parse(ok.out).projects[0];
+    expect(p.findings.map((f: { code: string }) => f.code)).not.toContain("self-evaluation-inflated");
+    writeFileSync(join(dir, "坏.json"), JSON.stringify({ id: "bad", review: { inflated: 30 } }));
+    const bad = jixiao("check", FIXTURES, "--rules", join(dir, "坏.json"));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("review.inflated 无法识别");
+    expect(jixiao("check", FIXTURES, "--rules", "guangxi").code).toBe(2);
+    expect(jixiao("check", FIXTURES, "--month", "13").code).toBe(2);
+  });
+
+  it("exits 2 for a file that cannot be opened, still checking the others", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-bad-"));
+    writeFileSync(join(dir, "损坏.xlsx"), "PK\u0003\u0004 truncated");
+    const r2 = jixiao("check", dir, join(FIXTURES, "政务公开办-绩效目标申报表.xlsx"), "--json");
+    expect(r2.code).toBe(2);
+    const d = JSON.parse(r2.out);
+    expect(d.errors[0].message).toContain("损坏.xlsx");
+    expect(d.projects).toHaveLength(1);
+  });
+});
+
+describe("finding catalog", () => {
+  it("docs/FINDINGS.md is generated from the catalog (run `npm run docs` after changing it)", () => {
+    expect(readFileSync(join(ROOT, "docs", "FINDINGS.md"), "utf8")).toBe(catalogMarkdown());
+  });
+
+  it("has unique kebab-case codes, each exercised by a test", () => {
+    const codes = CATALOG.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const tests = ["target-checks", "score", "monitor", "review", "read"].map((f) => readFileSync(join(ROOT, "test", "core", `${f}.test.ts`), "utf8")).join("\n");
+    for (const c of codes) {
+      expect(c).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(tests.includes(`"${c}"`), `no test names ${c}`).toBe(true);
+    }
+  });
+});

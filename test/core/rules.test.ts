@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { catalogEntry } from "../../src/core/findings";
+import { compileFormula } from "../../src/core/rules/expression";
+import { parseRuleSet, RuleSetError } from "../../src/core/rules/load";
+import { CENTRAL, HUBEI_2020 } from "../../src/core/rules/ruleset";
+
+const load = (o: unknown) => parseRuleSet(JSON.stringify(o), "本局规则.json");
+
+describe("rule sets (规则集)", () => {
+  it("central follows DOMAIN.md and hubei-2020 differs in substance", () => {
+    expect(CENTRAL.weights).toEqual({ execution: 10, output: 50, benefit: 30, satisfaction: 10, total: 100 });
+    expect(HUBEI_2020.weights.execution).toBe(20);
+    expect(HUBEI_2020.qualitativeBrackets.map((b) => [b.min, b.max])).toEqual([[80, 100], [50, 80], [0, 50]]);
+  });
+
+  it("loads a bureau's JSON over a built-in set, keeping what it does not change", () => {
+    const r = load({ id: "shuangyashan-2026", name: "双鸭山市", extends: "hubei-2020", review: { inflatedDelta: 8 }, severities: { "copied-indicators": "error" } });
+    expect(r.id).toBe("shuangyashan-2026");
+    expect(r.review.inflatedDelta).toBe(8);
+    expect(r.weights.execution).toBe(20);
+    expect(r.severities["copied-indicators"]).toBe("error");
+    expect(r.monitoring).toEqual(CENTRAL.monitoring);
+  });
+
+  it.each([
+    [{ id: "x", monitoring: { execution: { gren: 80 } } }, "monitoring.execution.gren 无法识别"],
+    [{ id: "x", weights: { execution: "十" } }, "weights.execution 应为数值"],
+    [{ id: "x", weights: { execution: 20 } }, "weights 各项之和 110 不等于 total 100"],
+    [{ id: "x", grades: [{ grade: "优", min: 80 }, { grade: "良", min: 90 }] }, "grades[1].min 应从高到低排列"],
+    [{ id: "x", extends: "guangxi" }, "extends 应为内置规则集之一"],
+    [{ id: "x", severities: { "no-such-code": "error" } }, "severities.no-such-code 不是已知的问题代码"],
+    [{ id: "x", severities: { "funds-mismatch": "fatal" } }, "severities.funds-mismatch 应为"],
+    [{ id: "x", decisions: { 优: "奖励" } }, "decisions.优 应为"],
+    [{ name: "没有编号" }, "缺少键 id"],
+  ])("rejects a malformed rule set, naming the bad key (%#)", (o, message) => {
+    expect(() => load(o)).toThrow(RuleSetError);
+    expect(() => load(o)).toThrow(message);
+  });
+
+  it("rejects text that is not JSON", () => {
+    expect(() => parseRuleSet("{ id: x", "坏.json")).toThrow(/坏\.json 不是有效的 JSON/);
+  });
+
+  it("lets severity be changed per code", () => {
+    expect(catalogEntry("copied-indicators").severity).toBe("warning");
+  });
+});
+
+describe("scoring formulas in a restricted mathjs", () => {
+  it("evaluates in decimal over the named variables", () => {
+    const f = compileFormula("B >= A ? points : points * B / A", ["A", "B", "points"]);
+    expect(f.evaluate({ A: 0.3, B: 0.1, points: 3 }).toString()).toBe("1");
+  });
+
+  it.each([
+    ["import({a: 1})", "import"],
+    ["createUnit('元')", "createUnit"],
+    ["evaluate('1+1')", "evaluate"],
+    ["parse('1')", "parse"],
+    ["A.constructor", "Accessor"],
+    ["[1,2][1]", "Accessor"],
+    ["[1, 2]", "Array"],
+    ["f(x) = x", "FunctionAssignment"],
+    ["x = 1", "Assignment"],
+    ["1:1e9", "Range"],
+    ["sum(1:1e9)", "sum"],
+    ["C + 1", "变量 C 未定义"],
+    ["(" + "1+".repeat(300) + "1)", "超过 500"],
+  ])("rejects %s", (src, message) => {
+    expect(() => compileFormula(src, ["A", "B", "points"])).toThrow(message);
+  });
+
+  it("rejects a rule set whose formula tries to escape, naming the key", () => {
+    expect(() => load({ id: "x", scoring: { higher: "import({})" } })).toThrow("scoring.higher 的公式有误");
+  });
+});
