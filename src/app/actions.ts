@@ -36,6 +36,9 @@ export async function runCheck(
   for (const s of sources) snapshots.push("read" in s ? await s.read() : s);
   const analysis = analyze(snapshots, rules, opts);
   const sameWorkbook = sources.length === 1 && sources[0] === target;
-  await target.write([renderFindings(analysis, { linkToCells: sameWorkbook })]);
+  await target.write([
+    renderFindings(analysis, { linkToCells: sameWorkbook }),
+    renderInventory(inventory(snapshots), { linkToSheets: sameWorkbook }),
+  ]);
   return analysis;
 }

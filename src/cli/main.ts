@@ -21,6 +21,7 @@ const HELP = `jixiao —— 预算绩效管理命令行工具
       重算的自评得分与等级、复核差异和结果应用建议。
       --rules   内置规则集：${Object.keys(BUILT_IN).join("、")}（默认 central），或自定义规则集 JSON 文件
       --month   监控时点（截至几月）；表中写明“1-7月”等时以表为准
+      --exit-zero  发现错误级别的问题时也以 0 退出（只出报告，不作为失败）
 
   jixiao inventory <文件或文件夹>... [--out <结果.xlsx>] [--json]
       列出每个工作簿的每张工作表：已用区域、非空单元格数、识别出的表类型（绩效目标申报表 / 绩效运行监控表 / 绩效自评表）。
@@ -54,6 +55,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         out: { type: "string", short: "o" },
         json: { type: "boolean" },
         rules: { type: "string", short: "r" },
+        "exit-zero": { type: "boolean" },
         month: { type: "string", short: "m" },
       },
     });
@@ -95,7 +97,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
   }
-  return checkCommand(paths, { out: values.out, json: values.json ?? false, rules, month }, io);
+  return checkCommand(paths, { out: values.out, json: values.json ?? false, rules, month, exitZero: values["exit-zero"] ?? false }, io);
 }
 
 async function resolveRuleSet(arg: string): Promise<RuleSet> {
@@ -133,7 +135,7 @@ const ACTION_OF = (m: { action: string } | null) => m?.action ?? "";
 
 async function checkCommand(
   paths: string[],
-  opts: { out?: string; json: boolean; rules: RuleSet; month?: number },
+  opts: { out?: string; json: boolean; rules: RuleSet; month?: number; exitZero: boolean },
   io: Io,
 ): Promise<number> {
   const { snapshots, errors } = await readAll(paths);
@@ -178,7 +180,7 @@ async function checkCommand(
     if (saved) io.out(`结果已写入：${saved}`);
   }
   if (errors.length > 0) return 2;
-  return errorCount > 0 ? 1 : 0;
+  return errorCount > 0 && !opts.exitZero ? 1 : 0;
 }
 
 function baseName(path: string): string {

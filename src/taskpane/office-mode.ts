@@ -1,6 +1,6 @@
-import { runInventory } from "../app/actions";
 import { OfficeHost } from "../hosts/office-host";
-import { byId, setStatus, showInventory } from "./view";
+import { wireActions } from "./controller";
+import { byId, setStatus } from "./view";
 
 /** Inside Excel: the workbook is the one open in Excel; results are written into it as sheets the add-in owns. */
 export function startOfficeMode(): void {
@@ -9,19 +9,18 @@ export function startOfficeMode(): void {
     (batch) => Excel.run(batch),
     (name, version) => Office.context.requirements.isSetSupported(name, version),
   );
-  const button = byId<HTMLButtonElement>("run-inventory");
-  button.disabled = false;
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    setStatus("正在读取工作簿…");
-    try {
-      const { rows, sheetsWritten } = await runInventory([host], host);
-      showInventory(rows);
-      setStatus(`完成：${rows.length} 张工作表，结果已写入“${sheetsWritten.join("、")}”表。`);
-    } catch (e) {
-      setStatus(`出错了：${e instanceof Error ? e.message : String(e)}`, true);
-    } finally {
-      button.disabled = false;
-    }
+  const actions = wireActions({
+    source: () => host,
+    newTarget: async () => host,
+    finish: async (_t, sheets) => `结果已写入“${sheets.join("”“")}”表。`,
+    select: (sheet, cell) => {
+      Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
+        range.worksheet.activate();
+        range.select();
+        await context.sync();
+      }).catch((e) => setStatus(`无法定位到 ${sheet}!${cell}：${e instanceof Error ? e.message : String(e)}`, true));
+    },
   });
+  actions.enable(true);
 }

@@ -1,9 +1,9 @@
 import type ExcelJS from "exceljs";
-import { runInventory } from "../app/actions";
 import { ExcelJsHost } from "../hosts/exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
 import { describeLoadError } from "../hosts/load-error";
-import { byId, setStatus, showInventory } from "./view";
+import { wireActions } from "./controller";
+import { byId, setStatus } from "./view";
 
 type ExcelJsModule = typeof ExcelJS;
 
@@ -21,16 +21,25 @@ export function startStandaloneMode(reason: string): void {
   byId("mode").textContent = `独立网页模式（${reason}）`;
   byId("file-section").hidden = false;
   const input = byId<HTMLInputElement>("file-input");
-  const run = byId<HTMLButtonElement>("run-inventory");
   const download = byId<HTMLButtonElement>("download");
   let source: ExcelJsHost | null = null;
   let result: { bytes: ArrayBuffer; name: string } | null = null;
+
+  const actions = wireActions({
+    source: () => source,
+    newTarget: async () => new ExcelJsHost(new (await loadExcelJs()).Workbook(), "结果"),
+    finish: async (target, sheets) => {
+      result = { bytes: (await (target as ExcelJsHost).workbook.xlsx.writeBuffer()) as ArrayBuffer, name: resultName(source!.file) };
+      download.hidden = false;
+      return `结果（${sheets.join("、")}）可下载为 ${result.name}。`;
+    },
+  });
 
   input.addEventListener("change", async () => {
     const file = input.files?.[0];
     source = null;
     result = null;
-    run.disabled = true;
+    actions.enable(false);
     download.hidden = true;
     if (!file) return;
     byId("file-name").textContent = `${file.name}（${formatBytes(file.size)}）`;
@@ -45,29 +54,10 @@ export function startStandaloneMode(reason: string): void {
       const wb = new ExcelJs.Workbook();
       await wb.xlsx.load(bytes.buffer);
       source = new ExcelJsHost(wb, file.name);
-      run.disabled = false;
+      actions.enable(true);
       setStatus(`已打开 ${file.name}，共 ${wb.worksheets.length} 张工作表。`);
     } catch (e) {
       setStatus(describeLoadError(file.name, bytes, e), true);
-    }
-  });
-
-  run.addEventListener("click", async () => {
-    if (!source) return;
-    run.disabled = true;
-    setStatus("正在处理…");
-    try {
-      const ExcelJs = await loadExcelJs();
-      const target = new ExcelJsHost(new ExcelJs.Workbook(), "结果");
-      const { rows, sheetsWritten } = await runInventory([source], target);
-      result = { bytes: (await target.workbook.xlsx.writeBuffer()) as ArrayBuffer, name: resultName(source.file) };
-      showInventory(rows);
-      download.hidden = false;
-      setStatus(`完成：${rows.length} 张工作表。结果（${sheetsWritten.join("、")}）可下载为 ${result.name}。`);
-    } catch (e) {
-      setStatus(`出错了：${e instanceof Error ? e.message : String(e)}`, true);
-    } finally {
-      run.disabled = false;
     }
   });
 

@@ -1,5 +1,7 @@
+import type { Analysis } from "../core/analyze";
 import { KIND_NAMES } from "../core/classify";
 import type { InventoryRow } from "../core/inventory";
+import { fieldText } from "../core/model";
 
 /** Small DOM helpers. Workbook text only ever reaches the page through textContent. */
 
@@ -15,22 +17,96 @@ export function setStatus(text: string, isError = false): void {
   el.classList.toggle("error", isError);
 }
 
-export function showInventory(rows: InventoryRow[]): void {
-  const body = byId<HTMLTableElement>("result-table").tBodies[0];
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function fillRows(table: HTMLTableElement, rows: string[][], decorate?: (td: HTMLTableCellElement, row: number, col: number) => void): void {
+  const body = table.tBodies[0];
   body.replaceChildren();
-  for (const r of rows) {
-    const tr = document.createElement("tr");
-    const cells = [r.sheet + (r.hidden ? "（隐藏）" : ""), r.usedRange ?? "（空）", KIND_NAMES[r.classification.kind]];
-    cells.forEach((text, i) => {
-      const td = document.createElement("td");
-      td.textContent = text;
-      if (i === 2) {
-        td.className = `kind-${r.classification.kind}`;
-        td.title = r.classification.evidence;
-      }
+  rows.forEach((cells, r) => {
+    const tr = el("tr");
+    cells.forEach((text, c) => {
+      const td = el("td", text);
+      decorate?.(td, r, c);
       tr.appendChild(td);
     });
     body.appendChild(tr);
-  }
+  });
+  table.hidden = false;
+}
+
+function resetResults(): void {
+  byId("project-table").hidden = true;
+  byId("result-table").hidden = true;
+  byId("finding-list").replaceChildren();
+  byId("result-summary").textContent = "";
   byId("result-section").hidden = false;
+}
+
+export function showInventory(rows: InventoryRow[]): void {
+  resetResults();
+  fillRows(
+    byId<HTMLTableElement>("result-table"),
+    rows.map((r) => [r.sheet + (r.hidden ? "（隐藏）" : ""), r.usedRange ?? "（空）", KIND_NAMES[r.classification.kind]]),
+    (td, r, c) => {
+      if (c !== 2) return;
+      td.className = `kind-${rows[r].classification.kind}`;
+      td.title = rows[r].classification.evidence;
+    },
+  );
+}
+
+const SEVERITY_NAMES = { error: "错误", warning: "警告", info: "提示" } as const;
+
+/** Projects with their verdicts, then every finding, errors first; `onSelect` is called when a finding is chosen. */
+export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) => void): void {
+  resetResults();
+  const findings = [
+    ...a.projects.flatMap((p) => p.findings.map((f) => ({ ...f, project: fieldText(p.project, "name") || p.project.sheet }))),
+    ...a.findings.map((f) => ({ ...f, project: f.file })),
+  ];
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  byId("result-summary").textContent =
+    `${a.projects.length} 个项目；错误 ${count("error")} 条，警告 ${count("warning")} 条，提示 ${count("info")} 条（规则集：${a.ruleSet.name}）`;
+  fillRows(
+    byId<HTMLTableElement>("project-table"),
+    a.projects.map((r) => [
+      fieldText(r.project, "name") || r.project.sheet,
+      KIND_NAMES[r.project.kind],
+      [
+        r.targetVerdict ?? "",
+        r.monitoring ? `截至${r.monitoring.month}月：${r.monitoring.action}` : "",
+        r.selfEvaluation ? `自评 ${r.selfEvaluation.score.toFixed(2)}（${r.selfEvaluation.grade}）` : "",
+        r.review ? `复核 ${r.review.score.toFixed(2)}（${r.review.grade}）` : "",
+        r.decision ?? "",
+      ].filter(Boolean).join("；"),
+    ]),
+  );
+  const order = { error: 0, warning: 1, info: 2 };
+  findings.sort((x, y) => order[x.severity] - order[y.severity]);
+  const list = byId("finding-list");
+  for (const f of findings) {
+    const li = el("li");
+    li.appendChild(el("span", SEVERITY_NAMES[f.severity], `sev sev-${f.severity}`));
+    li.appendChild(el("span", `${f.project}：${f.message}`));
+    const where = `${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}`;
+    if (where) {
+      li.appendChild(el("span", ` ${where}`, "where"));
+      if (onSelect && f.sheet && f.cell) {
+        li.tabIndex = 0;
+        li.classList.add("selectable");
+        const go = () => onSelect(f.sheet!, f.cell!);
+        li.addEventListener("click", go);
+        li.addEventListener("keydown", (e) => {
+          if (e.key === "Enter") go();
+        });
+      }
+    }
+    li.dataset.code = f.code;
+    list.appendChild(li);
+  }
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
+import { buildWorkbook, selfEvaluationSheet, targetSheet, withCell } from "../fixtures";
 import { launchChromium } from "./chromium";
 import { serveFolder } from "./serve";
 
@@ -104,6 +105,40 @@ describe("standalone page in real Chromium", () => {
     await page.close();
   });
 
+  it("runs the full check on a unit's workbook and downloads 校验结果 with every finding", async () => {
+    const { page, errors } = await openPage();
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    const input = join(work, "政务公开办.xlsx");
+    const wbIn = await buildWorkbook([withCell(targetSheet(), "D15", "≥"), withCell(selfEvaluationSheet(), "H11", 15)]);
+    await wbIn.xlsx.writeFile(input);
+    const original = readFileSync(input);
+    await page.setInputFiles("#file-input", input);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开");
+    await page.click("#run-check");
+    await page.waitForSelector("#download", { state: "visible", timeout: 15_000 });
+    expect(await page.textContent("#result-summary")).toContain("2 个项目");
+    const codes = await page.$$eval("#finding-list li", (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
+    expect(codes).toEqual(expect.arrayContaining(["direction-mismatch", "score-mismatch"]));
+    const projects = await page.$$eval("#project-table tbody tr", (trs) => trs.map((tr) => tr.children[2].textContent));
+    expect(projects).toEqual(["重新申报", "自评 94.54（优）；优先保障"]);
+    await page.screenshot({ path: join(screenshotDir(), "standalone-check.png"), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    const saved = join(work, "check-result.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["校验结果", INVENTORY_SHEET]);
+    const found: string[] = [];
+    wb.getWorksheet("校验结果")!.eachRow((r, i) => {
+      if (i > 3) found.push(`${r.getCell(5).value}@${r.getCell(6).value}`);
+    });
+    expect(found).toEqual(expect.arrayContaining(["direction-mismatch@绩效目标申报表!D15", "score-mismatch@绩效自评表!H11"]));
+    expect(readFileSync(input).equals(original)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a Chinese message naming a file that is not a workbook, and keeps working", async () => {
     const { page, errors } = await openPage();
     await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
@@ -113,6 +148,7 @@ describe("standalone page in real Chromium", () => {
     await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("不是工作簿.xlsx");
     expect(await page.getAttribute("#status", "class")).toContain("error");
     expect(await page.isDisabled("#run-inventory")).toBe(true);
+    expect(await page.isDisabled("#run-check")).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,60 @@
+import { runCheck, runInventory } from "../app/actions";
+import { builtInRuleSet } from "../core/rules/load";
+import { CENTRAL } from "../core/rules/ruleset";
+import type { WorkbookHost } from "../hosts/host";
+import { byId, setStatus, showCheck, showInventory } from "./view";
+
+/** Where an action reads from and writes to: the open workbook inside Excel, or an opened file and a new workbook. */
+export interface Workspace {
+  source(): WorkbookHost | null;
+  newTarget(): Promise<WorkbookHost>;
+  /** After the result sheets are written: returns the sentence that tells the user where they are. */
+  finish(target: WorkbookHost, sheets: string[]): Promise<string>;
+  select?(sheet: string, cell: string): void;
+}
+
+/** Wires the action buttons and options to a workspace; the same for both modes. */
+export function wireActions(ws: Workspace): { enable(on: boolean): void } {
+  const check = byId<HTMLButtonElement>("run-check");
+  const inv = byId<HTMLButtonElement>("run-inventory");
+  const month = byId<HTMLSelectElement>("month");
+  if (month.options.length === 1) {
+    for (let m = 1; m <= 12; m++) month.add(new Option(`1-${m}月`, String(m)));
+  }
+  const buttons = [check, inv];
+  const enable = (on: boolean) => buttons.forEach((b) => (b.disabled = !on));
+
+  async function run(label: string, action: (source: WorkbookHost, target: WorkbookHost) => Promise<string[]>) {
+    const source = ws.source();
+    if (!source) return;
+    enable(false);
+    setStatus(`${label}：正在读取工作簿…`);
+    try {
+      const target = await ws.newTarget();
+      const sheets = await action(source, target);
+      setStatus(`${label}完成。${await ws.finish(target, sheets)}`);
+    } catch (e) {
+      setStatus(`${label}出错：${e instanceof Error ? e.message : String(e)}`, true);
+    } finally {
+      enable(true);
+    }
+  }
+
+  check.addEventListener("click", () =>
+    run("全部检查", async (source, target) => {
+      const rules = builtInRuleSet(byId<HTMLSelectElement>("rule-set").value) ?? CENTRAL;
+      const m = month.value ? Number(month.value) : undefined;
+      const analysis = await runCheck([source], target, rules, { month: m });
+      showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
+      return ["校验结果", "工作表清单"];
+    }),
+  );
+  inv.addEventListener("click", () =>
+    run("工作表清单", async (source, target) => {
+      const { rows, sheetsWritten } = await runInventory([source], target);
+      showInventory(rows);
+      return sheetsWritten;
+    }),
+  );
+  return { enable };
+}
