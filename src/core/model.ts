@@ -59,6 +59,28 @@ export type FieldKey =
   | "monitoringRate"
   | "monitoringExpected";
 
+/** Chinese names of the fields, for messages. */
+export const FIELD_NAMES: Record<FieldKey, string> = {
+  name: "项目名称",
+  department: "主管部门",
+  unit: "实施单位",
+  attribute: "项目属性",
+  period: "项目期",
+  fundsTotal: "年度资金总额",
+  fundsFiscal: "财政拨款",
+  fundsOther: "其他资金",
+  goal: "总体目标",
+  investmentReview: "投资评审报告",
+  leaderApproval: "上级领导批示",
+  projectType: "项目类型",
+  responsible: "负责人",
+  contact: "联系方式",
+  monitoringBudget: "年初预算数",
+  monitoringExecuted: "执行数",
+  monitoringRate: "执行率",
+  monitoringExpected: "全年预计执行数",
+};
+
 /** The self-evaluation's funds block, one row of it. */
 export interface FundsRow {
   label: string;

@@ -21,7 +21,8 @@ export interface Monitoring {
   month: number;
   executionRate: number | null;
   executionIndex: number | null;
-  executionLight: Light;
+  /** Execution has no blue: running ahead of the calendar is green. */
+  executionLight: Exclude<Light, "blue">;
   indicators: IndicatorMonitor[];
   lights: Record<Light, number>;
   action: Action;
@@ -39,11 +40,14 @@ function possibilityOf(v: string): Possibility {
   return null;
 }
 
-function lightOf(index: number, t: { green: number; yellow: number; blue?: number }): Light {
-  if (t.blue !== undefined && index >= t.blue) return "blue";
+function executionLightOf(index: number, t: { green: number; yellow: number }): Exclude<Light, "blue"> {
   if (index >= t.green) return "green";
   if (index >= t.yellow) return "yellow";
   return "red";
+}
+
+function progressLightOf(index: number, t: { green: number; yellow: number; blue: number }): Light {
+  return index >= t.blue ? "blue" : executionLightOf(index, t);
 }
 
 /**
@@ -81,7 +85,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
       "没有年初预算数和执行数（或执行率），无法监控预算执行进度，按 0 计。", sev, "双政办发〔2020〕23号 四(四)"));
   }
   const executionIndex = rate === null ? 0 : (rate / share) * 100;
-  const executionLight = lightOf(executionIndex, t.execution);
+  const executionLight = executionLightOf(executionIndex, t.execution);
 
   const indicators: IndicatorMonitor[] = [];
   for (const ind of p.indicators) {
@@ -93,7 +97,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
       const done = readNumber(p, ind.cells.progress, `指标“${indicatorLabel(ind)}”的 1-${m} 月完成值`, out, rules, true);
       const value = done ? toTargetScale(ind.target.percent, ind.target.value, done) : 0;
       index = (value / (ind.target.value * share)) * 100;
-      light = value <= 0 ? "red" : lightOf(index, t.progress);
+      light = value <= 0 ? "red" : progressLightOf(index, t.progress);
     } else if (possibility) {
       light = possibility === "完全不可能" ? "red" : possibility === "有可能" ? "yellow" : "green";
     }
@@ -126,7 +130,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
   if (action === "暂缓拨款") out.push(finding("suspend-funding", where, `建议暂缓拨款。${text}`, sev));
   if (action === "预警") out.push(finding("monitoring-warning", where, `预警。${text}`, sev));
   return {
-    result: { month: m, executionRate: rate, executionIndex, executionLight: executionLight === "blue" ? "green" : executionLight, indicators, lights, action, grounds },
+    result: { month: m, executionRate: rate, executionIndex, executionLight, indicators, lights, action, grounds },
     findings: out,
   };
 }

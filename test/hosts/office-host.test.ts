@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runInventory } from "../../src/app/actions";
+import { runCheck, runInventory } from "../../src/app/actions";
+import { CENTRAL } from "../../src/core/rules/ruleset";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
 import { OfficeHost } from "../../src/hosts/office-host";
 import { FakeExcel, fakeSheet, type FakeValue } from "../fakes/fake-excel";
@@ -27,6 +28,29 @@ describe("Office host against the recording fake", () => {
     expect(counts[0]).toBeGreaterThan(0);
     expect(new Set(counts).size).toBe(1);
     expect(counts[0]).toBe(4);
+  });
+
+  it("runs the whole check with the same number of syncs for 10 and 1,000 projects", async () => {
+    const listSheet = (projects: number): FakeValue[][] => {
+      const rows: FakeValue[][] = [
+        ["项目绩效运行监控汇总表（截至7月）"],
+        ["项目名称", "三级指标", "年度指标值", "1-7月完成值", "完成目标可能性", "偏差原因分析", "年初预算数", "1-7月执行数"],
+      ];
+      for (let i = 0; i < projects; i++) rows.push([`项目${i}`, "完成数量", "≥100个", 10 + (i % 90), "确定能", null, 100, i % 100]);
+      return rows;
+    };
+    const syncs: number[] = [];
+    for (const n of [10, 1_000]) {
+      const user = listSheet(n);
+      const excel = new FakeExcel([fakeSheet("监控", structuredClone(user))]);
+      const host = hostOn(excel);
+      const a = await runCheck([host], host, CENTRAL);
+      expect(a.projects).toHaveLength(n);
+      expect(excel.sheet("监控")!.cells).toEqual(user);
+      expect(excel.sheets.map((s) => s.name)).toEqual(["监控", "校验结果", INVENTORY_SHEET]);
+      syncs.push(excel.log.syncs);
+    }
+    expect(syncs[0]).toBe(syncs[1]);
   });
 
   it("reads used ranges that do not start at A1, error values and empty cells", async () => {

@@ -1,7 +1,7 @@
 import { a1 } from "../address";
 import { classifySheet, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type Severity } from "../findings";
-import type { FieldKey, FundsRow, Indicator, IndicatorColumn, Located, Project } from "../model";
+import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
 import { isOwnedSheet } from "../owned";
 import { type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
 import { cellText, normalizeLabel } from "../text";
@@ -435,7 +435,7 @@ function checkCells(p: Project, opts: ReadOptions): void {
     seen.add(loc.cell);
     p.findings.push(finding("formula-error", { sheet: p.sheet, cell: loc.cell }, `${what}是公式错误值 ${loc.value.error}，请修正公式后再报送。`, opts.severities));
   };
-  for (const [k, v] of Object.entries(p.fields)) visit(v, `单元格 ${v.cell}（${k}）`);
+  for (const [k, v] of Object.entries(p.fields) as [FieldKey, Located][]) visit(v, `“${FIELD_NAMES[k]}”（${v.cell}）`);
   for (const f of p.funds) for (const loc of [f.initial, f.budget, f.executed, f.points, f.rate, f.score]) visit(loc, `资金“${f.label}”的单元格 ${loc?.cell}`);
   for (const ind of p.indicators) for (const loc of Object.values(ind.cells)) visit(loc, `指标“${ind.level3}”的单元格 ${loc.cell}`);
   if (p.total) for (const loc of [p.total.points, p.total.score]) visit(loc, `总分行的单元格 ${loc?.cell}`);
