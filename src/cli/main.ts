@@ -188,18 +188,10 @@ function baseName(path: string): string {
 }
 
 async function inventoryCommand(paths: string[], opts: { out?: string; json: boolean }, io: Io): Promise<number> {
-  const { files, missing } = await collectWorkbooks(paths);
-  const errors: { file: string; message: string }[] = missing.map((p) => ({ file: p, message: `找不到文件或文件夹：${p}` }));
-  const snapshots: WorkbookSnapshot[] = [];
-  for (const f of files) {
-    try {
-      const host = await openWorkbookFile(f);
-      snapshots.push(await host.read());
-    } catch (e) {
-      errors.push({ file: f, message: e instanceof WorkbookOpenError ? e.message : `读取 ${f} 时出错：${String(e)}` });
-    }
-  }
-  if (files.length === 0 && missing.length === 0) errors.push({ file: paths.join(" "), message: "没有找到 .xlsx 文件。" });
+  const read = await readAll(paths);
+  const errors = read.errors;
+  // The inventory names workbooks by file name; the check contract keeps the path as given.
+  const snapshots = read.snapshots.map((s) => ({ ...s, file: baseName(s.file) }));
   const result = newResultHost("结果");
   const { rows } = await runInventory(snapshots, result);
   let saved: string | null = null;
