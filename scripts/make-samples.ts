@@ -1,97 +1,284 @@
-// Writes the bundled sample workbooks in samples/ (the demo's data). Run with `npm run samples`; the files are committed.
-// Projects are of the kind the 双鸭山 plan and the 黑河 clauses describe; names of people are invented.
-import ExcelJS from "exceljs";
-import { mkdirSync } from "node:fs";
+// Writes the demo's sample workbooks in samples/: the templates filled in by five units of a city, and the finance
+// bureau's list export of the July monitoring. Projects are of the kind the 双鸭山 plan describes; people are invented.
+// Some tables are clean, some carry the typical defects (DOMAIN.md): copied indicators, a cost target written ≥,
+// vague benefit targets, a construction project without its 投资评审 report, inflated self-scores, a project whose
+// funding should be suspended. Run with `npm run samples`; the files are committed.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import type { SheetSpec } from "../src/core/sheet";
+import { type FillValue, fillTemplate } from "../src/core/templates/fill";
+import { listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
+import { templateWorkbook } from "./make-templates";
 
-type Row = (string | number | null)[];
+type Indicator = [string, string, string, string, FillValue, string, number, string?];
 
-function sheetFrom(wb: ExcelJS.Workbook, name: string, rows: Row[], merges: string[] = [], widths: number[] = []): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
-  rows.forEach((r) => ws.addRow(r));
-  merges.forEach((m) => ws.mergeCells(m));
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getRow(1).font = { bold: true, size: 14 };
-  return ws;
+interface Target {
+  name: string;
+  department: string;
+  unit: string;
+  attribute: string;
+  type: string;
+  review?: string;
+  approval?: string;
+  funds: [number, number, number];
+  goal: string;
+  indicators: Indicator[];
+  responsible: string;
+  phone: string;
 }
 
-async function targetWorkbook(): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  sheetFrom(
-    wb,
-    "绩效目标申报表",
+function target(t: Target): SheetSpec {
+  return fillTemplate(targetTemplate(), {
+    cells: {
+      B2: 2026, F2: "2025-10-20", B3: t.name, F3: t.department, B4: t.unit, F4: t.attribute, B5: "2026年1月-2026年12月", F5: t.type,
+      B6: t.review ?? "无", F6: t.approval ?? "无", C7: t.funds[0], C8: t.funds[1], C9: t.funds[2], B10: t.goal,
+      B33: t.responsible, D33: t.phone, F33: t.responsible,
+    },
+    rows: [{ from: "A12", values: t.indicators.map((i) => [i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7] ?? null]) }],
+  });
+}
+
+type SelfRow = [string, string, string, string, FillValue, FillValue, number, number, string?, FillValue?, FillValue?, string?, string?];
+
+interface SelfEvaluation {
+  name: string;
+  department: string;
+  unit: string;
+  responsible: string;
+  funds: { initial: number; budget: number; executed: number; score: number; carried?: [number, number] };
+  goal: [string, string];
+  rows: SelfRow[];
+  total: number;
+  reviewTotal?: number;
+  confirmation?: string;
+}
+
+function selfEvaluation(s: SelfEvaluation): SheetSpec {
+  const rate = s.funds.executed / s.funds.budget;
+  return fillTemplate(selfEvaluationTemplate(), {
+    cells: {
+      B2: 2025, B3: s.name, F3: s.unit, B4: s.department, F4: s.responsible,
+      C6: s.funds.initial, D6: s.funds.budget, E6: s.funds.executed, F6: 10, G6: rate, H6: s.funds.score,
+      C7: s.funds.initial, D7: s.funds.budget, E7: s.funds.executed, G7: rate,
+      C8: s.funds.carried?.[0] ?? 0, D8: s.funds.carried?.[0] ?? 0, E8: s.funds.carried?.[1] ?? 0,
+      C10: s.goal[0], F10: s.goal[1],
+      G33: 100, H33: s.total, K33: s.reviewTotal ?? null,
+      B35: s.confirmation ?? null, B36: s.responsible, D36: "0469-4220000",
+    },
+    rows: [{ from: "A13", values: s.rows.map((r) => [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] ?? null, r[9] ?? null, r[10] ?? null, r[11] ?? null, r[12] ?? null]) }],
+  });
+}
+
+const FIRE: Target = {
+  name: "城乡公共消防设施建设",
+  department: "双鸭山市应急管理局 401001",
+  unit: "双鸭山市消防救援支队",
+  attribute: "新增项目",
+  type: "建设投资项目",
+  funds: [1200, 1000, 200],
+  goal: "新建市政消火栓120个，改造老旧小区消防通道8处，城区消防供水覆盖率达到95%以上。",
+  indicators: [
+    ["产出指标", "数量指标", "新建市政消火栓数量", "≥", 120, "个", 20, "城区消防规划"],
+    ["产出指标", "数量指标", "改造老旧小区消防通道", "≥", 8, "处", 10],
+    ["产出指标", "质量指标", "工程验收合格率", "=", 100, "%", 10],
+    ["产出指标", "时效指标", "项目完工时间", "≤", 11, "月", 5],
+    ["产出指标", "成本指标", "消火栓单位造价", "≤", 2.5, "万元/个", 5],
+    ["效益指标", "社会效益指标", "城区消防供水覆盖率", "≥", 95, "%", 20],
+    ["效益指标", "可持续影响指标", "设施设计使用年限", "≥", 15, "年", 10],
+    ["满意度指标", "服务对象满意度指标", "周边居民满意度", "≥", 90, "%", 20],
+  ],
+  responsible: "刘建国",
+  phone: "0469-4221190",
+};
+
+const CENSUS: Target = {
+  name: "第一次全国自然灾害综合风险普查经费",
+  department: "双鸭山市应急管理局 401001",
+  unit: "双鸭山市减灾中心",
+  attribute: "延续项目",
+  type: "一般项目",
+  funds: [300, 300, 0],
+  goal: "完成全市6类自然灾害风险要素调查和数据审核，形成风险普查成果报告和风险区划图。",
+  indicators: [
+    ["产出指标", "数量指标", "调查对象覆盖率", "≥", 95, "%", 15],
+    ["产出指标", "数量指标", "形成普查成果报告", "=", 1, "份", 10],
+    ["产出指标", "质量指标", "数据质检合格率", "≥", 90, "%", 15],
+    ["产出指标", "时效指标", "数据汇交完成时间", "≤", 10, "月", 5],
+    ["产出指标", "成本指标", "每平方公里调查成本", "≤", 0.15, "万元", 5],
+    ["效益指标", "社会效益指标", "风险区划图在防灾规划中的应用数", "≥", 3, "项", 20],
+    ["效益指标", "可持续影响指标", "普查数据库更新周期", "≤", 12, "月", 10],
+    ["满意度指标", "服务对象满意度指标", "相关部门满意度", "≥", 90, "%", 20],
+  ],
+  responsible: "王秀兰",
+  phone: "0469-4225120",
+};
+
+const OPENNESS: Target = {
+  name: "基层政务公开标准化规范化",
+  department: "双鸭山市人民政府办公室 101001",
+  unit: "双鸭山市政务公开办公室",
+  attribute: "经常性项目",
+  type: "一般项目",
+  funds: [80, 80, 0],
+  goal: "编制基层政务公开事项目录30个，信息公开准确率达到98%以上，群众知晓率达到85%。",
+  indicators: [
+    ["产出指标", "数量指标", "公开事项目录编制数", "≥", 30, "个", 15, "2025年为25个"],
+    ["产出指标", "质量指标", "信息公开准确率", "≥", 98, "%", 15],
+    ["产出指标", "质量指标", "政务公开平台可用率", "≥", 99, "%", 10],
+    ["产出指标", "时效指标", "主动公开信息时限", "≤", 20, "工作日", 10],
+    ["产出指标", "成本指标", "平台运维单价", "≤", 12, "万元/年", 10],
+    ["效益指标", "社会效益指标", "政务公开知晓率", "≥", 85, "%", 15],
+    ["效益指标", "可持续影响指标", "公开制度执行年限", "≥", 3, "年", 10],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", 90, "%", 15],
+  ],
+  responsible: "赵文静",
+  phone: "0469-4223301",
+};
+
+const MESSAGES: Target = {
+  name: "网民留言办理平台运维",
+  department: "双鸭山市人民政府办公室 101001",
+  unit: "双鸭山市政务服务中心",
+  attribute: "经常性项目",
+  type: "一般项目",
+  funds: [50, 50, 0],
+  goal: "保障网民留言办理平台全年稳定运行，留言按期办结。",
+  indicators: [
+    ["产出指标", "数量指标", "留言办结数", "≥", 1200, "件", 20],
+    ["产出指标", "质量指标", "资金支付率", "≥", 100, "%", 10],
+    ["产出指标", "时效指标", "平均办理时长", "≤", 10, "天", 10],
+    ["产出指标", "成本指标", "年度运维成本", "≥", 50, "万元", 10],
+    ["效益指标", "社会效益指标", "社会效益明显", "≥", 95, "%", 20],
+    ["效益指标", "可持续影响指标", "平台运行效果", "定性", "好", "", 10],
+    ["满意度指标", "服务对象满意度指标", "留言人满意度", "≥", 90, "%", 20],
+  ],
+  responsible: "孙志强",
+  phone: "0469-4228800",
+};
+
+/** Copied word for word from the 政务公开办's table: a different unit, a different project, the same indicators. */
+const NEW_MEDIA: Target = {
+  ...OPENNESS,
+  name: "政务新媒体矩阵运维",
+  unit: "双鸭山市融媒体中心",
+  department: "双鸭山市委宣传部 201003",
+  funds: [60, 60, 0],
+  goal: "保障政务新媒体矩阵稳定运行。",
+  responsible: "周丽娜",
+  phone: "0469-4226601",
+};
+
+function fireMonitoring(): SheetSpec {
+  return fillTemplate(monitoringTemplate(), {
+    cells: { B2: 7, B3: FIRE.name, E3: FIRE.unit, H3: "双鸭山市应急管理局", A5: 1200, B5: 216, C5: 0.18, D5: 900, B10: null },
+    rows: [{
+      from: "A7",
+      values: [
+        ["产出指标", "数量指标", "新建市政消火栓数量", "≥120个", 30, 100, "有可能", "施工队伍进场晚，已督促加快"],
+        ["产出指标", "数量指标", "改造老旧小区消防通道", "≥8处", 1, 5, "完全不可能", "部分小区居民协调未完成"],
+        ["产出指标", "质量指标", "工程验收合格率", "=100%", "100%", "100%", "确定能", null],
+        ["效益指标", "社会效益指标", "城区消防供水覆盖率", "≥95%", "80%", "88%", "完全不可能", "管网改造滞后，年内无法完工"],
+        ["满意度指标", "服务对象满意度指标", "周边居民满意度", "≥90%", "88%", "90%", "确定能", null],
+      ],
+    }],
+  });
+}
+
+function monitoringList(): SheetSpec {
+  const [, list] = listTemplates();
+  return fillTemplate(list, {
+    cells: { I1: 7 },
+    rows: [{
+      from: "A3",
+      values: [
+        ["基层政务公开标准化规范化", "双鸭山市政务公开办公室", 80, 52, "产出指标", "数量指标", "公开事项目录编制数", "≥30个", 20, 32, "确定能", null],
+        [null, null, null, null, "效益指标", "社会效益指标", "政务公开知晓率", "≥85%", "80%", "86%", "确定能", null],
+        ["网民留言办理平台运维", "双鸭山市政务服务中心", 50, 26, "产出指标", "数量指标", "留言办结数", "≥1200件", 700, 1250, "确定能", null],
+        [null, null, null, null, "产出指标", "时效指标", "平均办理时长", "≤10天", "12天", "11天", "有可能", "人员保障"],
+        ["第一次全国自然灾害综合风险普查经费", "双鸭山市减灾中心", 300, 45, "产出指标", "数量指标", "调查对象覆盖率", "≥95%", "30%", "70%", "完全不可能", "经费保障"],
+        [null, null, null, null, "产出指标", "质量指标", "数据质检合格率", "≥90%", "40%", "80%", "有可能", "人员保障"],
+        [null, null, null, null, "满意度指标", "服务对象满意度指标", "相关部门满意度", "≥90%", "85%", "88%", "有可能", "其他"],
+      ],
+    }],
+  });
+}
+
+const books: [string, SheetSpec[]][] = [
+  ["消防救援支队-城乡公共消防设施建设.xlsx", [target(FIRE), fireMonitoring()]],
+  [
+    "减灾中心-自然灾害综合风险普查.xlsx",
     [
-      ["项目支出绩效目标申报表（2026年度）"],
-      ["项目名称", "城乡公共消防设施建设", null, "主管部门及编码", "双鸭山市应急管理局 401"],
-      ["实施单位", "双鸭山市消防救援支队", null, "项目属性", "延续项目"],
-      ["项目期", "2026年1月-2026年12月"],
-      ["资金情况（万元）", "年度资金总额", 1200, "其中：财政拨款", 1000, "其他资金", 200],
-      ["总体目标", "新建市政消火栓120个，改造老旧小区消防通道8处，城区消防供水覆盖率达到95%以上。"],
-      [],
-      ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重"],
-      ["产出指标", "数量指标", "新建市政消火栓数量", "≥", 120, "个", 20],
-      [null, null, "改造消防通道数量", "≥", 8, "处", 10],
-      [null, "质量指标", "工程验收合格率", "=", 100, "%", 10],
-      [null, "时效指标", "项目完工时间", "≤", 12, "月", 5],
-      [null, "成本指标", "消火栓单位造价", "≤", 2.5, "万元/个", 5],
-      ["效益指标", "社会效益指标", "城区消防供水覆盖率", "≥", 95, "%", 20],
-      [null, "可持续影响指标", "设施使用年限", "≥", 10, "年", 10],
-      ["满意度指标", "服务对象满意度指标", "周边居民满意度", "≥", 90, "%", 20],
+      target(CENSUS),
+      selfEvaluation({
+        name: CENSUS.name, department: "双鸭山市应急管理局", unit: CENSUS.unit, responsible: CENSUS.responsible,
+        funds: { initial: 300, budget: 300, executed: 285, score: 9.5 },
+        goal: ["完成风险要素调查和数据审核，形成成果报告和区划图。", "完成调查和审核，形成成果报告；区划图尚在评审。"],
+        // The unit scores itself 99.5; the review finds no survey behind the satisfaction score and no evidence for two claims.
+        rows: [
+          ["产出指标", "数量指标", "调查对象覆盖率", "≥", "95%", "98%", 15, 15, null, "96%", null, null, null],
+          ["产出指标", "数量指标", "形成普查成果报告", "=", "1份", "1份", 10, 10, null, null, null, null, null],
+          ["产出指标", "质量指标", "数据质检合格率", "≥", "90%", "92%", 15, 15, null, "84%", null, "抽查 50 户，质检合格 42 户", null],
+          ["产出指标", "时效指标", "数据汇交完成时间", "≤", "10月", "10月", 5, 5, null, null, null, null, null],
+          ["产出指标", "成本指标", "每平方公里调查成本", "≤", "0.15万元", "0.14万元", 5, 5, null, null, null, null, null],
+          ["效益指标", "社会效益指标", "风险区划图在防灾规划中的应用数", "≥", "3项", "3项", 20, 20, null, "0项", null, "区划图未通过评审，尚未应用，无佐证材料", null],
+          ["效益指标", "可持续影响指标", "普查数据库更新周期", "≤", "12月", "12月", 10, 10, null, null, null, null, null],
+          ["满意度指标", "服务对象满意度指标", "相关部门满意度", "≥", "90%", "95%", 10, 10, null, null, 0, "未提供满意度调查问卷，不得分", null],
+        ],
+        total: 99.5,
+      }),
     ],
-    ["A9:A13", "A14:A15", "B9:B10"],
-    [16, 18, 26, 10, 10, 10, 8],
-  );
-  await wb.xlsx.writeFile("samples/应急管理局-绩效目标申报表.xlsx");
-}
-
-async function selfEvaluationWorkbook(): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  sheetFrom(
-    wb,
-    "绩效自评表",
+  ],
+  [
+    "政务公开办-基层政务公开.xlsx",
     [
-      ["项目支出绩效自评表（2025年度）"],
-      ["项目名称", "第一次全国自然灾害综合风险普查经费"],
-      ["主管部门", "双鸭山市应急管理局", null, "实施单位", "双鸭山市减灾中心"],
-      ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-      [null, "年度资金总额", 300, 300, 270, 10, 0.9, 9],
-      [null, "其中：当年财政拨款", 300, 300, 270, null, 0.9, null],
-      ["年度总体目标", "预期目标", "完成全市自然灾害风险普查数据采集与审核。", null, "实际完成情况", "完成数据采集与审核，形成普查成果报告。"],
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-      ["产出指标", "数量指标", "普查调查对象覆盖率", "≥95%", "98%", 25, 25, null],
-      [null, "质量指标", "数据质检合格率", "≥90%", "85%", 25, 23.61, "部分乡镇数据返工，已整改"],
-      ["效益指标", "社会效益指标", "风险底数掌握程度", "明显提高", "达成年度指标", 30, 27, null],
-      ["满意度指标", "服务对象满意度指标", "相关部门满意度", "≥90%", "92%", 10, 10, null],
-      ["总分", null, null, null, null, 100, 94.61, null],
+      target(OPENNESS),
+      selfEvaluation({
+        name: OPENNESS.name, department: "双鸭山市人民政府办公室", unit: OPENNESS.unit, responsible: OPENNESS.responsible,
+        funds: { initial: 80, budget: 80, executed: 78, score: 9.75 },
+        goal: ["编制事项目录30个，准确率98%以上，知晓率85%。", "编制目录32个，准确率99.2%，知晓率86%。"],
+        rows: [
+          ["产出指标", "数量指标", "公开事项目录编制数", "≥", "30个", "32个", 15, 15],
+          ["产出指标", "质量指标", "信息公开准确率", "≥", "98%", "99.2%", 15, 15],
+          ["产出指标", "质量指标", "政务公开平台可用率", "≥", "99%", "99.5%", 10, 10],
+          ["产出指标", "时效指标", "主动公开信息时限", "≤", "20工作日", "15工作日", 5, 5],
+          ["产出指标", "成本指标", "平台运维单价", "≤", "12万元/年", "11.5万元/年", 5, 5],
+          ["效益指标", "社会效益指标", "政务公开知晓率", "≥", "85%", "86%", 15, 15],
+          ["效益指标", "可持续影响指标", "公开制度执行年限", "≥", "3年", "3年", 15, 15],
+          ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90%", "91%", 10, 10],
+        ],
+        total: 99.75,
+      }),
     ],
-    ["A4:A6", "A9:A10", "A7:A7"],
-    [16, 20, 24, 12, 14, 8, 8, 30],
-  );
-  await wb.xlsx.writeFile("samples/减灾中心-绩效自评表.xlsx");
-}
-
-async function monitoringWorkbook(): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  sheetFrom(
-    wb,
-    "运行监控",
+  ],
+  [
+    "政务服务中心-网民留言平台.xlsx",
     [
-      ["项目绩效运行监控表（截至2026年7月）"],
-      ["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月完成值", "全年预计完成值", "完成目标可能性", "偏差原因分析", "年初预算数", "1-7月执行数"],
-      ["基层政务公开标准化规范化", "产出指标", "数量指标", "公开事项目录编制数", "≥30个", 20, 32, "确定能", null, 80, 52],
-      ["基层政务公开标准化规范化", "效益指标", "社会效益指标", "政务公开知晓率", "≥85%", "80%", "86%", "确定能", null, null, null],
-      ["网民留言办理平台运维", "产出指标", "数量指标", "留言办结率", "≥95%", "60%", "80%", "有可能", "人员", 45, 9],
-      ["网民留言办理平台运维", "产出指标", "时效指标", "平均办理时长", "≤10天", "18天", "15天", "完全不可能", "制度", null, null],
+      target(MESSAGES),
+      selfEvaluation({
+        name: MESSAGES.name, department: "双鸭山市人民政府办公室", unit: MESSAGES.unit, responsible: MESSAGES.responsible,
+        funds: { initial: 50, budget: 50, executed: 50, score: 10, carried: [8, 0] },
+        goal: ["平台全年稳定运行，留言按期办结。", "平台运行正常，办结留言1260件。"],
+        rows: [
+          ["产出指标", "数量指标", "留言办结数", "≥", "1200件", "1260件", 20, 20],
+          ["产出指标", "质量指标", "留言办结率", "≥", "95%", "90%", 15, 14.21, "部分留言涉及多部门，已建立会商机制"],
+          ["产出指标", "时效指标", "平均办理时长", "≤", "10天", "12天", 10, 10, null, null, null, null, null],
+          ["产出指标", "成本指标", "年度运维成本", "≤", "50万元", "50万元", 5, 5, null, null, 0, "运维合同金额与支付凭证不符，部分费用无对应服务记录", "疑似虚列运维支出约 8 万元"],
+          ["效益指标", "社会效益指标", "群众诉求解决情况", "定性", "有效解决", "达成年度指标", 15, 14],
+          ["效益指标", "可持续影响指标", "平台持续运行年限", "≥", "3年", "3年", 15, 15],
+          ["满意度指标", "服务对象满意度指标", "留言人满意度", "≥", "90%", "93%", 10, 10],
+        ],
+        total: 98.21,
+        confirmation: "已确认",
+      }),
     ],
-    [],
-    [26, 10, 14, 20, 12, 12, 14, 14, 14, 10, 12],
-  );
-  const hidden = wb.addWorksheet("填表说明", { state: "hidden" });
-  hidden.addRow(["完成目标可能性选择“有可能”或“完全不可能”时，须填写全年预计完成值和偏差原因。"]);
-  await wb.xlsx.writeFile("samples/政务服务中心-绩效运行监控表.xlsx");
-}
+  ],
+  ["融媒体中心-政务新媒体运维.xlsx", [target(NEW_MEDIA)]],
+  ["财政局-运行监控汇总（1-7月）.xlsx", [monitoringList()]],
+];
 
+rmSync("samples", { recursive: true, force: true });
 mkdirSync("samples", { recursive: true });
-await targetWorkbook();
-await selfEvaluationWorkbook();
-await monitoringWorkbook();
-console.log("samples/ 已生成 3 个示例工作簿");
+for (const [file, sheets] of books) {
+  const wb = await templateWorkbook(sheets);
+  writeFileSync(`samples/${file}`, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+console.log(`samples/ 已生成 ${books.length} 个示例工作簿`);

@@ -1,6 +1,6 @@
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
 import { toNumber2 } from "./decimal";
-import { bySeverity, type Finding } from "./findings";
+import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
 import { readWorkbook } from "./read/read";
@@ -56,12 +56,14 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
   let selfEvaluation: SelfEvaluation | null = null;
   let review: Review | null = null;
   if (p.kind === "target") findings.push(...checkTargetTable(p, rules), ...extra);
-  if (p.kind === "monitoring") {
+  const empty = p.kind !== "target" && !p.indicators.some((i) => i.level3);
+  if (empty) findings.push(finding("no-indicators", { sheet: p.sheet, cell: null }, "没有填写任何绩效指标，无法监控或评分。", rules.severities));
+  if (p.kind === "monitoring" && !empty) {
     const m = monitorProject(p, rules);
     monitoring = m.result;
     findings.push(...m.findings);
   }
-  if (p.kind === "self-evaluation") {
+  if (p.kind === "self-evaluation" && !empty) {
     const s = scoreSelfEvaluation(p, scorer);
     selfEvaluation = s.result;
     findings.push(...s.findings);

@@ -57,7 +57,9 @@ export type FieldKey =
   | "monitoringBudget"
   | "monitoringExecuted"
   | "monitoringRate"
-  | "monitoringExpected";
+  | "monitoringExpected"
+  | "month"
+  | "confirmation";
 
 /** Chinese names of the fields, for messages. */
 export const FIELD_NAMES: Record<FieldKey, string> = {
@@ -79,6 +81,8 @@ export const FIELD_NAMES: Record<FieldKey, string> = {
   monitoringExecuted: "执行数",
   monitoringRate: "执行率",
   monitoringExpected: "全年预计执行数",
+  month: "监控时点",
+  confirmation: "单位确认",
 };
 
 /** The self-evaluation's funds block, one row of it. */

@@ -37,8 +37,31 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
 }
 
-/** Named styles; each host maps them to its own formatting. */
-export type CellStyle = "title" | "header" | "error" | "warning" | "info" | "ok" | "note";
+/**
+ * Named styles; each host maps them to its own formatting (see hosts/styles.ts). Colours always come with a
+ * shape or word, so a black-and-white printout still tells them apart.
+ */
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "label"
+  | "input"
+  | "hint"
+  | "text"
+  | "number"
+  | "section"
+  | "review"
+  | "reviewHeader"
+  | "error"
+  | "warning"
+  | "info"
+  | "ok"
+  | "note"
+  | "green"
+  | "yellow"
+  | "red"
+  | "blue";
 
 export interface SpecCell {
   value: string | number | boolean | null;
@@ -47,6 +70,27 @@ export interface SpecCell {
   link?: { sheet: string; cell: string };
   /** Excel number format, e.g. "0.00" or "0.00%". */
   numberFormat?: string;
+  /** A cell the user fills: left unlocked when the sheet is protected. */
+  input?: boolean;
+}
+
+/** A drop-down list on a range of input cells. */
+export interface ListValidation {
+  /** A1 range, e.g. "D11:D40". */
+  range: string;
+  values: string[];
+  /** Shown when the cell is selected. */
+  prompt?: string;
+  /** Warn on a value outside the list (default). False: the list only offers choices, any value may be typed. */
+  strict?: boolean;
+}
+
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Fit all columns on the page width. */
+  fitToWidth: boolean;
+  /** 1-based rows repeated at the top of every printed page. */
+  titleRows?: [number, number];
 }
 
 /** A sheet the add-in writes: plain rows of cells, plus layout. Hosts render it; nothing else decides its content. */
@@ -55,9 +99,21 @@ export interface SheetSpec {
   rows: SpecCell[][];
   /** Column widths in characters, by column index. */
   columnWidths?: number[];
+  /** Row heights in points, by 0-based row index. */
+  rowHeights?: Record<number, number>;
   /** Rows (from the top) to keep visible when scrolling. */
   freezeRows?: number;
   tabColor?: string;
+  /** Merged areas, A1 ranges. */
+  merges?: string[];
+  validations?: ListValidation[];
+  /** Protect the sheet without a password: labels are locked, `input` cells stay editable. */
+  protect?: boolean;
+  print?: PrintSetup;
+  /** In-cell data bars over numeric ranges (conditional formatting), where the host supports them. */
+  dataBars?: { range: string; color: string }[];
+  /** A chart drawn where the host can draw one (exceljs cannot; Excel can). */
+  chart?: { type: "column" | "pie"; range: string; title: string; anchor: string };
 }
 
 export function isCellError(v: unknown): v is CellError {

@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import { parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import { STYLE_COLORS, type WorkbookHost } from "./host";
+import type { WorkbookHost } from "./host";
+import { type StyleDef, STYLES } from "./styles";
 
 /**
  * A host over an exceljs workbook: used by the CLI in Node and by the standalone page in the browser.
@@ -79,23 +80,60 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     views: spec.freezeRows ? [{ state: "frozen", ySplit: spec.freezeRows }] : [],
   });
   spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   spec.rows.forEach((row, r) => {
     row.forEach((c, col) => {
-      if (c.value === null && !c.style) return;
+      if (c.value === null && !c.style && !c.input) return;
       const target = ws.getCell(r + 1, col + 1);
       // A string is always stored as a string: exceljs never turns "=..." into a formula.
       target.value = c.link && c.value !== null
         ? { text: String(c.value), hyperlink: `#${quoteSheetName(c.link.sheet)}!${c.link.cell}` }
         : c.value;
       if (c.numberFormat) target.numFmt = c.numberFormat;
-      if (c.link) target.font = { color: { argb: "FF0563C1" }, underline: true };
-      if (c.style) applyStyle(target, c.style);
+      if (c.style) applyStyle(target, STYLES[c.style]);
+      if (c.link) target.font = { ...target.font, color: { argb: "FF0563C1" }, underline: true };
+      if (c.input) target.protection = { locked: false };
     });
   });
+  for (const m of spec.merges ?? []) ws.mergeCells(m);
+  for (const v of spec.validations ?? []) {
+    const rule: ExcelJS.DataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${v.values.join(",")}"`],
+      showErrorMessage: v.strict !== false,
+      errorStyle: "warning",
+      error: `请从下拉列表中选择：${v.values.join("、")}`.slice(0, 255),
+      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt.slice(0, 255) } : {}),
+    };
+    const area = parseArea(v.range)!;
+    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) ws.getCell(r + 1, c + 1).dataValidation = rule;
+  }
+  if (spec.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: spec.print.orientation,
+      fitToPage: spec.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(spec.print.titleRows ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` } : {}),
+    };
+  }
+  for (const bar of spec.dataBars ?? []) {
+    ws.addConditionalFormatting({
+      ref: bar.range,
+      rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF" + bar.color } } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+  // Protection without a password: it keeps labels from being typed over, and anyone can lift it.
+  if (spec.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
-function applyStyle(target: ExcelJS.Cell, style: keyof typeof STYLE_COLORS): void {
-  const s: { bold?: boolean; italic?: boolean; size?: number; fill?: string; font?: string } = STYLE_COLORS[style];
+const THIN = { style: "thin" as const, color: { argb: "FF8C8C8C" } };
+
+function applyStyle(target: ExcelJS.Cell, s: StyleDef): void {
   target.font = {
     ...target.font,
     bold: s.bold,
@@ -104,4 +142,6 @@ function applyStyle(target: ExcelJS.Cell, style: keyof typeof STYLE_COLORS): voi
     ...(s.font ? { color: { argb: "FF" + s.font } } : {}),
   };
   if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
+  if (s.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.wrap || s.align) target.alignment = { vertical: "middle", wrapText: s.wrap, horizontal: s.align };
 }

@@ -1,6 +1,7 @@
 import { a1, blockAddress, columnLetters, parseArea, quoteSheetName } from "../core/address";
-import type { Area, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
-import { looksLikeFormula, STYLE_COLORS, type WorkbookHost } from "./host";
+import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
+import { looksLikeFormula, type WorkbookHost } from "./host";
+import { STYLES } from "./styles";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type SetSupported = (name: string, minVersion?: string) => boolean;
@@ -44,12 +45,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async write(specs: SheetSpec[]): Promise<void> {
-    const can = {
-      widths: this.isSetSupported("ExcelApi", "1.2"),
-      links: this.isSetSupported("ExcelApi", "1.7"),
-      freeze: this.isSetSupported("ExcelApi", "1.7"),
-      tabColor: this.isSetSupported("ExcelApi", "1.7"),
-    };
+    const can = officeFeatures(this.isSetSupported);
     await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
@@ -99,11 +95,60 @@ export function officeCellValue(c: SpecCell): string | number | boolean {
   return c.value;
 }
 
-function writeSpec(
-  ws: Excel.Worksheet,
-  spec: SheetSpec,
-  can: { widths: boolean; links: boolean; freeze: boolean; tabColor: boolean },
-): void {
+/**
+ * Feature flags from `isSetSupported`, asked once per write. Enum values are passed as their string forms, which
+ * Office.js accepts, so nothing here needs the `Excel` global outside Excel.
+ */
+export interface OfficeFeatures {
+  widths: boolean;
+  merges: boolean;
+  protection: boolean;
+  links: boolean;
+  freeze: boolean;
+  tabColor: boolean;
+  validation: boolean;
+  dataBars: boolean;
+  pageLayout: boolean;
+  charts: boolean;
+}
+
+export function officeFeatures(isSetSupported: SetSupported): OfficeFeatures {
+  const v = (x: string) => isSetSupported("ExcelApi", x);
+  return {
+    widths: v("1.2"),
+    merges: v("1.2"),
+    protection: v("1.2"),
+    links: v("1.7"),
+    freeze: v("1.7"),
+    tabColor: v("1.7"),
+    validation: v("1.8"),
+    dataBars: v("1.6"),
+    pageLayout: v("1.9"),
+    charts: v("1.1"),
+  };
+}
+
+/** Runs of equal style along each row, so one format call covers "A5:D5" instead of four cells. */
+function styleRuns(spec: SheetSpec): { style: CellStyle; address: string }[] {
+  const runs: { style: CellStyle; address: string }[] = [];
+  spec.rows.forEach((row, r) => {
+    let c = 0;
+    while (c < row.length) {
+      const style = row[c]?.style;
+      if (!style) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < row.length && row[end + 1]?.style === style) end++;
+      runs.push({ style, address: end === c ? a1(r, c) : `${a1(r, c)}:${a1(r, end)}` });
+      c = end + 1;
+    }
+  });
+  return runs;
+}
+
+function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatures): void {
   const cols = Math.max(1, ...spec.rows.map((r) => r.length));
   const grid = spec.rows.map((row) => {
     const out: (string | number | boolean)[] = row.map(officeCellValue);
@@ -121,40 +166,74 @@ function writeSpec(
   range.numberFormat = formats;
   range.values = grid;
 
-  const byStyle = new Map<keyof typeof STYLE_COLORS, string[]>();
+  for (const { style, address } of styleRuns(spec)) {
+    const s = STYLES[style];
+    const f = ws.getRange(address).format;
+    if (s.fill) f.fill.color = "#" + s.fill;
+    if (s.font) f.font.color = "#" + s.font;
+    if (s.bold) f.font.bold = true;
+    if (s.italic) f.font.italic = true;
+    if (s.size) f.font.size = s.size;
+    if (s.wrap) f.wrapText = true;
+    if (s.align) f.horizontalAlignment = s.align === "center" ? "Center" : s.align === "right" ? "Right" : "Left";
+    if (s.border) {
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const) {
+        const b = f.borders.getItem(edge);
+        b.style = "Continuous";
+        b.color = "#8C8C8C";
+      }
+    }
+  }
   spec.rows.forEach((row, r) =>
     row.forEach((c, col) => {
-      if (c.style) {
-        const list = byStyle.get(c.style) ?? [];
-        list.push(a1(r, col));
-        byStyle.set(c.style, list);
-      }
       if (c.link && can.links) {
         ws.getRange(a1(r, col)).hyperlink = {
           documentReference: `${quoteSheetName(c.link.sheet)}!${c.link.cell}`,
           textToDisplay: String(c.value ?? ""),
         };
       }
+      if (c.input && can.protection) ws.getRange(a1(r, col)).format.protection.locked = false;
     }),
   );
-  for (const [style, cells] of byStyle) {
-    const s: { bold?: boolean; italic?: boolean; size?: number; fill?: string; font?: string } = STYLE_COLORS[style];
-    for (const address of cells) {
-      const f = ws.getRange(address).format;
-      if (s.fill) f.fill.color = "#" + s.fill;
-      if (s.font) f.font.color = "#" + s.font;
-      if (s.bold) f.font.bold = true;
-      if (s.italic) f.font.italic = true;
-      if (s.size) f.font.size = s.size;
-    }
-  }
+  if (can.merges) for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
   if (can.widths) {
-    // Excel measures column width in points; a character of the default font is about 7 points wide, CJK twice that.
+    // Excel measures column width in points; a character of the default font is about 7 points wide.
     spec.columnWidths?.forEach((w, i) => {
       const letters = columnLetters(i);
       ws.getRange(`${letters}:${letters}`).format.columnWidth = w * 7;
     });
+    for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
+  }
+  if (can.validation) {
+    for (const v of spec.validations ?? []) {
+      const dv = ws.getRange(v.range).dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
+      if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt.slice(0, 255), title: "填写提示" };
+      dv.errorAlert = v.strict === false
+        ? { showAlert: false, style: "Information", title: "", message: "" }
+        : { showAlert: true, style: "Warning", title: "请从列表中选择", message: `可选：${v.values.join("、")}`.slice(0, 255) };
+    }
+  }
+  if (can.dataBars) {
+    for (const bar of spec.dataBars ?? []) {
+      const cf = ws.getRange(bar.range).conditionalFormats.add("DataBar");
+      cf.dataBar.barDirection = "LeftToRight";
+      cf.dataBar.positiveFormat.fillColor = "#" + bar.color;
+    }
+  }
+  if (can.pageLayout && spec.print) {
+    const layout = ws.pageLayout;
+    layout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (spec.print.titleRows) layout.setPrintTitleRows(`$${spec.print.titleRows[0]}:$${spec.print.titleRows[1]}`);
+  }
+  if (can.charts && spec.chart) {
+    const chart = ws.charts.add(spec.chart.type === "pie" ? "Pie" : "ColumnClustered", ws.getRange(spec.chart.range), "Columns");
+    chart.title.text = spec.chart.title;
+    chart.setPosition(spec.chart.anchor);
   }
   if (can.freeze && spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
   if (can.tabColor && spec.tabColor) ws.tabColor = "#" + spec.tabColor;
+  if (can.protection && spec.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
 }

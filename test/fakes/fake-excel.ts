@@ -24,6 +24,8 @@ export interface FakeSheet {
   merges: string[];
   frozenRows: number;
   tabColor: string;
+  /** Every other write the host made to this sheet (validation, layout, charts, protection…), in order. */
+  calls: string[];
 }
 
 export interface FakeLog {
@@ -45,6 +47,7 @@ export function fakeSheet(name: string, cells: FakeValue[][], opts: Partial<Fake
     merges: [],
     frozenRows: 0,
     tabColor: "",
+    calls: [],
     ...opts,
   };
 }
@@ -92,6 +95,41 @@ function qualify(sheet: string, box: Box): string {
   const tl = `${letters(box.left)}${box.top + 1}`;
   const br = `${letters(box.right)}${box.bottom + 1}`;
   return `${name}!${tl}${tl === br ? "" : ":" + br}`;
+}
+
+/**
+ * A write-only API object (format.borders, dataValidation, pageLayout, charts…): setting a property or calling a
+ * method queues a recorded call; reading a plain property throws PropertyNotLoaded, as it would without load().
+ */
+function recorder(ctx: FakeContext, sheet: () => FakeSheet, pathOf: string | (() => string)): unknown {
+  // The path may name a range of a sheet that only exists after the queued add(): resolve it at sync.
+  const path = () => (typeof pathOf === "string" ? pathOf : pathOf());
+  const target = function () {} as unknown as object;
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (typeof prop === "symbol") return undefined;
+      if (prop === "then") return undefined;
+      return recorder(ctx, sheet, () => `${path()}.${prop}`);
+    },
+    set(_t, prop, value) {
+      ctx.enqueue(() => {
+        const s = sheet();
+        const call = `${path()}.${String(prop)}=${JSON.stringify(value)}`;
+        s.calls.push(call);
+        ctx.excel.log.writes.push(`${s.name}:${call}`);
+      }, 40);
+      return true;
+    },
+    apply(_t, _this, args) {
+      ctx.enqueue(() => {
+        const s = sheet();
+        const call = `${path()}(${args.map((a) => (a instanceof Range ? a.describe() : JSON.stringify(a))).join(",")})`;
+        s.calls.push(call);
+        ctx.excel.log.writes.push(`${s.name}:${call}`);
+      }, 40);
+      return recorder(ctx, sheet, () => `${path()}()`);
+    },
+  });
 }
 
 class NotLoaded extends Error {
@@ -205,11 +243,17 @@ class Worksheet {
   private loaded = new Set<string>();
   private snapshot: Partial<Pick<FakeSheet, "name" | "visibility">> = {};
   readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly pageLayout: unknown;
+  readonly charts: unknown;
+  readonly protection: unknown;
 
   constructor(
     private readonly ctx: FakeContext,
     readonly resolve: () => FakeSheet,
   ) {
+    this.pageLayout = recorder(ctx, resolve, "pageLayout");
+    this.charts = recorder(ctx, resolve, "charts");
+    this.protection = recorder(ctx, resolve, "protection");
     this.freezePanes = {
       freezeRows: (n: number) =>
         this.ctx.enqueue(() => {
@@ -335,10 +379,38 @@ class Range {
       }
       return o;
     };
-    const format = props("", ["columnWidth"]) as Record<string, unknown>;
+    const format = props("", ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment"]) as Record<string, unknown>;
     format.fill = props("fill.", ["color"]);
     format.font = props("font.", ["color", "bold", "italic", "size"]);
+    Object.defineProperty(format, "borders", { get: () => recorder(ctx, ws.resolve, () => `format@${this.describe()}.borders`) });
+    Object.defineProperty(format, "protection", { get: () => recorder(ctx, ws.resolve, () => `format@${this.describe()}.protection`) });
     this.format = format as unknown as Range["format"];
+  }
+
+  /** "Sheet!A1:B2" of this range, for recorded calls. */
+  describe(): string {
+    return qualify(this.ws.resolve().name, this.box());
+  }
+
+  get dataValidation(): unknown {
+    return recorder(this.ctx, this.ws.resolve, () => `dataValidation@${this.describe()}`);
+  }
+
+  get conditionalFormats(): unknown {
+    return recorder(this.ctx, this.ws.resolve, () => `conditionalFormats@${this.describe()}`);
+  }
+
+  get worksheet(): Worksheet {
+    return this.ws;
+  }
+
+  merge(across = false): void {
+    this.ctx.enqueue(() => {
+      const s = this.ws.resolve();
+      const b = this.box();
+      s.merges.push(`${letters(b.left)}${b.top + 1}:${letters(b.right)}${b.bottom + 1}`);
+      this.ctx.excel.log.writes.push(`merge:${this.describe()}${across ? ":across" : ""}`);
+    });
   }
 
   load(props: string | string[]): this {

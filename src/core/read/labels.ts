@@ -21,7 +21,7 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/指标性质|计算符号|指标方向|^符号$/, "nature"],
   [/全年预计完成/, "expected"],
   [/完成目标可能性|完成可能性/, "possibility"],
-  [/^(1|一)[-—~至到]\d{1,2}月.*完成|^截至\d{0,2}月?.*完成|^累计完成/, "progress"],
+  [/^(1|一)[-—~至到]\d{1,2}月.*完成|^截至.{0,8}完成|^累计完成/, "progress"],
   [/实际完成|自评完成值|^完成值|^实际值/, "actual"],
   [/指标值|目标值/, "target"],
   [/度量单位|计量单位|^单位$/, "measure"],
@@ -32,9 +32,9 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/^主管部门/, "department"],
   [/^(项目)?实施单位$|^预算单位$/, "unit"],
   [/全年预计执行数/, "monitoringExpected"],
-  [/^(1|一)[-—~至到]\d{1,2}月执行|^截至\d{0,2}月?执行|^累计执行数/, "monitoringExecuted"],
+  [/^(1|一)[-—~至到]\d{1,2}月执行|^截至.{0,8}执行数|^累计执行数|^全年执行数/, "monitoringExecuted"],
   [/^执行率/, "monitoringRate"],
-  [/^年初预算数|^年度预算数?$/, "monitoringBudget"],
+  [/^年初预算数|^年度预算数?$|^全年预算数/, "monitoringBudget"],
   [/^年度资金总额|^资金总额/, "fundsTotal"],
   [/财政拨款/, "fundsFiscal"],
   [/^其他资金/, "fundsOther"],
@@ -69,9 +69,11 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^(项目)?负责人|^责任人/, "responsible"],
   [/^联系(人|电话|方式)/, "contact"],
   [/^年初预算数|^全年预算数?$/, "monitoringBudget"],
-  [/^(1|一)[-—~至到]\d{1,2}月执行数|^截至\d{0,2}月?执行数|^累计执行数/, "monitoringExecuted"],
+  [/^(1|一)[-—~至到]\d{1,2}月执行数|^截至.{0,8}执行数|^累计执行数/, "monitoringExecuted"],
   [/^执行率/, "monitoringRate"],
   [/^全年预计执行数/, "monitoringExpected"],
+  [/^监控(时点|月份)|^截至月份/, "month"],
+  [/^单位确认|^反馈确认/, "confirmation"],
 ];
 
 /** Labels that head a value of their own and are never a field's value. */
@@ -83,6 +85,6 @@ export function fieldOf(label: string): FieldKey | null {
 }
 
 /** Rows after the grid that end it: signatures and notes. */
-export const FOOTER = /^(填表人|填报人|联系电话|单位负责人|审核人|财务负责人|填报日期|填表日期|说明[:：]|备注[:：]|注[:：])/;
+export const FOOTER = /^(填表人|填报人|联系电话|单位负责人|项目负责人|审核人|财务负责人|填报日期|填表日期|单位确认|说明[:：]|备注[:：]|注[:：])/;
 /** A row that totals the grid. */
 export const TOTAL = /^(总分|合计|总计|综合得分)/;

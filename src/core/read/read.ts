@@ -80,7 +80,7 @@ class Sheet {
 
 function isLabelText(s: Sheet, r: number, c: number): boolean {
   const l = s.label(r, c);
-  return l !== "" && (fieldOf(l) !== null || SUB_LABELS.test(l));
+  return l !== "" && (fieldOf(l) !== null || SUB_LABELS.test(l) || columnRole(l) !== null);
 }
 
 /** The value belonging to the label at (r, c): the next non-blank cell to the right, or else the cell below. */
@@ -255,13 +255,13 @@ function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey
       const inline = typeof raw === "string" ? /^([^:：]{2,12})[:：]\s*(\S.*)$/s.exec(raw.trim()) : null;
       const inlineKey = inline ? fieldOf(normalizeLabel(inline[1])) : null;
       if (inline && inlineKey) {
-        fields[inlineKey] ??= { value: inline[2].trim(), cell: a1(r, c) };
+        if (!fields[inlineKey] || isBlank(fields[inlineKey]!.value)) fields[inlineKey] = { value: inline[2].trim(), cell: a1(r, c) };
         continue;
       }
       const key = fieldOf(s.label(r, c));
-      if (!key || fields[key]) continue;
-      const v = valueOf(s, r, c);
-      if (v) fields[key] = v;
+      if (!key || (fields[key] && !isBlank(fields[key]!.value))) continue;
+      // An empty field still records where its value belongs, so a finding can point at the cell to fill.
+      fields[key] = valueOf(s, r, c) ?? { value: null, cell: a1(r, c + 1) };
     }
   }
   return fields;
@@ -333,7 +333,9 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
     p.indicators = grid.rows.flatMap((g) => (g.indicator ? [g.indicator] : []));
     // Below the grid: attachments (投资评审报告, 领导批示) and the signature lines (负责人, 联系电话).
     const tailStart = (p.indicators.length > 0 ? p.indicators[p.indicators.length - 1].row : columns.dataStart) + 1;
-    for (const [k, v] of Object.entries(readFields(s, tailStart, limit)) as [FieldKey, Located][]) p.fields[k] ??= v;
+    for (const [k, v] of Object.entries(readFields(s, tailStart, limit)) as [FieldKey, Located][]) {
+      if (!p.fields[k] || (isBlank(p.fields[k]!.value) && !isBlank(v.value))) p.fields[k] = v;
+    }
     p.total = grid.total;
     p.hasReview = hasReviewColumns(columns);
     if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
@@ -345,6 +347,10 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
 }
 
 function monthAt(s: Sheet, from: number, to: number, opts: ReadOptions, p: Project): Project["month"] {
+  // A 监控时点 field holding a month number (the template's drop-down) wins over text such as 1-7月.
+  const field = p.fields.month ?? readFields(s, from, to).month;
+  const n = field ? Number(typeof field.value === "string" ? (monthIn(`1-${field.value}`) ?? field.value) : field.value) : NaN;
+  if (field && Number.isInteger(n) && n >= 1 && n <= 12) return { value: n, cell: field.cell };
   const m = findMonth(s, from, to);
   if (m) return m;
   if (opts.month) return { value: opts.month, cell: null };
@@ -360,7 +366,6 @@ function readList(s: Sheet, file: string, kind: TableKind, headers: number[], op
     const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
     const columns = mapColumns(s, h);
     const grid = readGrid(s, columns, limit, true);
-    const month = kind === "monitoring" ? findMonth(s, s.top, h + 1) : null;
     const byName = new Map<string, Project>();
     for (const g of grid.rows) {
       const name = cellText(g.fields.name?.value ?? null).trim();
@@ -368,7 +373,7 @@ function readList(s: Sheet, file: string, kind: TableKind, headers: number[], op
       if (!p) {
         p = newProject(file, s.snap.name, kind, "list");
         p.hasReview = hasReviewColumns(columns);
-        if (kind === "monitoring") p.month = month ?? monthAt(s, s.top, h + 1, opts, p);
+        if (kind === "monitoring") p.month = monthAt(s, s.top, h + 1, opts, p);
         byName.set(name, p);
         projects.push(p);
       }

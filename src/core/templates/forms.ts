@@ -1,0 +1,176 @@
+import type { SheetSpec, SpecCell } from "../sheet";
+import {
+  ATTRIBUTE, blank, DEVIATION, header, input, label, LEVEL1, LEVEL2, NATURE, note, PERCENT, POSSIBILITY, PROJECT_TYPE,
+  QUALITATIVE, reviewHeader, reviewInput, row, SKELETON, title, WAN_YUAN,
+} from "./parts";
+
+/** Rows of indicators a form offers beyond the skeleton, for a unit with more to say. */
+const EXTRA_ROWS = 8;
+
+function indicatorRows(width: number, fills: (level1: string, level2: string) => SpecCell[]): SpecCell[][] {
+  const rows: SpecCell[][] = SKELETON.map(([l1, l2]) => row([input(l1), input(l2), ...fills(l1, l2)], width, () => input()));
+  for (let i = 0; i < EXTRA_ROWS; i++) rows.push(row([input(), input(), ...fills("", "")], width, () => input()));
+  return rows;
+}
+
+/** 项目支出绩效目标申报表, form layout (one project per sheet), as the official form. */
+export function targetTemplate(): SheetSpec {
+  const W = 8;
+  const rows: SpecCell[][] = [
+    row([title("项目支出绩效目标申报表")], W),
+    row([label("填报年度"), input(null, "0"), blank(), blank(), label("填报日期"), input(null, "yyyy-mm-dd")], W, blank),
+    row([label("项目名称"), input(), input(), input(), label("主管部门及编码"), input(), input(), input()], W),
+    row([label("实施单位"), input(), input(), input(), label("项目属性"), input(), input(), input()], W),
+    row([label("项目期"), input(), input(), input(), label("项目类型"), input(), input(), input()], W),
+    row([label("投资评审报告"), input(), input(), input(), label("上级领导批示"), input(), input(), input()], W),
+    row([label("资金情况（万元）"), label("年度资金总额"), input(null, WAN_YUAN), blank(), blank(), blank(), blank(), blank()], W),
+    row([label(""), label("其中：财政拨款"), input(null, WAN_YUAN)], W, blank),
+    row([label(""), label("其他资金"), input(null, WAN_YUAN)], W, blank),
+    row([label("总体目标"), input(), input(), input(), input(), input(), input(), input()], W),
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标值设定依据"].map(header),
+  ];
+  const gridTop = rows.length;
+  rows.push(...indicatorRows(W, () => []));
+  const end = rows.length;
+  rows.push([], row([label("项目负责人"), input(), label("联系电话"), input(), label("填表人"), input(), blank(), blank()], W, blank));
+  return {
+    name: "绩效目标申报表",
+    rows,
+    columnWidths: [16, 20, 28, 10, 14, 12, 8, 26],
+    rowHeights: { 0: 30, 9: 60 },
+    merges: ["A1:H1", "B3:D3", "F3:H3", "B4:D4", "F4:H4", "B5:D5", "F5:H5", "B6:D6", "F6:H6", "A7:A9", "B10:H10"],
+    validations: [
+      { range: "F4", values: ATTRIBUTE, prompt: "新增项目、延续项目或经常性项目" },
+      { range: "F5", values: PROJECT_TYPE, prompt: "建设投资项目须先附投资评审预算报告，紧急情况须有上级领导批示" },
+      { range: `A${gridTop + 1}:A${end}`, values: LEVEL1 },
+      { range: `B${gridTop + 1}:B${end}`, values: LEVEL2 },
+      { range: `D${gridTop + 1}:D${end}`, values: NATURE, prompt: "定量指标选 ≥ ≤ = 等；成本指标应为 ≤" },
+    ],
+    protect: true,
+    print: { orientation: "portrait", fitToWidth: true, titleRows: [gridTop, gridTop] },
+    tabColor: "2F5597",
+  };
+}
+
+/** 项目支出绩效自评表, with the finance reviewer's columns at the right, set apart in green. */
+export function selfEvaluationTemplate(): SheetSpec {
+  const W = 13;
+  const rows: SpecCell[][] = [
+    row([title("项目支出绩效自评表")], W),
+    row([label("评价年度"), input(null, "0")], W, blank),
+    row([label("项目名称"), input(), input(), input(), label("实施单位"), input(), input(), input()], W, blank),
+    row([label("主管部门"), input(), input(), input(), label("项目负责人"), input(), input(), input()], W, blank),
+    row([label("项目资金（万元）"), label(""), header("年初预算数"), header("全年预算数（A）"), header("全年执行数（B）"), header("分值"), header("执行率（B/A）"), header("得分")], W, blank),
+    ...["年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"].map((l, i) =>
+      row([label(""), label(l), input(null, WAN_YUAN), input(null, WAN_YUAN), input(null, WAN_YUAN), i === 0 ? input(10, "0") : label(""), input(null, PERCENT), i === 0 ? input(null, "0.00") : label("")], W, blank),
+    ),
+    row([label("年度总体目标"), label("预期目标"), input(), input(), label("实际完成情况"), input(), input(), input()], W, blank),
+    row([blank(), blank(), blank(), blank(), blank(), blank(), blank(), blank(), blank(), reviewHeader("财政复核（由财政部门填写）"), reviewHeader(""), reviewHeader(""), reviewHeader("")], W),
+    [
+      ...["一级指标", "二级指标", "三级指标", "指标性质", "年度指标值（A）", "实际完成值（B）", "分值", "得分", "偏差原因分析及改进措施"].map(header),
+      ...["复核完成值", "复核得分", "扣分原因", "违法违纪线索"].map(reviewHeader),
+    ],
+  ];
+  const gridTop = rows.length;
+  rows.push(...indicatorRows(W, () => []).map((r) => [...r.slice(0, 9), reviewInput(), reviewInput(), reviewInput(), reviewInput()]));
+  const end = rows.length;
+  rows.push(
+    row([label("总分"), label(""), label(""), label(""), label(""), label(""), input(100, "0"), input(null, "0.00"), label(""), reviewHeader(""), reviewInput(), reviewHeader(""), reviewHeader("")], W),
+    [],
+    row([label("单位确认"), input(), input(), input(), note("收到评价结果反馈通知书后，单位填写“已确认”或说明异议")], W, blank),
+    row([label("填表人"), input(), label("联系电话"), input()], W, blank),
+  );
+  return {
+    name: "绩效自评表",
+    rows,
+    columnWidths: [14, 16, 24, 10, 14, 14, 8, 8, 30, 12, 10, 24, 20],
+    rowHeights: { 0: 30 },
+    merges: ["A1:M1", "B3:D3", "F3:H3", "B4:D4", "F4:H4", "A5:A9", "C10:D10", "F10:H10", `J${gridTop - 1}:M${gridTop - 1}`, "B" + (end + 3) + ":D" + (end + 3), "E" + (end + 3) + ":M" + (end + 3)],
+    validations: [
+      { range: `A${gridTop + 1}:A${end}`, values: LEVEL1 },
+      { range: `B${gridTop + 1}:B${end}`, values: LEVEL2 },
+      { range: `D${gridTop + 1}:D${end}`, values: NATURE },
+      { range: `F${gridTop + 1}:F${end}`, values: QUALITATIVE, prompt: "定量指标填数值；定性指标从下拉列表选择完成档次", strict: false },
+    ],
+    protect: true,
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [gridTop, gridTop] },
+    tabColor: "548235",
+  };
+}
+
+/** 项目绩效运行监控表 ("双监控"): budget execution and target progress at a monitoring point. */
+export function monitoringTemplate(): SheetSpec {
+  const W = 8;
+  const rows: SpecCell[][] = [
+    row([title("项目绩效运行监控表")], W),
+    row([label("监控时点（截至月份）"), input(7, "0"), note("通常为 1-7 月，8 月报送")], W, blank),
+    row([label("项目名称"), input(), input(), label("实施单位"), input(), input(), label("主管部门"), input()], W),
+    row([header("年初预算数"), header("截至监控时点执行数"), header("执行率"), header("全年预计执行数")], W, blank),
+    row([input(null, WAN_YUAN), input(null, WAN_YUAN), input(null, PERCENT), input(null, WAN_YUAN)], W, blank),
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "截至监控时点完成值", "全年预计完成值", "完成目标可能性", "偏差原因分析"].map(header),
+  ];
+  const gridTop = rows.length;
+  rows.push(...indicatorRows(W, () => []));
+  const end = rows.length;
+  rows.push([], row([label("填表人"), input(), label("联系电话"), input()], W, blank));
+  return {
+    name: "绩效运行监控表",
+    rows,
+    columnWidths: [14, 16, 26, 14, 16, 14, 14, 30],
+    rowHeights: { 0: 30 },
+    merges: ["A1:H1", "B3:C3", "E3:F3"],
+    validations: [
+      { range: "B2", values: Array.from({ length: 12 }, (_, i) => String(i + 1)), prompt: "截至几月（1-12）" },
+      { range: `A${gridTop + 1}:A${end}`, values: LEVEL1 },
+      { range: `B${gridTop + 1}:B${end}`, values: LEVEL2 },
+      { range: `G${gridTop + 1}:G${end}`, values: POSSIBILITY, prompt: "选“有可能”或“完全不可能”时，须填写全年预计完成值和偏差原因" },
+      { range: `H${gridTop + 1}:H${end}`, values: DEVIATION, prompt: "选择原因类别，或直接写明原因", strict: false },
+    ],
+    protect: true,
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [gridTop, gridTop] },
+    tabColor: "BF8F00",
+  };
+}
+
+/** Many projects on one sheet, one indicator per row, as budget systems export them. */
+export function listTemplates(): SheetSpec[] {
+  const make = (name: string, headers: string[], widths: number[], validations: SheetSpec["validations"], reviewFrom?: number): SheetSpec => {
+    const rows: SpecCell[][] = [
+      row([title(name)], headers.length),
+      headers.map((h, i) => (reviewFrom !== undefined && i >= reviewFrom ? reviewHeader(h) : header(h))),
+    ];
+    for (let i = 0; i < 60; i++) rows.push(headers.map((_, c) => (reviewFrom !== undefined && c >= reviewFrom ? reviewInput() : input())));
+    return {
+      name,
+      rows,
+      columnWidths: widths,
+      freezeRows: 2,
+      validations,
+      protect: true,
+      print: { orientation: "landscape", fitToWidth: true, titleRows: [2, 2] },
+    };
+  };
+  const col = (headers: string[], h: string) => String.fromCharCode(65 + headers.indexOf(h));
+  const grid = (headers: string[], h: string) => `${col(headers, h)}3:${col(headers, h)}62`;
+  const target = ["项目名称", "主管部门", "实施单位", "年度资金总额", "财政拨款", "其他资金", "总体目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重"];
+  const monitor = ["项目名称", "实施单位", "年初预算数", "截至监控时点执行数", "一级指标", "二级指标", "三级指标", "年度指标值", "截至监控时点完成值", "全年预计完成值", "完成目标可能性", "偏差原因分析"];
+  const self = ["项目名称", "实施单位", "全年预算数", "全年执行数", "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析", "复核完成值", "复核得分", "扣分原因", "违法违纪线索"];
+  const levels = (h: string[]) => [
+    { range: grid(h, "一级指标"), values: LEVEL1 },
+    { range: grid(h, "二级指标"), values: LEVEL2 },
+  ];
+  const monitorSheet = make("运行监控清单", monitor, [22, 18, 12, 14, 12, 14, 22, 12, 14, 14, 12, 24], [
+    ...levels(monitor),
+    { range: grid(monitor, "完成目标可能性"), values: POSSIBILITY },
+  ]);
+  monitorSheet.rows[0] = row([title("运行监控清单"), blank(), blank(), blank(), blank(), blank(), blank(), label("监控时点（截至月份）"), input(7, "0")], monitor.length);
+  return [
+    make("绩效目标清单", target, [22, 16, 18, 12, 12, 10, 30, 12, 14, 22, 10, 12, 10, 8], [...levels(target), { range: grid(target, "指标性质"), values: NATURE }]),
+    monitorSheet,
+    make("自评清单", self, [22, 18, 12, 12, 12, 14, 22, 10, 12, 12, 8, 8, 24, 12, 10, 20, 18], [
+      ...levels(self),
+      { range: grid(self, "指标性质"), values: NATURE },
+      { range: grid(self, "实际完成值"), values: QUALITATIVE, strict: false },
+    ], self.indexOf("复核完成值")),
+  ];
+}

@@ -1,0 +1,111 @@
+import type { SheetSpec, SpecCell } from "../sheet";
+import { listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
+import { QUALITATIVE } from "./parts";
+
+export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list";
+
+export interface TemplateBook {
+  id: TemplateId;
+  /** What the task pane and the README call it. */
+  name: string;
+  file: string;
+  sheets: SheetSpec[];
+}
+
+const line = (value: string, style: SpecCell["style"] = "text"): SpecCell[] => [{ value, style }];
+
+/** 填表说明: what to write where, with a worked example written out as text (not as a grid the engine would read). */
+function instructions(name: string, lines: string[]): SheetSpec {
+  return {
+    name: "填表说明",
+    rows: [
+      [{ value: `${name}填表说明`, style: "title" }],
+      [],
+      ...lines.map((l) => (l.startsWith("# ") ? line(l.slice(2), "section") : line(l))),
+    ],
+    columnWidths: [110],
+    print: { orientation: "portrait", fitToWidth: true },
+  };
+}
+
+const COMMON = [
+  "# 基本要求",
+  "1. 只在白色单元格填写；灰色标签单元格已保护（无密码，如需调整版式可在“审阅 → 撤销工作表保护”中解除）。",
+  "2. 金额单位为万元，保留两位小数；百分比可填 95% 或 95。",
+  "3. 指标要细化量化、可比可测：定量指标写明指标性质（≥、≤、= 等）、数值和度量单位；成本指标应为“≤”；资金支付率、预算执行率不是产出或效益指标。",
+  "4. 指标须覆盖产出（数量、质量、时效、成本）、效益（经济、社会、生态、可持续影响中至少一项）和服务对象满意度；量化指标不少于 80%。",
+  "5. 表中已按类别列出指标行，没有填写三级指标的行不计入；行不够时可在表格中插入行。",
+];
+
+export function templateBooks(): TemplateBook[] {
+  return [
+    {
+      id: "target",
+      name: "绩效目标申报表",
+      file: "绩效目标申报表.xlsx",
+      sheets: [
+        targetTemplate(),
+        instructions("绩效目标申报表", [
+          ...COMMON,
+          "# 示例（一行指标）",
+          "一级指标：产出指标；二级指标：数量指标；三级指标：新建市政消火栓数量；指标性质：≥；指标值：120；度量单位：个；权重：20；设定依据：2025 年城区消防规划。",
+          "一级指标：产出指标；二级指标：成本指标；三级指标：消火栓单位造价；指标性质：≤；指标值：2.5；度量单位：万元/个。",
+          "# 建设投资项目",
+          "须先附投资评审预算报告（填写报告文号）；紧急情况须有上级领导批示，按工程概算编制预算。两者都没有的，财政部门不予受理。",
+        ]),
+      ],
+    },
+    {
+      id: "monitoring",
+      name: "绩效运行监控表",
+      file: "绩效运行监控表.xlsx",
+      sheets: [
+        monitoringTemplate(),
+        instructions("绩效运行监控表", [
+          ...COMMON,
+          "# 双监控",
+          "同时填写预算执行进度（年初预算数、截至监控时点执行数）和每个指标的完成进度。",
+          "完成目标可能性选“有可能”或“完全不可能”时，必须填写全年预计完成值和偏差原因（经费、制度、人员、硬件条件保障或其他）。",
+          "执行进度明显落后、或指标完全不可能完成的项目，财政部门可暂缓或停止拨款。",
+        ]),
+      ],
+    },
+    {
+      id: "self-evaluation",
+      name: "绩效自评表（含财政复核列）",
+      file: "绩效自评表.xlsx",
+      sheets: [
+        selfEvaluationTemplate(),
+        instructions("绩效自评表", [
+          ...COMMON,
+          "# 评分",
+          "预算执行率 10 分，按 全年执行数 ÷ 全年预算数 × 10 计分；产出 50 分、效益 30 分、满意度 10 分，合计 100 分。",
+          "定量指标：越高越好的，实际完成值达到指标值得满分，否则按 实际 ÷ 指标值 × 分值；越低越好的按 指标值 ÷ 实际 × 分值。",
+          `定性指标：从下拉列表选择完成档次（${QUALITATIVE.join("、")}），分别在分值的 80%–100%、60%–80%、0–60% 之间打分。`,
+          "未完成目标、或实际完成值达到指标值 130% 以上的，须填写偏差原因分析及改进措施。",
+          "# 财政复核",
+          "右侧绿色列由财政部门（或受托机构）填写：复核完成值、复核得分、扣分原因（每项扣分必须写明原因）和违法违纪线索。",
+          "单位收到评价结果反馈通知书后，在“单位确认”处填写“已确认”或说明异议。",
+        ]),
+      ],
+    },
+    {
+      id: "list",
+      name: "多项目清单（目标、监控、自评）",
+      file: "多项目清单.xlsx",
+      sheets: [
+        ...listTemplates(),
+        instructions("多项目清单", [
+          ...COMMON,
+          "# 清单格式",
+          "一行一个指标，同一项目的各行填写相同的项目名称（可只在第一行填写，下方留空）。",
+          "运行监控清单在第一行填写监控时点（截至月份）。",
+        ]),
+      ],
+    },
+  ];
+}
+
+export function templateBook(id: string): TemplateBook | undefined {
+  return templateBooks().find((t) => t.id === id);
+}
