@@ -37,7 +37,7 @@ function target(t: Target): SheetSpec {
   });
 }
 
-type SelfRow = [string, string, string, string, FillValue, FillValue, number, number, string?, FillValue?, FillValue?, string?, string?];
+type SelfRow = [string, string, string, string, FillValue, FillValue, number, number, (string | null)?, FillValue?, FillValue?, (string | null)?, (string | null)?];
 
 interface SelfEvaluation {
   name: string;

@@ -29,10 +29,16 @@ describe("jixiao command line", () => {
     expect(doc.errors).toEqual([]);
     const kinds = doc.sheets.map((s: { file: string; sheet: string; kind: string }) => `${s.file}/${s.sheet}: ${s.kind}`);
     expect(kinds).toEqual([
-      "减灾中心-绩效自评表.xlsx/绩效自评表: self-evaluation",
-      "应急管理局-绩效目标申报表.xlsx/绩效目标申报表: target",
-      "政务服务中心-绩效运行监控表.xlsx/运行监控: monitoring",
-      "政务服务中心-绩效运行监控表.xlsx/填表说明: unknown",
+      "减灾中心-自然灾害综合风险普查.xlsx/绩效目标申报表: target",
+      "减灾中心-自然灾害综合风险普查.xlsx/绩效自评表: self-evaluation",
+      "政务公开办-基层政务公开.xlsx/绩效目标申报表: target",
+      "政务公开办-基层政务公开.xlsx/绩效自评表: self-evaluation",
+      "政务服务中心-网民留言平台.xlsx/绩效目标申报表: target",
+      "政务服务中心-网民留言平台.xlsx/绩效自评表: self-evaluation",
+      "消防救援支队-城乡公共消防设施建设.xlsx/绩效目标申报表: target",
+      "消防救援支队-城乡公共消防设施建设.xlsx/绩效运行监控表: monitoring",
+      "融媒体中心-政务新媒体运维.xlsx/绩效目标申报表: target",
+      "财政局-运行监控汇总（1-7月）.xlsx/运行监控清单: monitoring",
     ]);
   });
 
@@ -40,7 +46,7 @@ describe("jixiao command line", () => {
     const out = join(mkdtempSync(join(tmpdir(), "jixiao-cli-")), "结果.xlsx");
     const r = jixiao("inventory", SAMPLES, "--out", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("共 3 个工作簿");
+    expect(r.out).toContain("共 6 个工作簿");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet(INVENTORY_SHEET)!;
@@ -48,7 +54,7 @@ describe("jixiao command line", () => {
     ws.eachRow((row, n) => {
       if (n > 3) files.add(String(row.getCell(1).value));
     });
-    expect(files.size).toBe(3);
+    expect(files.size).toBe(6);
   });
 
   it("names a file it cannot open and exits 2, still reporting the others", () => {
@@ -59,7 +65,7 @@ describe("jixiao command line", () => {
     const doc = JSON.parse(r.out);
     expect(doc.errors).toHaveLength(1);
     expect(doc.errors[0].message).toContain("坏文件.xlsx");
-    expect(doc.sheets.length).toBeGreaterThanOrEqual(3);
+    expect(doc.sheets.length).toBeGreaterThanOrEqual(10);
   });
 
   it("rejects bad usage with exit 2", () => {
