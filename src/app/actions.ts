@@ -1,9 +1,36 @@
 import { analyze, type Analysis, type AnalyzeOptions } from "../core/analyze";
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
-import { renderFindings } from "../core/report/findings-sheet";
+import { planWrite, REGISTER_SHEET } from "../core/owned";
+import { renderReports } from "../core/report";
 import type { RuleSet } from "../core/rules/ruleset";
-import type { WorkbookSnapshot } from "../core/sheet";
+import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import type { WorkbookHost } from "../hosts/host";
+
+type Sources = WorkbookHost[] | WorkbookSnapshot[];
+
+async function readAll(sources: Sources): Promise<WorkbookSnapshot[]> {
+  const snapshots: WorkbookSnapshot[] = [];
+  for (const s of sources) snapshots.push("read" in s ? await s.read() : s);
+  return snapshots;
+}
+
+/**
+ * Writes report sheets the safe way: into the workbook that was read (inside Excel) a report never overwrites a
+ * user's sheet of the same name, and only the add-in's own sheets of an earlier run are replaced. Returns the
+ * names the reports got.
+ */
+async function writeReports(
+  sources: Sources,
+  snapshots: WorkbookSnapshot[],
+  target: WorkbookHost,
+  specs: SheetSpec[],
+  keepEarlierReports: boolean,
+): Promise<string[]> {
+  const sameWorkbook = sources.length === 1 && sources[0] === target;
+  const plan = planWrite(sameWorkbook ? snapshots[0] : null, specs, () => keepEarlierReports);
+  await target.write(plan.specs, { remove: plan.remove });
+  return plan.specs.map((s) => s.name).filter((n) => n !== REGISTER_SHEET);
+}
 
 export interface InventoryResult {
   rows: InventoryRow[];
@@ -15,30 +42,24 @@ export interface InventoryResult {
  * 工作表清单 sheet. `target` is where results go: the same workbook inside Excel, a fresh one for the CLI and the
  * standalone page (links to the user's sheets only make sense in the first case).
  */
-export async function runInventory(sources: WorkbookHost[] | WorkbookSnapshot[], target: WorkbookHost): Promise<InventoryResult> {
-  const snapshots: WorkbookSnapshot[] = [];
-  for (const s of sources) snapshots.push("read" in s ? await s.read() : s);
+export async function runInventory(sources: Sources, target: WorkbookHost): Promise<InventoryResult> {
+  const snapshots = await readAll(sources);
   const rows = inventory(snapshots);
   const sameWorkbook = sources.length === 1 && sources[0] === target;
-  const spec = renderInventory(rows, { linkToSheets: sameWorkbook });
-  await target.write([spec]);
-  return { rows, sheetsWritten: [spec.name] };
+  const sheetsWritten = await writeReports(sources, snapshots, target, [renderInventory(rows, { linkToSheets: sameWorkbook })], true);
+  return { rows, sheetsWritten };
 }
 
-/** Reads, analyses the whole chain, and writes the report sheets (校验结果 for now; the reports issue adds the rest). */
-export async function runCheck(
-  sources: WorkbookHost[] | WorkbookSnapshot[],
-  target: WorkbookHost,
-  rules: RuleSet,
-  opts: AnalyzeOptions = {},
-): Promise<Analysis> {
-  const snapshots: WorkbookSnapshot[] = [];
-  for (const s of sources) snapshots.push("read" in s ? await s.read() : s);
+export interface CheckResult {
+  analysis: Analysis;
+  sheetsWritten: string[];
+}
+
+/** Reads, analyses the whole chain, and writes every report sheet, replacing those of the last run. */
+export async function runCheck(sources: Sources, target: WorkbookHost, rules: RuleSet, opts: AnalyzeOptions = {}): Promise<CheckResult> {
+  const snapshots = await readAll(sources);
   const analysis = analyze(snapshots, rules, opts);
   const sameWorkbook = sources.length === 1 && sources[0] === target;
-  await target.write([
-    renderFindings(analysis, { linkToCells: sameWorkbook }),
-    renderInventory(inventory(snapshots), { linkToSheets: sameWorkbook }),
-  ]);
-  return analysis;
+  const sheetsWritten = await writeReports(sources, snapshots, target, renderReports(analysis, snapshots, { sameWorkbook }), false);
+  return { analysis, sheetsWritten };
 }

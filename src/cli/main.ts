@@ -140,7 +140,7 @@ async function checkCommand(
 ): Promise<number> {
   const { snapshots, errors } = await readAll(paths);
   const result = newResultHost("结果");
-  const analysis = await runCheck(snapshots, result, opts.rules, { month: opts.month });
+  const { analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month });
   let saved: string | null = null;
   if (opts.out) saved = await saveWorkbook(result, opts.out);
   const all = [...analysis.projects.flatMap((p) => p.findings), ...analysis.findings];

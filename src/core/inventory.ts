@@ -1,6 +1,6 @@
 import { a1 } from "./address";
 import { classifySheet, KIND_NAMES, type Classification } from "./classify";
-import { isOwnedSheet } from "./owned";
+import { ownedSheets } from "./owned";
 import { cell, countFilled, snapshotWidth, type SheetSpec, type SpecCell, type WorkbookSnapshot } from "./sheet";
 
 export const INVENTORY_SHEET = "工作表清单";
@@ -21,8 +21,9 @@ export interface InventoryRow {
 export function inventory(workbooks: WorkbookSnapshot[]): InventoryRow[] {
   const out: InventoryRow[] = [];
   for (const wb of workbooks) {
+    const owned = ownedSheets(wb);
     for (const s of wb.sheets) {
-      if (isOwnedSheet(s.name)) continue;
+      if (owned.has(s.name)) continue;
       const filled = countFilled(s);
       const width = snapshotWidth(s);
       const rows = s.rows.length;

@@ -1,14 +1,60 @@
+import { cellText } from "./text";
+import type { SheetSpec, WorkbookSnapshot } from "./sheet";
+
 /**
- * Sheets the add-in owns. Running again replaces these and nothing else; every other sheet is the user's
- * and is never written to.
+ * Sheets the add-in owns. A hidden register sheet lists every sheet it wrote; only those are ever replaced or
+ * deleted, and only those are left out when a workbook is read again. A user's own sheet that happens to be called
+ * 汇总 is therefore never touched: the report goes to 汇总（绩效） instead.
  */
-export const OWNED_SHEETS = ["工作表清单", "校验结果", "监控预警", "自评复核对比", "线索移交", "汇总", "公开版"] as const;
+export const REGISTER_SHEET = "绩效加载项记录";
 
-/** Per-project document sheets carry the project name after one of these prefixes. */
-export const OWNED_PREFIXES = ["再评价报告-", "反馈通知书-"] as const;
+/** Names of the sheets the add-in wrote into this workbook, from its register (empty when it never ran here). */
+export function ownedSheets(wb: WorkbookSnapshot): Set<string> {
+  const reg = wb.sheets.find((s) => s.name === REGISTER_SHEET);
+  const names = new Set<string>([REGISTER_SHEET]);
+  if (!reg) return names;
+  for (const row of reg.rows.slice(1 - reg.top)) {
+    const name = cellText(row[0] ?? null).trim();
+    if (name) names.add(name);
+  }
+  return names;
+}
 
-export function isOwnedSheet(name: string): boolean {
-  return (OWNED_SHEETS as readonly string[]).includes(name) || OWNED_PREFIXES.some((p) => name.startsWith(p));
+/** The register itself: hidden, one sheet name per row. */
+export function registerSpec(names: string[]): SheetSpec {
+  return {
+    name: REGISTER_SHEET,
+    rows: [[{ value: "本工作簿中由预算绩效管理加载项生成的工作表（再次运行时只替换这些表，请勿修改）" }], ...names.map((n) => [{ value: n }])],
+    hidden: true,
+  };
+}
+
+export interface WritePlan {
+  specs: SheetSpec[];
+  /** Sheets of the last run to delete: owned, and not written again. */
+  remove: (name: string) => boolean;
+}
+
+/**
+ * Plans a write into a workbook whose sheets are `existing` (null for a fresh workbook): a report whose name a
+ * user sheet already has moves to a free name, the last run's sheets are replaced, and the register is rewritten.
+ */
+export function planWrite(existing: WorkbookSnapshot | null, specs: SheetSpec[], keepOwned: (name: string) => boolean = () => false): WritePlan {
+  const owned = existing ? ownedSheets(existing) : new Set<string>();
+  const taken = new Set(existing?.sheets.map((s) => s.name) ?? []);
+  const userSheets = new Set([...taken].filter((n) => !owned.has(n)));
+  const out = specs.map((spec) => {
+    if (!userSheets.has(spec.name)) return spec;
+    let name = safeSheetName(`${spec.name}（绩效）`);
+    for (let i = 2; userSheets.has(name) || specs.some((s) => s.name === name); i++) name = safeSheetName(`${spec.name}（绩效${i}）`);
+    return { ...spec, name };
+  });
+  const written = new Set(out.map((s) => s.name));
+  const kept = [...owned].filter((n) => n !== REGISTER_SHEET && !written.has(n) && taken.has(n) && keepOwned(n));
+  return {
+    specs: [...out, registerSpec([...out.map((s) => s.name), ...kept])],
+    remove: (name) => owned.has(name) && !written.has(name) && !kept.includes(name),
+  };
 }
 
 /** Excel's limits on sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, not starting or ending with '. */

@@ -104,6 +104,8 @@ export interface SheetSpec {
   /** Rows (from the top) to keep visible when scrolling. */
   freezeRows?: number;
   tabColor?: string;
+  /** Hidden from the tab bar (the add-in's register). */
+  hidden?: boolean;
   /** Merged areas, A1 ranges. */
   merges?: string[];
   validations?: ListValidation[];

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import type { WorkbookHost } from "./host";
+import type { WorkbookHost, WriteOptions } from "./host";
 import { type StyleDef, STYLES } from "./styles";
 
 /**
@@ -20,7 +20,9 @@ export class ExcelJsHost implements WorkbookHost {
     return { file: this.file, sheets: this.workbook.worksheets.map(snapshotOf) };
   }
 
-  async write(specs: SheetSpec[]): Promise<void> {
+  async write(specs: SheetSpec[], opts: WriteOptions = {}): Promise<void> {
+    const remove = opts.remove;
+    if (remove) for (const ws of this.workbook.worksheets.filter((w) => remove(w.name))) this.workbook.removeWorksheet(ws.id);
     for (const spec of specs) writeSpec(this.workbook, spec);
   }
 }
@@ -76,6 +78,7 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   const existing = wb.getWorksheet(spec.name);
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(spec.name, {
+    state: spec.hidden ? "hidden" : "visible",
     properties: spec.tabColor ? { tabColor: { argb: "FF" + spec.tabColor } } : {},
     views: spec.freezeRows ? [{ state: "frozen", ySplit: spec.freezeRows }] : [],
   });

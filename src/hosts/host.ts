@@ -7,7 +7,15 @@ import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 export interface WorkbookHost {
   readonly kind: "office" | "exceljs";
   read(): Promise<WorkbookSnapshot>;
-  write(specs: SheetSpec[]): Promise<void>;
+  /**
+   * Writes the sheets, replacing any of the same name. `remove` also deletes other existing sheets it accepts
+   * (the previous run's report sheets); it is only ever given sheets the add-in owns.
+   */
+  write(specs: SheetSpec[], opts?: WriteOptions): Promise<void>;
+}
+
+export interface WriteOptions {
+  remove?: (sheetName: string) => boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { a1, blockAddress, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
-import { looksLikeFormula, type WorkbookHost } from "./host";
+import { looksLikeFormula, type WorkbookHost, type WriteOptions } from "./host";
 import { STYLES } from "./styles";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -44,19 +44,22 @@ export class OfficeHost implements WorkbookHost {
     return { file: this.file, sheets };
   }
 
-  async write(specs: SheetSpec[]): Promise<void> {
+  async write(specs: SheetSpec[], opts: WriteOptions = {}): Promise<void> {
     const can = officeFeatures(this.isSetSupported);
     await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
       await context.sync();
       const existing = new Set(worksheets.items.map((ws) => ws.name));
+      const names = new Set(specs.map((s) => s.name));
+      for (const name of existing) if (!names.has(name) && opts.remove?.(name)) worksheets.getItem(name).delete();
       let first: Excel.Worksheet | null = null;
       for (const spec of specs) {
         if (existing.has(spec.name)) worksheets.getItem(spec.name).delete();
         const ws = worksheets.add(spec.name);
-        first ??= ws;
+        if (!spec.hidden) first ??= ws;
         writeSpec(ws, spec, can);
+        if (spec.hidden) ws.visibility = "Hidden";
       }
       first?.activate();
       await context.sync();

@@ -44,9 +44,9 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void } {
     run("全部检查", async (source, target) => {
       const rules = builtInRuleSet(byId<HTMLSelectElement>("rule-set").value) ?? CENTRAL;
       const m = month.value ? Number(month.value) : undefined;
-      const analysis = await runCheck([source], target, rules, { month: m });
+      const { analysis, sheetsWritten } = await runCheck([source], target, rules, { month: m });
       showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
-      return ["校验结果", "工作表清单"];
+      return sheetsWritten;
     }),
   );
   inv.addEventListener("click", () =>

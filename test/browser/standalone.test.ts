@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
+import { REGISTER_SHEET } from "../../src/core/owned";
 import { buildWorkbook, selfEvaluationSheet, targetSheet, withCell } from "../fixtures";
 import { launchChromium } from "./chromium";
 import { serveFolder } from "./serve";
@@ -92,7 +93,7 @@ describe("standalone page in real Chromium", () => {
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([INVENTORY_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([INVENTORY_SHEET, REGISTER_SHEET]);
     const rows: unknown[][] = [];
     wb.getWorksheet(INVENTORY_SHEET)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     const body = rows.filter((r) => r[0] === "单位上报.xlsx");
@@ -128,7 +129,8 @@ describe("standalone page in real Chromium", () => {
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["校验结果", INVENTORY_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "校验结果", "监控预警", "自评复核对比", "线索移交", "公开版", INVENTORY_SHEET, REGISTER_SHEET]);
+    expect(wb.getWorksheet(REGISTER_SHEET)!.state).toBe("hidden");
     const found: string[] = [];
     wb.getWorksheet("校验结果")!.eachRow((r, i) => {
       if (i > 3) found.push(`${r.getCell(5).value}@${r.getCell(6).value}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze";
+import { REGISTER_SHEET } from "../../src/core/owned";
 import { readWorkbook } from "../../src/core/read/read";
 import { CENTRAL } from "../../src/core/rules/ruleset";
 import { parseTarget, readNumberCell } from "../../src/core/values";
@@ -101,7 +102,11 @@ describe("reading real tables", () => {
   });
 
   it("reads hidden sheets too, and skips sheets the add-in wrote", async () => {
-    const wb = await snapshot([{ ...targetSheet(), hidden: true }, { name: "校验结果", rows: [["校验结果"], ["三级指标"]] }]);
+    const wb = await snapshot([
+      { ...targetSheet(), hidden: true },
+      { name: "校验结果", rows: [["校验结果"], ["三级指标"]] },
+      { name: REGISTER_SHEET, rows: [["说明"], ["校验结果"]], hidden: true },
+    ]);
     const r = readWorkbook(wb);
     expect(r.projects).toHaveLength(1);
     expect(r.findings).toEqual([]);

@@ -283,6 +283,14 @@ class Worksheet {
     return this.snapshot.visibility!;
   }
 
+  set visibility(v: string) {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      s.visibility = v as FakeSheet["visibility"];
+      this.ctx.excel.log.writes.push(`visibility:${s.name}:${v}`);
+    });
+  }
+
   set tabColor(color: string) {
     this.ctx.enqueue(() => {
       const s = this.resolve();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runCheck, runInventory } from "../../src/app/actions";
 import { CENTRAL } from "../../src/core/rules/ruleset";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
+import { REGISTER_SHEET } from "../../src/core/owned";
 import { OfficeHost } from "../../src/hosts/office-host";
 import { FakeExcel, fakeSheet, type FakeValue } from "../fakes/fake-excel";
 
@@ -44,10 +45,11 @@ describe("Office host against the recording fake", () => {
       const user = listSheet(n);
       const excel = new FakeExcel([fakeSheet("监控", structuredClone(user))]);
       const host = hostOn(excel);
-      const a = await runCheck([host], host, CENTRAL);
+      const { analysis: a } = await runCheck([host], host, CENTRAL);
       expect(a.projects).toHaveLength(n);
       expect(excel.sheet("监控")!.cells).toEqual(user);
-      expect(excel.sheets.map((s) => s.name)).toEqual(["监控", "校验结果", INVENTORY_SHEET]);
+      expect(excel.sheets.map((s) => s.name)).toEqual(["监控", "汇总", "校验结果", "监控预警", "自评复核对比", "线索移交", "公开版", INVENTORY_SHEET, REGISTER_SHEET]);
+      expect(excel.sheet(REGISTER_SHEET)!.visibility).toBe("Hidden");
       syncs.push(excel.log.syncs);
     }
     expect(syncs[0]).toBe(syncs[1]);
@@ -80,7 +82,7 @@ describe("Office host against the recording fake", () => {
     const host = hostOn(excel);
     await runInventory([host], host);
     expect(excel.sheet("用户表")!.cells).toEqual(user);
-    const valueWrites = excel.log.writes.filter((w) => w.startsWith("values:"));
+    const valueWrites = excel.log.writes.filter((w) => w.startsWith("values:'工作表清单'"));
     expect(valueWrites).toHaveLength(1);
     expect(valueWrites[0]).toMatch(/^values:'工作表清单'!A1:J\d+$/);
     const out = excel.sheet(INVENTORY_SHEET)!;
@@ -94,8 +96,23 @@ describe("Office host against the recording fake", () => {
     const host = hostOn(excel);
     await runInventory([host], host);
     await runInventory([host], host);
-    expect(excel.sheets.map((s) => s.name)).toEqual(["用户表", INVENTORY_SHEET]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["用户表", INVENTORY_SHEET, REGISTER_SHEET]);
     expect(excel.log.writes.filter((w) => w === `delete:${INVENTORY_SHEET}`)).toHaveLength(1);
+  });
+
+  it("never replaces a user's own sheet that has a report's name, and drops the last run's stale documents", async () => {
+    const mine = [["本单位汇总"], ["自己的数据", 42]];
+    const excel = new FakeExcel([fakeSheet("汇总", structuredClone(mine)), fakeSheet("再评价报告-旧项目", [["x"]])]);
+    const host = hostOn(excel);
+    await runCheck([host], host, CENTRAL);
+    expect(excel.sheet("汇总")!.cells).toEqual(mine);
+    expect(excel.sheet("汇总（绩效）")!.cells[0][0]).toBe("预算绩效管理结果汇总");
+    // Not written by the add-in (no register entry): left alone.
+    expect(excel.sheet("再评价报告-旧项目")).toBeDefined();
+    // The add-in's own sheets of a run are replaced by the next run, the user's 汇总 still untouched.
+    await runCheck([host], host, CENTRAL);
+    expect(excel.sheets.filter((s) => s.name.startsWith("汇总")).map((s) => s.name)).toEqual(["汇总", "汇总（绩效）"]);
+    expect(excel.sheet("汇总")!.cells).toEqual(mine);
   });
 
   it("never lets a sheet name or text from the workbook become a formula", async () => {

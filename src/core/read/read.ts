@@ -2,7 +2,7 @@ import { a1 } from "../address";
 import { classifySheet, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type Severity } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
-import { isOwnedSheet } from "../owned";
+import { ownedSheets } from "../owned";
 import { type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
 import { cellText, normalizeLabel } from "../text";
 import { parseTarget } from "../values";
@@ -402,8 +402,9 @@ function listFunds(p: Project): void {
 export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): ReadResult {
   const projects: Project[] = [];
   const findings: ReadResult["findings"] = [];
+  const owned = ownedSheets(wb);
   for (const snap of wb.sheets) {
-    if (isOwnedSheet(snap.name)) continue;
+    if (owned.has(snap.name)) continue;
     const cls = classifySheet(snap);
     const s = new Sheet(snap);
     const headers = findHeaderRows(s);
@@ -422,7 +423,7 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     const read = cls.layout === "list" ? readList : readForm;
     projects.push(...read(s, wb.file, cls.kind, headers, opts));
   }
-  if (projects.length === 0 && wb.sheets.some((x) => !isOwnedSheet(x.name))) {
+  if (projects.length === 0 && wb.sheets.some((x) => !owned.has(x.name))) {
     findings.push({
       file: wb.file,
       ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, opts.severities),

@@ -1,0 +1,161 @@
+import type { Analysis, ProjectResult } from "../analyze";
+import { toNumber2 } from "../decimal";
+import { fieldText } from "../model";
+import { safeSheetName } from "../owned";
+import type { IndicatorReview } from "../review";
+import { cell, type SheetSpec, type SpecCell } from "../sheet";
+import { normalizeLabel } from "../text";
+
+const W = 6;
+const PLAN = "《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）";
+const CONFIRMED = /已确认|无异议|同意/;
+
+export type DocumentKind = "反馈通知书" | "再评价报告";
+
+/** A deduction or a clue: what the review found wrong with one indicator. */
+interface Problem {
+  review: IndicatorReview;
+  lost: number;
+}
+
+function problemsOf(r: ProjectResult): Problem[] {
+  return (r.review?.indicators ?? [])
+    .map((i) => ({ review: i, lost: toNumber2(i.selfScore.minus(i.reviewScore)) }))
+    .filter((p) => p.lost > 0 || p.review.clue);
+}
+
+/**
+ * Which document a reviewed project gets (双政办发〔2020〕23号 四(五)): with problems the unit has not yet confirmed,
+ * the 评价结果反馈通知书; once confirmed, or with no problem at all, the 再评价报告.
+ */
+export function documentKind(r: ProjectResult): DocumentKind {
+  const confirmed = CONFIRMED.test(normalizeLabel(fieldText(r.project, "confirmation")));
+  return problemsOf(r).length > 0 && !confirmed ? "反馈通知书" : "再评价报告";
+}
+
+/** Advice for one problem, from what the reviewer wrote. */
+function advice(p: Problem): string {
+  const why = p.review.deduction;
+  const name = `“${p.review.level3}”`;
+  if (p.review.clue) return `${name}：配合纪检监察机关调查核实，规范合同管理和资金支付，问题查实前暂停相关支出。`;
+  if (/满意度|问卷|调查/.test(why)) return `${name}：规范开展服务对象满意度调查，保存问卷和统计结果，作为自评佐证。`;
+  if (/佐证|证明|材料|凭证|台账/.test(why)) return `${name}：补充完善佐证材料，建立项目绩效档案，做到自评结论有据可查。`;
+  if (p.review.reviewActual) return `${name}：按核实的完成值（${p.review.reviewActual}）如实自评，分析未达成原因并制定改进措施。`;
+  return `${name}：针对“${why || "扣分问题"}”制定整改措施，于收到本文件 30 日内报送整改情况。`;
+}
+
+const para = (text: string): SpecCell[] => [{ value: text, style: "text" }];
+const heading = (text: string): SpecCell[] => [{ value: text, style: "section" }];
+/** Two label/value pairs on one line: A | B:C | D | E:F. */
+const fields = (l1: string, v1: string, l2: string, v2: string): SpecCell[] => [
+  cell(l1, "label"), { value: v1, style: "input" }, { value: null, style: "input" }, cell(l2, "label"), { value: v2, style: "input" }, { value: null, style: "input" },
+];
+
+interface Doc {
+  rows: SpecCell[][];
+  merges: string[];
+  heights: Record<number, number>;
+}
+
+const LAST = String.fromCharCode(64 + W);
+
+/** Appends a row; a one-cell row is merged across the page width so long text wraps within A4. */
+function add(doc: Doc, row: SpecCell[], lines = 1): void {
+  doc.rows.push(row);
+  const r = doc.rows.length;
+  if (row.length === 1) doc.merges.push(`A${r}:${LAST}${r}`);
+  if (lines > 1) doc.heights[r - 1] = 16 * lines;
+}
+
+function table(doc: Doc, headers: string[], rows: (string | number)[][]): void {
+  doc.rows.push(headers.map((h) => cell(h, "header")));
+  for (const r of rows) doc.rows.push(r.map((v) => (typeof v === "number" ? { value: v, style: "number", numberFormat: "0.00" } : { value: v, style: "input" })));
+  // The last column (扣分原因) takes the rest of the width.
+  for (let i = doc.rows.length - rows.length; i <= doc.rows.length; i++) doc.merges.push(`${String.fromCharCode(64 + headers.length)}${i}:${LAST}${i}`);
+}
+
+/** The 评价结果反馈通知书 or the 再评价报告 of one reviewed project, as a printable A4 sheet. */
+export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string): SheetSpec {
+  const kind = documentKind(r);
+  const p = r.project;
+  const s = r.selfEvaluation!;
+  const rv = r.review!;
+  const name = fieldText(p, "name") || p.sheet;
+  const unit = fieldText(p, "unit") || "（实施单位）";
+  const problems = problemsOf(r);
+  const doc: Doc = { rows: [], merges: [], heights: { 0: 34 } };
+  /** A paragraph; `lines` is how many printed lines it needs at A4 width. */
+  const long = (text: string, lines = Math.ceil(text.length / 42)) => add(doc, para(text), Math.max(1, lines));
+
+  add(doc, [cell(kind === "反馈通知书" ? "评价结果反馈通知书" : "再评价报告", "title")]);
+  add(doc, [cell(`关于“${name}”${kind === "反馈通知书" ? "绩效评价结果的反馈" : "的再评价报告"}`, "subtitle")]);
+  doc.rows.push(fields("发文机关", "（请填写）", "文号", "（请填写）〔    〕  号"));
+  doc.rows.push(fields("日期", "    年  月  日", "实施单位", unit));
+  doc.merges.push("B3:C3", "E3:F3", "B4:C4", "E4:F4");
+  add(doc, [cell(null)]);
+
+  if (kind === "反馈通知书") {
+    add(doc, [cell(`${unit}：`, "text")]);
+    long(`根据${PLAN}，我局对你单位报送的“${name}”绩效自评结果进行了再评价。再评价发现以下问题，现予反馈。请你单位核实，并于    年  月  日前书面确认或提出异议（附佐证材料）；逾期未反馈的视为无异议。确认后出具再评价报告。`);
+  } else {
+    long(`根据${PLAN}，对“${name}”的绩效自评结果进行了再评价，复核了产出数量、质量、实效和成本。${problems.length === 0 ? "再评价未发现问题，直接出具本报告。" : "评价结果已经实施单位确认，现出具本报告。"}`);
+  }
+
+  add(doc, heading("一、项目基本情况"));
+  const rate = s.executionRate === null ? "—" : `${(s.executionRate * 100).toFixed(2)}%`;
+  long(`项目名称：${name}；主管部门：${fieldText(p, "department") || "—"}；实施单位：${unit}。预算执行率 ${rate}，得分 ${toNumber2(s.executionScore)}（分值 ${s.executionPoints}）。`);
+
+  add(doc, heading("二、自评情况"));
+  long(`单位自评 ${s.claimedTotal ?? "—"} 分；按规则重算 ${toNumber2(s.score)} 分，等级“${s.grade}”。${s.claimedTotal !== null && Math.abs(s.claimedTotal - toNumber2(s.score)) > 0.01 ? "单位自评计分有误。" : ""}`);
+
+  add(doc, heading("三、再评价情况"));
+  long(`再评价 ${toNumber2(rv.score)} 分，等级“${rv.grade}”；比自评重算结果${rv.delta.isNegative() ? "高" : "低"} ${Math.abs(toNumber2(rv.delta))} 分。`);
+
+  add(doc, heading("四、差异分析"));
+  table(doc, ["三级指标", "自评得分", "复核得分", "差异", "扣分原因"], rv.indicators.map((i) => [i.level3, toNumber2(i.selfScore), toNumber2(i.reviewScore), toNumber2(i.selfScore.minus(i.reviewScore)), i.deduction || "—"]));
+
+  add(doc, heading(kind === "反馈通知书" ? "五、发现的问题" : "五、问题实质"));
+  if (problems.length === 0) long("未发现问题。");
+  problems.forEach((pr, i) =>
+    long(`${i + 1}. “${pr.review.level3}”：${pr.review.deduction || "复核扣分"}${pr.lost > 0 ? `，扣 ${pr.lost} 分` : ""}。${pr.review.clue ? `涉嫌违法违纪：${pr.review.clue}。` : ""}`),
+  );
+
+  add(doc, heading("六、整改建议"));
+  if (problems.length === 0) long("继续保持，按期报送下年度绩效目标。");
+  problems.forEach((pr, i) => long(`${i + 1}. ${advice(pr)}`));
+  if (toNumber2(rv.delta) >= a.ruleSet.review.inflatedDelta) long(`${problems.length + 1}. 自评结果偏高 ${toNumber2(rv.delta)} 分。今后应据实自评，单位对自评报告的真实性负责。`);
+
+  add(doc, heading("七、责任人"));
+  long(`按“谁出错，谁负责”，项目负责人：${fieldText(p, "responsible") || "（请填写）"}；实施单位：${unit}。`);
+
+  if (kind === "再评价报告") {
+    add(doc, heading("八、结论与结果应用"));
+    long(`再评价等级“${rv.grade}”，结果应用：${r.decision ?? "—"}（${r.decisionGrounds.join("；")}）。${rv.clues.length > 0 ? "发现的违法违纪线索移交纪检监察机关（见“线索移交”表）。" : ""}`);
+  }
+  add(doc, [cell(null)]);
+  doc.rows.push([cell(null), cell(null), cell(null), cell("出具单位（盖章）", "label"), { value: "", style: "input" }, { value: null, style: "input" }]);
+  doc.merges.push(`E${doc.rows.length}:F${doc.rows.length}`);
+  return {
+    name: sheetName,
+    rows: doc.rows,
+    columnWidths: [18, 12, 12, 14, 14, 26],
+    rowHeights: doc.heights,
+    merges: doc.merges,
+    print: { orientation: "portrait", fitToWidth: true },
+    tabColor: kind === "反馈通知书" ? "C55A11" : "2F5597",
+  };
+}
+
+/** A document sheet for every reviewed project, each with a unique sheet name of at most 31 characters. */
+export function projectDocuments(a: Analysis): SheetSpec[] {
+  const used = new Set<string>();
+  return a.projects
+    .filter((r) => r.review && r.selfEvaluation)
+    .map((r) => {
+      const base = safeSheetName(`${documentKind(r)}-${fieldText(r.project, "name") || r.project.sheet}`);
+      let name = base;
+      for (let i = 2; used.has(name); i++) name = safeSheetName(`${base.slice(0, 27)}(${i})`);
+      used.add(name);
+      return projectDocument(a, r, name);
+    });
+}

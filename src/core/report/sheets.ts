@@ -1,0 +1,232 @@
+import { a1 } from "../address";
+import type { Analysis } from "../analyze";
+import { toNumber2 } from "../decimal";
+import { indicatorLabel } from "../indicators";
+import { fieldText } from "../model";
+import { LIGHT_NAMES, type Light } from "../monitor";
+import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
+import { cellText } from "../text";
+import { finalGrade, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
+
+/** A light as colour and symbol, so it reads in black and white too. */
+const LIGHT: Record<Light, [string, CellStyle]> = {
+  green: ["● 绿", "green"],
+  yellow: ["▲ 黄", "yellow"],
+  red: ["■ 红", "red"],
+  blue: ["◆ 蓝", "blue"],
+};
+const ACTION_STYLE: Record<string, CellStyle> = { 正常: "green", 预警: "yellow", 暂缓拨款: "red", 停止拨款: "red" };
+
+const num = (v: number | null, format = "0.00"): SpecCell => (v === null ? cell("—", "number") : { value: v, style: "number", numberFormat: format });
+const text = (v: string, style: CellStyle = "input"): SpecCell => ({ value: v, style });
+const headerRow = (hs: string[]): SpecCell[] => hs.map((h) => cell(h, "header"));
+const link = (value: string, sheet: string, at: string | null, enabled: boolean): SpecCell =>
+  enabled && at ? { value, style: "input", link: { sheet, cell: at } } : { value, style: "input" };
+
+/** 监控预警: one row per monitored project, then one row per indicator with its light. */
+export function monitoringSheet(a: Analysis, links: boolean): SheetSpec {
+  const projects = a.projects.filter((r) => r.monitoring);
+  const rows: SpecCell[][] = [
+    [cell("监控预警（双监控）", "title")],
+    [cell(`共 ${projects.length} 个项目。执行进度指数 = 执行率 ÷ (M/12) × 100；指标进度指数 = 完成值 ÷ (指标值 × M/12) × 100。● 绿 ≥ ${a.ruleSet.monitoring.execution.green}，▲ 黄 ≥ ${a.ruleSet.monitoring.execution.yellow}，■ 红 低于 ${a.ruleSet.monitoring.execution.yellow}，◆ 蓝 超进度。`, "note")],
+    headerRow(["项目", "实施单位", "截至月份", "执行率", "执行进度指数", "执行灯", "指标灯", "完全不可能的指标", "处理建议", "依据"]),
+  ];
+  for (const r of projects) {
+    const m = r.monitoring!;
+    const [lightText, lightStyle] = LIGHT[m.executionLight];
+    const counts = (Object.keys(m.lights) as Light[]).filter((k) => m.lights[k] > 0).map((k) => `${LIGHT[k][0]} ${m.lights[k]}`).join("  ");
+    rows.push([
+      link(fieldText(r.project, "name") || r.project.sheet, r.project.sheet, r.project.fields.name?.cell ?? "A1", links),
+      text(fieldText(r.project, "unit")),
+      num(m.month, "0"),
+      num(m.executionRate, "0.0%"),
+      num(m.executionIndex === null ? null : Math.round(m.executionIndex * 10) / 10, "0.0"),
+      cell(lightText, lightStyle),
+      text(counts || "—"),
+      text(m.indicators.filter((i) => i.possibility === "完全不可能").map((i) => indicatorLabel(i.indicator)).join("、") || "—"),
+      cell(m.action, ACTION_STYLE[m.action]),
+      text(m.grounds.join("；") || "执行进度和指标进度正常"),
+    ]);
+  }
+  rows.push([], [cell("指标明细", "section")], headerRow(["项目", "三级指标", "年度指标值", "完成值", "进度指数", "指标灯", "完成目标可能性", "全年预计完成值", "偏差原因", "位置"]));
+  for (const r of projects) {
+    for (const i of r.monitoring!.indicators) {
+      const c = i.indicator.cells;
+      rows.push([
+        text(fieldText(r.project, "name")),
+        text(indicatorLabel(i.indicator)),
+        text(i.indicator.target.raw),
+        text(cellText(c.progress?.value ?? null)),
+        num(i.index === null ? null : Math.round(i.index * 10) / 10, "0.0"),
+        i.light ? cell(LIGHT[i.light][0], LIGHT[i.light][1]) : text("—"),
+        text(i.possibility ?? "—"),
+        text(cellText(c.expected?.value ?? null)),
+        text(cellText(c.reason?.value ?? null)),
+        link(`${r.project.sheet}!${c.level3?.cell ?? ""}`, r.project.sheet, c.level3?.cell ?? null, links),
+      ]);
+    }
+  }
+  return {
+    name: "监控预警",
+    rows,
+    columnWidths: [26, 20, 8, 9, 11, 9, 22, 22, 11, 60],
+    freezeRows: 3,
+    tabColor: "BF8F00",
+    merges: ["A1:J1", "A2:J2"],
+    rowHeights: { 1: 32 },
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
+  };
+}
+
+/** 自评复核对比: per indicator, the unit's figures, the recomputed score and the review, with the delta. */
+export function comparisonSheet(a: Analysis, links: boolean): SheetSpec {
+  const evaluated = a.projects.filter((r) => r.selfEvaluation);
+  const rows: SpecCell[][] = [
+    [cell("自评复核对比", "title")],
+    [cell("重算得分按规则集计算；分差 = 自评重算得分 − 复核得分；偏离度 = |分差| ÷ 分值。未复核的项目复核列为空。", "note")],
+    headerRow(["项目", "一级指标", "三级指标", "指标值", "分值", "自评完成值", "单位自评得分", "重算得分", "复核完成值", "复核得分", "分差", "偏离度", "扣分原因"]),
+  ];
+  for (const r of evaluated) {
+    const s = r.selfEvaluation!;
+    const name = fieldText(r.project, "name") || r.project.sheet;
+    const reviews = new Map(r.review?.indicators.map((i) => [i.level3, i]) ?? []);
+    rows.push([
+      link(name, r.project.sheet, r.project.fields.name?.cell ?? "A1", links),
+      text("预算执行率"), text("预算执行率"), text("100%"), num(s.executionPoints, "0.##"),
+      num(s.executionRate, "0.0%"), text(""), num(toNumber2(s.executionScore)), text(""), num(r.review ? toNumber2(s.executionScore) : null), num(r.review ? 0 : null), text(""), text(""),
+    ]);
+    for (const i of s.indicators) {
+      const rv = reviews.get(indicatorLabel(i.indicator));
+      const delta = rv ? toNumber2(rv.selfScore.minus(rv.reviewScore)) : null;
+      const deviation = rv && i.points > 0 ? Math.abs(delta!) / i.points : null;
+      rows.push([
+        text(name), text(i.indicator.level1), text(indicatorLabel(i.indicator)), text(i.indicator.target.raw), num(i.points, "0.##"),
+        text(i.actual), num(i.claimed), num(toNumber2(i.score)), text(rv?.reviewActual ?? ""), num(rv ? toNumber2(rv.reviewScore) : null),
+        delta && delta > 0 ? { value: delta, style: "warning", numberFormat: "0.00" } : num(delta), num(deviation, "0.0%"), text(rv?.deduction ?? ""),
+      ]);
+    }
+    const total: SpecCell[] = [
+      cell(`${name} 合计`, "label"), cell(`自评 ${s.grade}`, "label"), cell(r.review ? `复核 ${r.review.grade}` : "未复核", "label"), cell("", "label"), num(100, "0"),
+      cell("", "label"), num(s.claimedTotal), num(toNumber2(s.score)), cell("", "label"), num(r.review ? toNumber2(r.review.score) : null),
+      num(r.review ? toNumber2(r.review.delta) : null), cell("", "label"), cell(r.review && r.review.grade !== s.grade ? `等级由“${s.grade}”变为“${r.review.grade}”` : "", "label"),
+    ];
+    rows.push(total, []);
+  }
+  return {
+    name: "自评复核对比",
+    rows,
+    columnWidths: [24, 11, 24, 11, 6, 11, 9, 9, 11, 9, 8, 8, 36],
+    freezeRows: 3,
+    tabColor: "548235",
+    merges: ["A1:M1", "A2:M2"],
+    dataBars: [],
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
+  };
+}
+
+/** 线索移交: projects with a 违法违纪 clue, for the hand-over to 纪检监察. */
+export function cluesSheet(a: Analysis, links: boolean): SheetSpec {
+  const rows: SpecCell[][] = [
+    [cell("违法违纪线索移交清单", "title")],
+    [cell("依据《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）四(五)：发现违法违纪问题的，移交纪检监察机关。", "note")],
+    headerRow(["序号", "项目", "主管部门", "实施单位", "项目负责人", "涉及指标", "线索内容", "复核扣分原因", "发现环节", "移交建议", "位置"]),
+  ];
+  let n = 0;
+  for (const r of a.projects) {
+    for (const c of r.review?.clues ?? []) {
+      rows.push([
+        num(++n, "0"), text(fieldText(r.project, "name")), text(fieldText(r.project, "department")), text(fieldText(r.project, "unit")),
+        text(fieldText(r.project, "responsible")), text(c.level3), text(c.clue, "error"), text(c.deduction), text("财政再评价"),
+        text("移交纪检监察机关"), link(`${r.project.sheet}!${c.cell ?? ""}`, r.project.sheet, c.cell, links),
+      ]);
+    }
+  }
+  if (n === 0) rows.push([cell("本批次没有发现违法违纪线索。", "note")]);
+  return {
+    name: "线索移交",
+    rows,
+    columnWidths: [6, 24, 20, 20, 10, 18, 36, 36, 10, 14, 20],
+    merges: ["A1:K1", "A2:K2"],
+    tabColor: "C00000",
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
+  };
+}
+
+const SUMMARY_HEADERS = ["序号", "项目", "主管部门", "实施单位", "项目负责人", "联系电话", "年度资金（万元）", "执行率", "目标表审核", "监控建议", "自评得分", "自评等级", "复核得分", "复核等级", "分差", "结果应用", "依据", "错误", "警告"];
+/** Columns left out of the public version: personal data (DOMAIN.md §1 信息公开). */
+const PERSONAL = new Set(["项目负责人", "联系电话"]);
+/** 黑河 plan, clause 28: grade shares in principle 30% / 40% / 30%. */
+const REFERENCE_SHARES: [string, string[], number | null][] = [
+  ["优", ["优"], 0.3],
+  ["良", ["良"], 0.4],
+  ["中（达标）", ["中"], 0.3],
+  ["差", ["差"], null],
+];
+
+function summaryRows(list: ProjectSummary[], publicVersion: boolean): SpecCell[][] {
+  return list.map((s, i) => {
+    const values: Record<string, SpecCell> = {
+      序号: num(i + 1, "0"),
+      项目: text(s.name),
+      主管部门: text(s.department),
+      实施单位: text(s.unit),
+      项目负责人: text(s.responsible),
+      联系电话: text(s.contact),
+      "年度资金（万元）": num(s.funds, "#,##0.00"),
+      执行率: num(s.executionRate, "0.0%"),
+      目标表审核: s.target ? cell(s.target.targetVerdict ?? "", s.target.targetVerdict === "通过" ? "green" : "red") : text("—"),
+      监控建议: s.monitoring?.monitoring ? cell(s.monitoring.monitoring.action, ACTION_STYLE[s.monitoring.monitoring.action]) : text("—"),
+      自评得分: num(selfScore(s)),
+      自评等级: text(s.self?.selfEvaluation?.grade ?? "—"),
+      复核得分: num(reviewScore(s)),
+      复核等级: text(s.self?.review?.grade ?? "—"),
+      分差: num(s.self?.review ? toNumber2(s.self.review.delta) : null),
+      结果应用: text(s.decision ?? "—"),
+      依据: text(s.grounds.join("；")),
+      错误: num(s.errors, "0"),
+      警告: num(s.warnings, "0"),
+    };
+    return SUMMARY_HEADERS.filter((h) => !(publicVersion && PERSONAL.has(h))).map((h) => values[h]);
+  });
+}
+
+/** 汇总 (and, without personal data, 公开版): every project, the grade distribution against 30/40/30. */
+export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
+  const list = summarize(a);
+  const headers = SUMMARY_HEADERS.filter((h) => !(publicVersion && PERSONAL.has(h)));
+  const graded = list.map(finalGrade).filter((g): g is NonNullable<typeof g> => g !== null);
+  const count = (gs: string[]) => graded.filter((g) => gs.includes(g)).length;
+  const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action)).length;
+  const rows: SpecCell[][] = [
+    [cell(publicVersion ? "预算绩效管理结果汇总（公开版）" : "预算绩效管理结果汇总", "title")],
+    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个。${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
+    headerRow(headers),
+    ...summaryRows(list, publicVersion),
+  ];
+  const firstData = 4;
+  const lastData = 3 + list.length;
+  rows.push([], [cell("等级分布（以复核等级为准，未复核的按自评等级）", "section")]);
+  const distTop = rows.length;
+  rows.push(headerRow(["等级", "项目数", "占比", "参考比例（黑河方案）"]));
+  for (const [label, gs, ref] of REFERENCE_SHARES) {
+    const n = count(gs);
+    rows.push([text(label), num(n, "0"), num(graded.length ? n / graded.length : 0, "0.0%"), ref === null ? text("—") : num(ref, "0%")]);
+  }
+  const col = (h: string) => a1(0, headers.indexOf(h)).replace(/\d+$/, "");
+  const bars = list.length > 0 ? [
+    { range: `${col("自评得分")}${firstData}:${col("自评得分")}${lastData}`, color: "5B9BD5" },
+    { range: `${col("复核得分")}${firstData}:${col("复核得分")}${lastData}`, color: "70AD47" },
+  ] : [];
+  return {
+    name: publicVersion ? "公开版" : "汇总",
+    rows,
+    columnWidths: headers.map((h) => ({ 序号: 5, 项目: 26, 主管部门: 20, 实施单位: 20, 项目负责人: 9, 联系电话: 13, 依据: 36 } as Record<string, number>)[h] ?? 10),
+    freezeRows: 3,
+    tabColor: publicVersion ? "7F7F7F" : "1F6F43",
+    merges: [`A1:${col(headers[headers.length - 1])}1`, `A2:${col(headers[headers.length - 1])}2`],
+    rowHeights: { 1: 32 },
+    dataBars: bars,
+    chart: graded.length > 0 ? { type: "column", range: `A${distTop + 1}:B${distTop + 5}`, title: "等级分布", anchor: `F${distTop + 1}` } : undefined,
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
+  };
+}
