@@ -3,7 +3,7 @@ import type { Analysis } from "../analyze";
 import { toNumber2 } from "../decimal";
 import { indicatorLabel } from "../indicators";
 import { fieldText } from "../model";
-import { LIGHT_NAMES, type Light } from "../monitor";
+import type { Light } from "../monitor";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { cellText } from "../text";
 import { finalGrade, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
