@@ -80,5 +80,6 @@ export function renderInventory(rows: InventoryRow[], opts: { linkToSheets: bool
     columnWidths: [28, 22, 6, 14, 8, 8, 10, 16, 18, 48],
     freezeRows: 3,
     tabColor: "1F6F43",
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
   };
 }

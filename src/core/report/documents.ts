@@ -59,12 +59,11 @@ interface Doc {
 
 const LAST = String.fromCharCode(64 + W);
 
-/** Appends a row; a one-cell row is merged across the page width so long text wraps within A4. */
-function add(doc: Doc, row: SpecCell[], lines = 1): void {
+/** Appends a row; a one-cell row is merged across the page width so long text wraps within A4 (see fitRowHeights). */
+function add(doc: Doc, row: SpecCell[]): void {
   doc.rows.push(row);
   const r = doc.rows.length;
   if (row.length === 1) doc.merges.push(`A${r}:${LAST}${r}`);
-  if (lines > 1) doc.heights[r - 1] = 16 * lines;
 }
 
 function table(doc: Doc, headers: string[], rows: (string | number)[][]): void {
@@ -84,8 +83,7 @@ export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string
   const unit = fieldText(p, "unit") || "（实施单位）";
   const problems = problemsOf(r);
   const doc: Doc = { rows: [], merges: [], heights: { 0: 34 } };
-  /** A paragraph; `lines` is how many printed lines it needs at A4 width. */
-  const long = (text: string, lines = Math.ceil(text.length / 42)) => add(doc, para(text), Math.max(1, lines));
+  const long = (text: string) => add(doc, para(text));
 
   add(doc, [cell(kind === "反馈通知书" ? "评价结果反馈通知书" : "再评价报告", "title")]);
   add(doc, [cell(`关于“${name}”${kind === "反馈通知书" ? "绩效评价结果的反馈" : "的再评价报告"}`, "subtitle")]);

@@ -44,5 +44,6 @@ export function renderFindings(a: Analysis, opts: { linkToCells: boolean }): She
     columnWidths: [24, 24, 18, 6, 22, 18, 60, 36],
     freezeRows: 3,
     tabColor: "C00000",
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
   };
 }

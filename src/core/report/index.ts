@@ -3,6 +3,7 @@ import type { SheetSpec, WorkbookSnapshot } from "../sheet";
 import { inventory, renderInventory } from "../inventory";
 import { projectDocuments } from "./documents";
 import { renderFindings } from "./findings-sheet";
+import { fitRowHeights } from "./layout";
 import { cluesSheet, comparisonSheet, monitoringSheet, summarySheet } from "./sheets";
 
 /**
@@ -12,7 +13,7 @@ import { cluesSheet, comparisonSheet, monitoringSheet, summarySheet } from "./sh
  */
 export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: { sameWorkbook: boolean }): SheetSpec[] {
   const links = opts.sameWorkbook;
-  return [
+  const sheets = [
     summarySheet(a, false),
     renderFindings(a, { linkToCells: links }),
     monitoringSheet(a, links),
@@ -22,4 +23,5 @@ export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: 
     ...projectDocuments(a),
     renderInventory(inventory(snapshots), { linkToSheets: links }),
   ];
+  return sheets.map(fitRowHeights);
 }

@@ -77,15 +77,16 @@ export function selfEvaluationTemplate(): SheetSpec {
   rows.push(
     row([label("总分"), label(""), label(""), label(""), label(""), label(""), input(100, "0"), input(null, "0.00"), label(""), reviewHeader(""), reviewInput(), reviewHeader(""), reviewHeader("")], W),
     [],
-    row([label("单位确认"), input(), input(), input(), note("收到评价结果反馈通知书后，单位填写“已确认”或说明异议")], W, blank),
+    row([label("单位确认"), input(), input(), input()], W, blank),
     row([label("填表人"), input(), label("联系电话"), input()], W, blank),
+    row([note("“单位确认”：收到评价结果反馈通知书后填写“已确认”，或写明异议。")], W, blank),
   );
   return {
     name: "绩效自评表",
     rows,
     columnWidths: [14, 16, 24, 10, 14, 14, 8, 8, 30, 12, 10, 24, 20],
     rowHeights: { 0: 30 },
-    merges: ["A1:M1", "B3:D3", "F3:H3", "B4:D4", "F4:H4", "A5:A9", "C10:D10", "F10:H10", `J${gridTop - 1}:M${gridTop - 1}`, "B" + (end + 3) + ":D" + (end + 3), "E" + (end + 3) + ":M" + (end + 3)],
+    merges: ["A1:M1", "B3:D3", "F3:H3", "B4:D4", "F4:H4", "A5:A9", "C10:D10", "F10:H10", `J${gridTop - 1}:M${gridTop - 1}`, "B" + (end + 3) + ":D" + (end + 3)],
     validations: [
       { range: `A${gridTop + 1}:A${end}`, values: LEVEL1 },
       { range: `B${gridTop + 1}:B${end}`, values: LEVEL2 },

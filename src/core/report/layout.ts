@@ -1,0 +1,44 @@
+import { parseArea } from "../address";
+import type { SheetSpec } from "../sheet";
+
+/** Width of text in Excel's column units: a CJK character takes two, others one. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+const LINE_HEIGHT = 15;
+const DEFAULT_WIDTH = 9;
+
+/**
+ * Sets a row height wherever wrapped text needs more than one line, since neither exceljs nor every spreadsheet
+ * program fits rows to wrapped text on opening. Merged areas count their full width; explicit heights are kept.
+ */
+export function fitRowHeights(spec: SheetSpec): SheetSpec {
+  const widths = spec.columnWidths ?? [];
+  const colWidth = (c: number) => widths[c] ?? DEFAULT_WIDTH;
+  const mergedWidth = new Map<string, number>();
+  const mergedRows = new Set<number>();
+  for (const m of spec.merges ?? []) {
+    const a = parseArea(m);
+    if (!a) continue;
+    if (a.bottom > a.top) for (let r = a.top; r <= a.bottom; r++) mergedRows.add(r);
+    let w = 0;
+    for (let c = a.left; c <= a.right; c++) w += colWidth(c);
+    mergedWidth.set(`${a.top},${a.left}`, w);
+  }
+  const heights: Record<number, number> = { ...spec.rowHeights };
+  spec.rows.forEach((row, r) => {
+    if (heights[r] !== undefined || mergedRows.has(r)) return;
+    let lines = 1;
+    row.forEach((c, col) => {
+      if (typeof c.value !== "string" || c.value === "") return;
+      const width = mergedWidth.get(`${r},${col}`) ?? colWidth(col);
+      const needed = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width - 1))), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) heights[r] = Math.min(409, lines * LINE_HEIGHT);
+  });
+  return { ...spec, rowHeights: heights };
+}

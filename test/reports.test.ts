@@ -1,0 +1,114 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyze, type Analysis } from "../src/core/analyze";
+import { renderReports } from "../src/core/report";
+import { CENTRAL } from "../src/core/rules/ruleset";
+import type { SheetSpec, WorkbookSnapshot } from "../src/core/sheet";
+import { openWorkbookFile } from "../src/hosts/node-files";
+
+const SAMPLES = join(__dirname, "..", "samples");
+let snapshots: WorkbookSnapshot[];
+let analysis: Analysis;
+let sheets: SheetSpec[];
+
+beforeAll(async () => {
+  snapshots = [];
+  for (const f of readdirSync(SAMPLES).sort()) snapshots.push(await (await openWorkbookFile(join(SAMPLES, f))).read());
+  analysis = analyze(snapshots, CENTRAL);
+  sheets = renderReports(analysis, snapshots, { sameWorkbook: false });
+});
+
+const sheet = (name: string) => {
+  const s = sheets.find((x) => x.name === name);
+  expect(s, `sheet ${name}`).toBeDefined();
+  return s!;
+};
+const values = (s: SheetSpec) => s.rows.map((r) => r.map((c) => c.value));
+/** The data rows of a table sheet, as objects keyed by its header row (the first row starting with 序号 or 项目). */
+function table(s: SheetSpec, first = "序号"): Record<string, unknown>[] {
+  const v = values(s);
+  const h = v.findIndex((r) => r[0] === first);
+  const out: Record<string, unknown>[] = [];
+  for (const r of v.slice(h + 1)) {
+    if (r.length === 0 || r[0] === null) break;
+    out.push(Object.fromEntries(v[h].map((k, i) => [String(k), r[i]])));
+  }
+  return out;
+}
+
+describe("report sheets on the bundled samples", () => {
+  it("writes every report sheet, 汇总 first, one document per reviewed project, the inventory last", () => {
+    expect(sheets.map((s) => s.name)).toEqual([
+      "汇总", "校验结果", "监控预警", "自评复核对比", "线索移交", "公开版",
+      "反馈通知书-第一次全国自然灾害综合风险普查经费", "再评价报告-网民留言办理平台运维", "工作表清单",
+    ]);
+  });
+
+  it("汇总: one row per project across its tables, with verdict, monitoring, scores, delta and decision", () => {
+    const rows = table(sheet("汇总"));
+    expect(rows).toHaveLength(5);
+    const by = (name: string) => rows.find((r) => r["项目"] === name)!;
+    expect(by("城乡公共消防设施建设")).toMatchObject({ 目标表审核: "重新申报", 监控建议: "停止拨款", 结果应用: "削减或取消", 项目负责人: "刘建国" });
+    expect(by("第一次全国自然灾害综合风险普查经费")).toMatchObject({ 自评得分: 99.5, 复核得分: 68.5, 分差: 31, 复核等级: "中", 监控建议: "暂缓拨款", 结果应用: "督促改进并核减" });
+    expect(by("网民留言办理平台运维")).toMatchObject({ 自评得分: 96.54, 复核得分: 91.54, 结果应用: "收回" });
+    expect(by("基层政务公开标准化规范化")).toMatchObject({ 目标表审核: "通过", 自评等级: "优", 结果应用: "优先保障" });
+    const dist = values(sheet("汇总"));
+    const at = dist.findIndex((r) => r[0] === "等级");
+    expect(dist.slice(at + 1, at + 5).map((r) => [r[0], r[1], r[3]])).toEqual([["优", 2, 0.3], ["良", 0, 0.4], ["中（达标）", 1, 0.3], ["差", 0, "—"]]);
+    expect(sheet("汇总").dataBars).toHaveLength(2);
+    expect(sheet("汇总").chart?.type).toBe("column");
+  });
+
+  it("公开版: the same summary without 项目负责人, 联系电话 or any person's name", () => {
+    const pub = sheet("公开版");
+    const text = JSON.stringify(values(pub));
+    for (const person of ["刘建国", "王秀兰", "赵文静", "孙志强", "周丽娜", "0469-"]) expect(text).not.toContain(person);
+    expect(values(pub).find((r) => r[0] === "序号")).not.toContain("项目负责人");
+    expect(table(pub)).toHaveLength(5);
+  });
+
+  it("校验结果: every finding, errors first, with its place", () => {
+    const rows = table(sheet("校验结果"), "文件");
+    expect(rows.length).toBe(analysis.projects.flatMap((p) => p.findings).length + analysis.findings.length);
+    const levels = rows.map((r) => r["级别"]);
+    expect(levels.indexOf("警告")).toBeGreaterThan(levels.lastIndexOf("错误"));
+    expect(rows).toContainEqual(expect.objectContaining({ 代码: "investment-review-missing", 位置: "绩效目标申报表!B6" }));
+  });
+
+  it("监控预警: lights with symbols, actions and grounds", () => {
+    const rows = table(sheet("监控预警"), "项目");
+    const fire = rows.find((r) => r["项目"] === "城乡公共消防设施建设")!;
+    expect(fire).toMatchObject({ 截至月份: 7, 执行率: 0.18, 执行灯: "■ 红", 处理建议: "停止拨款" });
+    expect(String(fire["完全不可能的指标"])).toContain("改造老旧小区消防通道");
+    expect(String(fire["依据"])).toContain("3/5 个指标为红灯或“完全不可能”");
+    expect(rows.find((r) => r["项目"] === "基层政务公开标准化规范化")).toMatchObject({ 执行灯: "● 绿", 处理建议: "正常" });
+  });
+
+  it("自评复核对比: per indicator self and review scores, delta and deduction reason", () => {
+    const v = values(sheet("自评复核对比"));
+    const survey = v.find((r) => r[0] === "第一次全国自然灾害综合风险普查经费" && r[2] === "相关部门满意度")!;
+    expect(survey.slice(4, 13)).toEqual([10, "95%", 10, 10, "", 0, 10, 1, "未提供满意度调查问卷，不得分"]);
+    const total = v.find((r) => r[0] === "第一次全国自然灾害综合风险普查经费 合计")!;
+    expect([total[7], total[9], total[10], total[12]]).toEqual([99.5, 68.5, 31, "等级由“优”变为“中”"]);
+  });
+
+  it("线索移交: the one clue, with its project, responsible person and place", () => {
+    expect(table(sheet("线索移交"))).toEqual([
+      expect.objectContaining({ 序号: 1, 项目: "网民留言办理平台运维", 项目负责人: "孙志强", 涉及指标: "年度运维成本", 线索内容: "疑似虚列运维支出约 8 万元", 移交建议: "移交纪检监察机关" }),
+    ]);
+  });
+
+  it("反馈通知书 for the unconfirmed review with problems; 再评价报告 once confirmed, with its result application", () => {
+    const notice = JSON.stringify(values(sheet("反馈通知书-第一次全国自然灾害综合风险普查经费")));
+    for (const part of ["评价结果反馈通知书", "一、项目基本情况", "四、差异分析", "五、发现的问题", "六、整改建议", "七、责任人", "王秀兰", "书面确认或提出异议", "发文机关", "文号"]) {
+      expect(notice).toContain(part);
+    }
+    expect(notice).toContain("规范开展服务对象满意度调查");
+    const report = JSON.stringify(values(sheet("再评价报告-网民留言办理平台运维")));
+    for (const part of ["再评价报告", "二、自评情况", "三、再评价情况", "五、问题实质", "八、结论与结果应用", "收回", "移交纪检监察机关", "孙志强"]) {
+      expect(report).toContain(part);
+    }
+    expect(sheet("再评价报告-网民留言办理平台运维").print).toMatchObject({ orientation: "portrait", fitToWidth: true });
+  });
+});
