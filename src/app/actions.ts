@@ -2,6 +2,7 @@ import { analyze, type Analysis, type AnalyzeOptions } from "../core/analyze";
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
 import { planWrite, REGISTER_SHEET } from "../core/owned";
 import { renderReports } from "../core/report";
+import { templateBook } from "../core/templates";
 import type { RuleSet } from "../core/rules/ruleset";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import type { WorkbookHost } from "../hosts/host";
@@ -62,4 +63,22 @@ export async function runCheck(sources: Sources, target: WorkbookHost, rules: Ru
   const sameWorkbook = sources.length === 1 && sources[0] === target;
   const sheetsWritten = await writeReports(sources, snapshots, target, renderReports(analysis, snapshots, { sameWorkbook }), false);
   return { analysis, sheetsWritten };
+}
+
+/**
+ * Inserts a template's sheets into a workbook for the user to fill. They become the user's sheets (not registered
+ * as the add-in's); a name already taken gets a number, so nothing in the workbook is replaced.
+ */
+export async function insertTemplate(target: WorkbookHost, id: string): Promise<string[]> {
+  const book = templateBook(id);
+  if (!book) throw new Error(`没有这个模板：${id}`);
+  const taken = new Set(await target.sheetNames());
+  const specs = book.sheets.map((spec) => {
+    let name = spec.name;
+    for (let i = 2; taken.has(name); i++) name = `${spec.name} (${i})`;
+    taken.add(name);
+    return { ...spec, name };
+  });
+  await target.write(specs);
+  return specs.map((s) => s.name);
 }

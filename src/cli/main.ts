@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { readFile } from "node:fs/promises";
 import { runCheck, runInventory } from "../app/actions";
-import { analysisJson } from "../core/analyze";
+import { type Analysis, analysisJson } from "../core/analyze";
+import { finalGrade, summarize } from "../core/report/summary";
 import { KIND_NAMES } from "../core/classify";
 import { fieldText } from "../core/model";
 import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
@@ -175,12 +176,25 @@ async function checkCommand(
       }
       for (const f of analysis.findings.filter((x) => x.severity === "error")) io.out(`  ${baseName(f.file)} ${f.sheet ?? ""}  [${f.code}] ${f.message}`);
     }
-    io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 个项目；错误 ${errorCount} 条，警告 ${all.filter((f) => f.severity === "warning").length} 条。`);
+    io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表；错误 ${errorCount} 条，警告 ${all.filter((f) => f.severity === "warning").length} 条。`);
+    io.out(summaryLine(analysis));
     for (const e of errors) io.err(`无法打开：${e.message}`);
     if (saved) io.out(`结果已写入：${saved}`);
   }
   if (errors.length > 0) return 2;
   return errorCount > 0 && !opts.exitZero ? 1 : 0;
+}
+
+/** Projects, suspended funding and grades in one line, for the demo and for a quick look. */
+function summaryLine(a: Analysis): string {
+  const list = summarize(a);
+  const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action));
+  const grades = ["优", "良", "中", "差"].map((g) => `${g} ${list.filter((s) => finalGrade(s) === g).length}`).join("、");
+  return [
+    `项目 ${list.length} 个；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个；`,
+    `建议暂缓或停止拨款 ${suspended.length} 个${suspended.length ? `（${suspended.map((s) => `${s.name}：${s.monitoring!.monitoring!.action}`).join("，")}）` : ""}；`,
+    `评价等级（以复核为准）：${grades}。`,
+  ].join("");
 }
 
 function baseName(path: string): string {

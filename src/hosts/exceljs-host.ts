@@ -20,6 +20,10 @@ export class ExcelJsHost implements WorkbookHost {
     return { file: this.file, sheets: this.workbook.worksheets.map(snapshotOf) };
   }
 
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
   async write(specs: SheetSpec[], opts: WriteOptions = {}): Promise<void> {
     const remove = opts.remove;
     if (remove) for (const ws of this.workbook.worksheets.filter((w) => remove(w.name))) this.workbook.removeWorksheet(ws.id);

@@ -7,6 +7,8 @@ import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 export interface WorkbookHost {
   readonly kind: "office" | "exceljs";
   read(): Promise<WorkbookSnapshot>;
+  /** The sheet names in tab order, without reading their content. */
+  sheetNames(): Promise<string[]>;
   /**
    * Writes the sheets, replacing any of the same name. `remove` also deletes other existing sheets it accepts
    * (the previous run's report sheets); it is only ever given sheets the add-in owns.

@@ -44,6 +44,15 @@ export class OfficeHost implements WorkbookHost {
     return { file: this.file, sheets };
   }
 
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      return worksheets.items.map((w) => w.name);
+    });
+  }
+
   async write(specs: SheetSpec[], opts: WriteOptions = {}): Promise<void> {
     const can = officeFeatures(this.isSetSupported);
     await this.run(async (context) => {

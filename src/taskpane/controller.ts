@@ -1,6 +1,7 @@
 import { runCheck, runInventory } from "../app/actions";
 import { builtInRuleSet } from "../core/rules/load";
 import { CENTRAL } from "../core/rules/ruleset";
+import { templateBooks } from "../core/templates";
 import type { WorkbookHost } from "../hosts/host";
 import { byId, setStatus, showCheck, showInventory } from "./view";
 
@@ -11,6 +12,8 @@ export interface Workspace {
   /** After the result sheets are written: returns the sentence that tells the user where they are. */
   finish(target: WorkbookHost, sheets: string[]): Promise<string>;
   select?(sheet: string, cell: string): void;
+  /** Puts a template where the user can fill it; returns the sentence that says where. */
+  template(id: string): Promise<string>;
 }
 
 /** Wires the action buttons and options to a workspace; the same for both modes. */
@@ -21,6 +24,15 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void } {
   if (month.options.length === 1) {
     for (let m = 1; m <= 12; m++) month.add(new Option(`1-${m}月`, String(m)));
   }
+  const templates = byId<HTMLSelectElement>("template");
+  if (templates.options.length === 0) for (const t of templateBooks()) templates.add(new Option(t.name, t.id));
+  byId<HTMLButtonElement>("insert-template").addEventListener("click", async () => {
+    try {
+      setStatus(await ws.template(templates.value));
+    } catch (e) {
+      setStatus(`模板出错：${e instanceof Error ? e.message : String(e)}`, true);
+    }
+  });
   const buttons = [check, inv];
   const enable = (on: boolean) => buttons.forEach((b) => (b.disabled = !on));
 

@@ -1,3 +1,4 @@
+import { insertTemplate } from "../app/actions";
 import { OfficeHost } from "../hosts/office-host";
 import { wireActions } from "./controller";
 import { byId, setStatus } from "./view";
@@ -13,6 +14,7 @@ export function startOfficeMode(): void {
     source: () => host,
     newTarget: async () => host,
     finish: async (_t, sheets) => `结果已写入“${sheets.join("”“")}”表。`,
+    template: async (id) => `已插入“${(await insertTemplate(host, id)).join("”“")}”表，请在白色单元格中填写。`,
     select: (sheet, cell) => {
       Excel.run(async (context) => {
         const range = context.workbook.worksheets.getItem(sheet).getRange(cell);

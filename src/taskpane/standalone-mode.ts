@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { templateBook } from "../core/templates";
 import { ExcelJsHost } from "../hosts/exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
 import { describeLoadError } from "../hosts/load-error";
@@ -28,6 +29,14 @@ export function startStandaloneMode(reason: string): void {
   const actions = wireActions({
     source: () => source,
     newTarget: async () => new ExcelJsHost(new (await loadExcelJs()).Workbook(), "结果"),
+    template: async (id) => {
+      const book = templateBook(id);
+      if (!book) throw new Error(`没有这个模板：${id}`);
+      const host = new ExcelJsHost(new (await loadExcelJs()).Workbook(), book.file);
+      await host.write(book.sheets);
+      saveFile((await host.workbook.xlsx.writeBuffer()) as ArrayBuffer, book.file);
+      return `已下载模板 ${book.file}，可用 Excel 或 WPS 打开填写。`;
+    },
     finish: async (target, sheets) => {
       result = { bytes: (await (target as ExcelJsHost).workbook.xlsx.writeBuffer()) as ArrayBuffer, name: resultName(source!.file) };
       download.hidden = false;
@@ -62,16 +71,21 @@ export function startStandaloneMode(reason: string): void {
   });
 
   download.addEventListener("click", () => {
-    if (!result) return;
-    const blob = new Blob([result.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = result.name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    if (result) saveFile(result.bytes, result.name);
   });
+  byId("insert-template").textContent = "下载模板";
+}
+
+/** Offers bytes as a file download; nothing leaves the machine. */
+function saveFile(bytes: ArrayBuffer, name: string): void {
+  const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
 export function resultName(sourceName: string): string {

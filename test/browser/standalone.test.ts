@@ -141,6 +141,24 @@ describe("standalone page in real Chromium", () => {
     await page.close();
   });
 
+  it("downloads a template to fill, without opening any file first", async () => {
+    const { page, errors } = await openPage();
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    expect(await page.textContent("#insert-template")).toBe("下载模板");
+    await page.selectOption("#template", "self-evaluation");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#insert-template")]);
+    expect(download.suggestedFilename()).toBe("绩效自评表.xlsx");
+    const saved = join(work, "template.xlsx");
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["绩效自评表", "填表说明"]);
+    expect(wb.getWorksheet("绩效自评表")!.getCell("J12").value).toBe("复核完成值");
+    expect(await page.textContent("#status")).toContain("已下载模板");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a Chinese message naming a file that is not a workbook, and keeps working", async () => {
     const { page, errors } = await openPage();
     await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");

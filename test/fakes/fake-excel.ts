@@ -80,6 +80,9 @@ interface Box {
 function parseBox(address: string): Box {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const [a, b] = local.split(":");
+  if (/^\d+$/.test(a) && b && /^\d+$/.test(b)) {
+    return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: 16383 };
+  }
   if (/^[A-Z]+$/.test(a) && b && /^[A-Z]+$/.test(b)) {
     const l = parseCell(a + "1").col;
     const r = parseCell(b + "1").col;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCheck, runInventory } from "../../src/app/actions";
+import { insertTemplate, runCheck, runInventory } from "../../src/app/actions";
 import { CENTRAL } from "../../src/core/rules/ruleset";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
 import { REGISTER_SHEET } from "../../src/core/owned";
@@ -144,5 +144,26 @@ describe("Office host against the recording fake", () => {
     expect(out.frozenRows).toBe(1);
     expect(out.tabColor).toBe("#1F6F43");
     expect(modern.log.writes.some((w) => w.startsWith("format.columnWidth"))).toBe(true);
+  });
+
+  it("inserts a template beside the user's sheets, renaming rather than replacing, with drop-downs and protection where supported", async () => {
+    const mine = [["我自己的目标表"]];
+    const excel = new FakeExcel([fakeSheet("绩效目标申报表", structuredClone(mine))], "1.9");
+    const names = await insertTemplate(hostOn(excel), "target");
+    expect(names).toEqual(["绩效目标申报表 (2)", "填表说明"]);
+    expect(excel.sheet("绩效目标申报表")!.cells).toEqual(mine);
+    const t = excel.sheet("绩效目标申报表 (2)")!;
+    expect(t.cells[2][0]).toBe("项目名称");
+    expect(t.merges).toContain("B3:D3");
+    expect(t.calls.some((c) => c.startsWith("dataValidation@'绩效目标申报表 (2)'!D12:D31.rule="))).toBe(true);
+    expect(t.calls.some((c) => c.startsWith("format@'绩效目标申报表 (2)'!B3.protection.locked=false"))).toBe(true);
+    expect(t.calls).toContain("protection.protect({\"allowFormatColumns\":true,\"allowFormatRows\":true})");
+    expect(t.calls.some((c) => c.startsWith("pageLayout.setPrintTitleRows"))).toBe(true);
+    // Office 2016 (ExcelApi 1.1): the same template, values and styles only.
+    const old = new FakeExcel([], "1.1");
+    await insertTemplate(hostOn(old), "target");
+    const o = old.sheet("绩效目标申报表")!;
+    expect(o.cells[2][0]).toBe("项目名称");
+    expect(o.calls.filter((c) => /dataValidation|protection\.protect|pageLayout|merge/.test(c))).toEqual([]);
   });
 });

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Renders the demo's result workbook with LibreOffice (a second, independent reader of our .xlsx: it must open
+# without repair and print every sheet) and saves pictures of the 汇总 and document pages for docs/ and the README.
+# Needs Debian's libreoffice-calc-nogui and poppler-utils: apt-get install libreoffice-calc-nogui poppler-utils
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in soffice pdftoppm pdftotext; do
+  command -v "$tool" >/dev/null || { echo "缺少 $tool：请先 apt-get install libreoffice-calc-nogui poppler-utils" >&2; exit 2; }
+done
+node bin/jixiao.js check samples --out out/demo-result.xlsx --exit-zero >/dev/null
+rm -rf out/pdf && mkdir -p out/pdf docs/reports
+soffice --headless --convert-to pdf --outdir out/pdf out/demo-result.xlsx >/dev/null 2>&1
+pdf=out/pdf/demo-result.pdf
+pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
+[ -n "$pages" ] || pages=$(pdftotext "$pdf" - | grep -c $'\f')
+echo "LibreOffice rendered $pages pages"
+# Every visible sheet's title must appear in the PDF.
+text=$(pdftotext "$pdf" -)
+for title in 预算绩效管理结果汇总 校验结果 监控预警 自评复核对比 违法违纪线索移交清单 公开版 评价结果反馈通知书 再评价报告 工作表清单; do
+  grep -q "$title" <<<"$text" || { echo "PDF 中没有 $title" >&2; exit 1; }
+done
+page_of() {
+  for i in $(seq 1 "$pages"); do
+    local head
+    head=$(pdftotext -f "$i" -l "$i" "$pdf" - | head -3)
+    if grep -q "$1" <<<"$head"; then echo "$i"; return; fi
+  done
+}
+shot() { pdftoppm -r 80 -png -singlefile -f "$1" -l "$1" "$pdf" "docs/reports/$2"; echo "docs/reports/$2.png"; }
+shot "$(page_of '^预算绩效管理结果汇总$')" summary
+shot "$(page_of '^再评价报告$')" re-evaluation-report
+shot "$(page_of '^评价结果反馈通知书$')" feedback-notice
+shot "$(page_of '^监控预警')" monitoring
