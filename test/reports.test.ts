@@ -55,7 +55,7 @@ describe("report sheets on the bundled samples", () => {
     expect(by("基层政务公开标准化规范化")).toMatchObject({ 目标表审核: "通过", 自评等级: "优", 结果应用: "优先保障" });
     const dist = values(sheet("汇总"));
     const at = dist.findIndex((r) => r[0] === "等级");
-    expect(dist.slice(at + 1, at + 5).map((r) => [r[0], r[1], r[3]])).toEqual([["优", 2, 0.3], ["良", 0, 0.4], ["中（达标）", 1, 0.3], ["差", 0, "—"]]);
+    expect(dist.slice(at + 1, at + 5).map((r) => [r[0], r[1], r[3]])).toEqual([["优", 2, 0.3], ["良", 0, 0.4], ["中", 1, 0.3], ["差", 0, "—"]]);
     expect(sheet("汇总").dataBars).toHaveLength(2);
     expect(sheet("汇总").chart?.type).toBe("column");
   });

@@ -63,6 +63,11 @@ export type CellStyle =
   | "red"
   | "blue";
 
+/** Styles whose text wraps within the cell; row heights are fitted to them (report/layout.ts). */
+export const WRAPPED_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>([
+  "header", "label", "input", "hint", "text", "review", "reviewHeader", "error", "warning", "info", "ok",
+]);
+
 export interface SpecCell {
   value: string | number | boolean | null;
   style?: CellStyle;

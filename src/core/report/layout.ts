@@ -1,5 +1,5 @@
 import { parseArea } from "../address";
-import type { SheetSpec } from "../sheet";
+import { type SheetSpec, WRAPPED_STYLES } from "../sheet";
 
 /** Width of text in Excel's column units: a CJK character takes two, others one. */
 export function textWidth(s: string): number {
@@ -33,7 +33,7 @@ export function fitRowHeights(spec: SheetSpec): SheetSpec {
     if (heights[r] !== undefined || mergedRows.has(r)) return;
     let lines = 1;
     row.forEach((c, col) => {
-      if (typeof c.value !== "string" || c.value === "") return;
+      if (typeof c.value !== "string" || c.value === "" || !c.style || !WRAPPED_STYLES.has(c.style)) return;
       const width = mergedWidth.get(`${r},${col}`) ?? colWidth(col);
       const needed = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width - 1))), 0);
       lines = Math.max(lines, needed);

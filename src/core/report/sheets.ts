@@ -159,7 +159,7 @@ const PERSONAL = new Set(["项目负责人", "联系电话"]);
 const REFERENCE_SHARES: [string, string[], number | null][] = [
   ["优", ["优"], 0.3],
   ["良", ["良"], 0.4],
-  ["中（达标）", ["中"], 0.3],
+  ["中", ["中"], 0.3],
   ["差", ["差"], null],
 ];
 
@@ -207,7 +207,7 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   const lastData = 3 + list.length;
   rows.push([], [cell("等级分布（以复核等级为准，未复核的按自评等级）", "section")]);
   const distTop = rows.length;
-  rows.push(headerRow(["等级", "项目数", "占比", "参考比例（黑河方案）"]));
+  rows.push(headerRow(["等级", "项目数", "占比", "参考比例（黑河方案：优秀 / 良好 / 达标）"]));
   for (const [label, gs, ref] of REFERENCE_SHARES) {
     const n = count(gs);
     rows.push([text(label), num(n, "0"), num(graded.length ? n / graded.length : 0, "0.0%"), ref === null ? text("—") : num(ref, "0%")]);
