@@ -1,18 +1,54 @@
-import { analyze, type Analysis, type AnalyzeOptions } from "../core/analyze";
+import { type Analysis, type AnalyzeOptions, analyzeSteps, type Progress } from "../core/analyze";
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
-import { planWrite, REGISTER_SHEET } from "../core/owned";
-import { renderReports } from "../core/report";
-import { templateBook } from "../core/templates";
+import { OWNED_PREFIXES, planWrite, REGISTER_SHEET } from "../core/owned";
+import { renderReports, type ReportStep } from "../core/report";
 import type { RuleSet } from "../core/rules/ruleset";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
+import { templateBook } from "../core/templates";
 import type { WorkbookHost } from "../hosts/host";
 
 type Sources = WorkbookHost[] | WorkbookSnapshot[];
 
-async function readAll(sources: Sources): Promise<WorkbookSnapshot[]> {
+/** Thrown when the user cancels; the workbook is left as it was before the write began. */
+export class CancelledError extends Error {
+  constructor() {
+    super("已取消，工作簿未作改动。");
+  }
+}
+
+export interface RunOptions extends AnalyzeOptions {
+  step?: ReportStep;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+/** Gives the page (and Excel) a breath between pieces of work: a macrotask, not a microtask. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function readAll(sources: Sources, opts: RunOptions): Promise<WorkbookSnapshot[]> {
   const snapshots: WorkbookSnapshot[] = [];
-  for (const s of sources) snapshots.push("read" in s ? await s.read() : s);
+  for (const s of sources) {
+    opts.onProgress?.({ stage: "读取工作簿", done: 0 });
+    snapshots.push("read" in s ? await s.read() : s);
+    if (opts.signal?.aborted) throw new CancelledError();
+  }
   return snapshots;
+}
+
+/** Runs the analysis in steps, yielding to the event loop about every 50 ms so a large batch never freezes Excel. */
+async function analyzeAsync(snapshots: WorkbookSnapshot[], rules: RuleSet, opts: RunOptions): Promise<Analysis> {
+  const steps = analyzeSteps(snapshots, rules, opts);
+  let last = Date.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    opts.onProgress?.(next.value);
+    if (Date.now() - last > 50) {
+      await breathe();
+      last = Date.now();
+    }
+    if (opts.signal?.aborted) throw new CancelledError();
+  }
 }
 
 /**
@@ -25,10 +61,10 @@ async function writeReports(
   snapshots: WorkbookSnapshot[],
   target: WorkbookHost,
   specs: SheetSpec[],
-  keepEarlierReports: boolean,
+  keep: (ownedSheet: string) => boolean,
 ): Promise<string[]> {
   const sameWorkbook = sources.length === 1 && sources[0] === target;
-  const plan = planWrite(sameWorkbook ? snapshots[0] : null, specs, () => keepEarlierReports);
+  const plan = planWrite(sameWorkbook ? snapshots[0] : null, specs, keep);
   await target.write(plan.specs, { remove: plan.remove });
   return plan.specs.map((s) => s.name).filter((n) => n !== REGISTER_SHEET);
 }
@@ -44,10 +80,10 @@ export interface InventoryResult {
  * standalone page (links to the user's sheets only make sense in the first case).
  */
 export async function runInventory(sources: Sources, target: WorkbookHost): Promise<InventoryResult> {
-  const snapshots = await readAll(sources);
+  const snapshots = await readAll(sources, {});
   const rows = inventory(snapshots);
   const sameWorkbook = sources.length === 1 && sources[0] === target;
-  const sheetsWritten = await writeReports(sources, snapshots, target, [renderInventory(rows, { linkToSheets: sameWorkbook })], true);
+  const sheetsWritten = await writeReports(sources, snapshots, target, [renderInventory(rows, { linkToSheets: sameWorkbook })], () => true);
   return { rows, sheetsWritten };
 }
 
@@ -56,12 +92,23 @@ export interface CheckResult {
   sheetsWritten: string[];
 }
 
-/** Reads, analyses the whole chain, and writes every report sheet, replacing those of the last run. */
-export async function runCheck(sources: Sources, target: WorkbookHost, rules: RuleSet, opts: AnalyzeOptions = {}): Promise<CheckResult> {
-  const snapshots = await readAll(sources);
-  const analysis = analyze(snapshots, rules, opts);
+const isDocument = (name: string) => OWNED_PREFIXES.some((p) => name.startsWith(p));
+
+/**
+ * Reads, analyses the chain and writes the report sheets of a step (all of them by default). The full run
+ * replaces every report of the last run; a single step keeps the others, except that the documents step drops
+ * documents of projects no longer reviewed.
+ */
+export async function runCheck(sources: Sources, target: WorkbookHost, rules: RuleSet, opts: RunOptions = {}): Promise<CheckResult> {
+  const snapshots = await readAll(sources, opts);
+  const analysis = await analyzeAsync(snapshots, rules, opts);
+  const step = opts.step ?? "all";
   const sameWorkbook = sources.length === 1 && sources[0] === target;
-  const sheetsWritten = await writeReports(sources, snapshots, target, renderReports(analysis, snapshots, { sameWorkbook }), false);
+  const specs = renderReports(analysis, snapshots, { sameWorkbook, step });
+  if (opts.signal?.aborted) throw new CancelledError();
+  opts.onProgress?.({ stage: `写入 ${specs.length} 张报告表`, done: 1 });
+  const keep = step === "all" ? () => false : step === "documents" ? (n: string) => !isDocument(n) : () => true;
+  const sheetsWritten = await writeReports(sources, snapshots, target, specs, keep);
   return { analysis, sheetsWritten };
 }
 

@@ -32,22 +32,46 @@ export interface AnalyzeOptions {
   month?: number;
 }
 
+/** Where a long analysis is: what it is doing, and how far through it is (0–1). */
+export interface Progress {
+  stage: string;
+  done: number;
+}
+
+/**
+ * The whole chain as steps: it yields after each workbook read and each project analysed, so a caller inside
+ * Excel can report progress, give the browser a breath (Excel restarts an add-in that blocks for 5 s) or stop.
+ * The final value is the analysis.
+ */
+export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opts: AnalyzeOptions = {}): Generator<Progress, Analysis> {
+  const scorer = new Scorer(rules);
+  const projects: Project[] = [];
+  const findings: Analysis["findings"] = [];
+  for (const [i, wb] of workbooks.entries()) {
+    const r = readWorkbook(wb, { month: opts.month, severities: rules.severities });
+    projects.push(...r.projects);
+    findings.push(...r.findings);
+    yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
+  }
+  const copied = checkCopiedIndicators(projects, rules);
+  const results: ProjectResult[] = [];
+  for (const [i, p] of projects.entries()) {
+    results.push(analyzeProject(p, rules, scorer, copied.get(p) ?? []));
+    if (i % 20 === 19 || i === projects.length - 1) yield { stage: `分析项目 ${i + 1}/${projects.length}`, done: 0.3 + ((i + 1) / projects.length) * 0.7 };
+  }
+  return { ruleSet: rules, projects: results, findings };
+}
+
 /**
  * The whole chain for a batch of workbooks: read every table, check targets, monitor, score, compare the review,
  * decide. Pure: snapshots in, plain results out.
  */
 export function analyze(workbooks: WorkbookSnapshot[], rules: RuleSet, opts: AnalyzeOptions = {}): Analysis {
-  const scorer = new Scorer(rules);
-  const projects: Project[] = [];
-  const findings: Analysis["findings"] = [];
-  for (const wb of workbooks) {
-    const r = readWorkbook(wb, { month: opts.month, severities: rules.severities });
-    projects.push(...r.projects);
-    findings.push(...r.findings);
+  const steps = analyzeSteps(workbooks, rules, opts);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
-  const copied = checkCopiedIndicators(projects, rules);
-  const results = projects.map((p) => analyzeProject(p, rules, scorer, copied.get(p) ?? []));
-  return { ruleSet: rules, projects: results, findings };
 }
 
 function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Finding[]): ProjectResult {

@@ -8,6 +8,9 @@ import type { SheetSpec, WorkbookSnapshot } from "./sheet";
  */
 export const REGISTER_SHEET = "绩效加载项记录";
 
+/** Per-project document sheets are named after the project behind one of these prefixes. */
+export const OWNED_PREFIXES = ["再评价报告-", "反馈通知书-"] as const;
+
 /** Names of the sheets the add-in wrote into this workbook, from its register (empty when it never ran here). */
 export function ownedSheets(wb: WorkbookSnapshot): Set<string> {
   const reg = wb.sheets.find((s) => s.name === REGISTER_SHEET);

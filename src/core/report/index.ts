@@ -1,27 +1,64 @@
 import type { Analysis } from "../analyze";
-import type { SheetSpec, WorkbookSnapshot } from "../sheet";
 import { inventory, renderInventory } from "../inventory";
+import type { TableKind } from "../classify";
+import type { SheetSpec, WorkbookSnapshot } from "../sheet";
 import { projectDocuments } from "./documents";
 import { renderFindings } from "./findings-sheet";
 import { fitRowHeights } from "./layout";
 import { cluesSheet, comparisonSheet, monitoringSheet, summarySheet } from "./sheets";
 
+/** The task pane's steps: everything at once, or one part of the chain. */
+export type ReportStep = "all" | "target" | "monitoring" | "review" | "documents" | "summary";
+
+export const STEP_NAMES: Record<ReportStep, string> = {
+  all: "全部检查",
+  target: "校验目标表",
+  monitoring: "运行监控",
+  review: "自评与复核对比",
+  documents: "生成再评价报告 / 反馈通知书",
+  summary: "汇总与公开版",
+};
+
+/** Which tables a step looks at. */
+const STEP_KINDS: Record<ReportStep, TableKind[]> = {
+  all: ["target", "monitoring", "self-evaluation"],
+  target: ["target"],
+  monitoring: ["monitoring"],
+  review: ["self-evaluation"],
+  documents: ["self-evaluation"],
+  summary: ["target", "monitoring", "self-evaluation"],
+};
+
+/** The analysis narrowed to the tables a step looks at (workbook-level findings stay). */
+export function forStep(a: Analysis, step: ReportStep): Analysis {
+  return { ...a, projects: a.projects.filter((r) => STEP_KINDS[step].includes(r.project.kind)) };
+}
+
 /**
- * Every sheet the full check writes, in tab order: 汇总 first (what a director reads), the working lists, the
- * public version, one document per reviewed project, and the sheet inventory last. Links point at the user's
- * cells only when the reports go into the same workbook.
+ * The sheets a step writes. All of them, in tab order: 汇总 first (what a director reads), the working lists, the
+ * public version, one document per reviewed project, and the sheet inventory last. Links point at the user's cells
+ * only when the reports go into the same workbook.
  */
-export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: { sameWorkbook: boolean }): SheetSpec[] {
+export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: { sameWorkbook: boolean; step?: ReportStep }): SheetSpec[] {
   const links = opts.sameWorkbook;
-  const sheets = [
-    summarySheet(a, false),
-    renderFindings(a, { linkToCells: links }),
-    monitoringSheet(a, links),
-    comparisonSheet(a, links),
-    cluesSheet(a, links),
-    summarySheet(a, true),
-    ...projectDocuments(a),
-    renderInventory(inventory(snapshots), { linkToSheets: links }),
-  ];
-  return sheets.map(fitRowHeights);
+  const step = opts.step ?? "all";
+  const part = forStep(a, step);
+  const pick: Record<ReportStep, () => SheetSpec[]> = {
+    all: () => [
+      summarySheet(a, false),
+      renderFindings(a, { linkToCells: links }),
+      monitoringSheet(a, links),
+      comparisonSheet(a, links),
+      cluesSheet(a, links),
+      summarySheet(a, true),
+      ...projectDocuments(a),
+      renderInventory(inventory(snapshots), { linkToSheets: links }),
+    ],
+    target: () => [renderFindings(part, { linkToCells: links })],
+    monitoring: () => [monitoringSheet(part, links), renderFindings(part, { linkToCells: links })],
+    review: () => [comparisonSheet(part, links), renderFindings(part, { linkToCells: links })],
+    documents: () => [...projectDocuments(part), cluesSheet(part, links)],
+    summary: () => [summarySheet(a, false), summarySheet(a, true)],
+  };
+  return pick[step]().map(fitRowHeights);
 }
