@@ -2,7 +2,9 @@ import { type Analysis, type AnalyzeOptions, analyzeSteps, type Progress } from 
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
 import { OWNED_PREFIXES, planWrite, REGISTER_SHEET } from "../core/owned";
 import { renderReports, type ReportStep } from "../core/report";
+import { RuleSetError } from "../core/rules/load";
 import type { RuleSet } from "../core/rules/ruleset";
+import { PARAMETER_SHEET, ruleSetFromSheet } from "../core/rules/sheet";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import { templateBook } from "../core/templates";
 import type { WorkbookHost } from "../hosts/host";
@@ -92,6 +94,13 @@ export interface CheckResult {
   sheetsWritten: string[];
 }
 
+/** The rule set kept in the workbook's 参数 sheet (the first workbook's, when several are checked). */
+function rulesFromWorkbook(snapshots: WorkbookSnapshot[]): RuleSet {
+  const sheet = snapshots.flatMap((w) => w.sheets).find((s) => s.name === PARAMETER_SHEET);
+  if (!sheet) throw new RuleSetError(`工作簿中没有“${PARAMETER_SHEET}”表。可在“模板”中插入“规则参数表”后填写。`);
+  return ruleSetFromSheet(sheet);
+}
+
 const isDocument = (name: string) => OWNED_PREFIXES.some((p) => name.startsWith(p));
 
 /**
@@ -99,8 +108,9 @@ const isDocument = (name: string) => OWNED_PREFIXES.some((p) => name.startsWith(
  * replaces every report of the last run; a single step keeps the others, except that the documents step drops
  * documents of projects no longer reviewed.
  */
-export async function runCheck(sources: Sources, target: WorkbookHost, rules: RuleSet, opts: RunOptions = {}): Promise<CheckResult> {
+export async function runCheck(sources: Sources, target: WorkbookHost, ruleSet: RuleSet | "sheet", opts: RunOptions = {}): Promise<CheckResult> {
   const snapshots = await readAll(sources, opts);
+  const rules = ruleSet === "sheet" ? rulesFromWorkbook(snapshots) : ruleSet;
   const analysis = await analyzeAsync(snapshots, rules, opts);
   const step = opts.step ?? "all";
   const sameWorkbook = sources.length === 1 && sources[0] === target;

@@ -1,4 +1,7 @@
-import { runCheck, runInventory } from "../app/actions";
+import { CancelledError, runCheck, runInventory } from "../app/actions";
+import type { Progress } from "../core/analyze";
+import type { ReportStep } from "../core/report";
+import { STEP_NAMES } from "../core/report";
 import { builtInRuleSet } from "../core/rules/load";
 import { CENTRAL } from "../core/rules/ruleset";
 import { templateBooks } from "../core/templates";
@@ -16,14 +19,10 @@ export interface Workspace {
   template(id: string): Promise<string>;
 }
 
-/** Wires the action buttons and options to a workspace; the same for both modes. */
+/** Wires the action buttons, options, progress and cancel to a workspace; the same for both modes. */
 export function wireActions(ws: Workspace): { enable(on: boolean): void } {
-  const check = byId<HTMLButtonElement>("run-check");
-  const inv = byId<HTMLButtonElement>("run-inventory");
   const month = byId<HTMLSelectElement>("month");
-  if (month.options.length === 1) {
-    for (let m = 1; m <= 12; m++) month.add(new Option(`1-${m}月`, String(m)));
-  }
+  if (month.options.length === 1) for (let m = 1; m <= 12; m++) month.add(new Option(`1-${m}月`, String(m)));
   const templates = byId<HTMLSelectElement>("template");
   if (templates.options.length === 0) for (const t of templateBooks()) templates.add(new Option(t.name, t.id));
   byId<HTMLButtonElement>("insert-template").addEventListener("click", async () => {
@@ -33,34 +32,57 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void } {
       setStatus(`模板出错：${e instanceof Error ? e.message : String(e)}`, true);
     }
   });
-  const buttons = [check, inv];
-  const enable = (on: boolean) => buttons.forEach((b) => (b.disabled = !on));
 
-  async function run(label: string, action: (source: WorkbookHost, target: WorkbookHost) => Promise<string[]>) {
+  const stepButtons = [...document.querySelectorAll<HTMLButtonElement>("button[data-step]")];
+  const inv = byId<HTMLButtonElement>("run-inventory");
+  const buttons = [...stepButtons, inv];
+  const enable = (on: boolean) => buttons.forEach((b) => (b.disabled = !on));
+  const box = byId("progress-box");
+  const bar = byId<HTMLProgressElement>("progress");
+  const stage = byId("progress-text");
+  let controller: AbortController | null = null;
+  byId<HTMLButtonElement>("cancel").addEventListener("click", () => controller?.abort());
+
+  const progress = (p: Progress) => {
+    bar.value = p.done;
+    stage.textContent = p.stage;
+  };
+
+  async function run(label: string, action: (source: WorkbookHost, target: WorkbookHost, signal: AbortSignal) => Promise<string[]>) {
     const source = ws.source();
     if (!source) return;
     enable(false);
-    setStatus(`${label}：正在读取工作簿…`);
+    controller = new AbortController();
+    box.hidden = false;
+    progress({ stage: "读取工作簿", done: 0 });
+    setStatus(`${label}：正在处理…`);
     try {
       const target = await ws.newTarget();
-      const sheets = await action(source, target);
+      const sheets = await action(source, target, controller.signal);
       setStatus(`${label}完成。${await ws.finish(target, sheets)}`);
     } catch (e) {
-      setStatus(`${label}出错：${e instanceof Error ? e.message : String(e)}`, true);
+      if (e instanceof CancelledError) setStatus(e.message);
+      else setStatus(`${label}出错：${e instanceof Error ? e.message : String(e)}`, true);
     } finally {
+      box.hidden = true;
+      controller = null;
       enable(true);
     }
   }
 
-  check.addEventListener("click", () =>
-    run("全部检查", async (source, target) => {
-      const rules = builtInRuleSet(byId<HTMLSelectElement>("rule-set").value) ?? CENTRAL;
-      const m = month.value ? Number(month.value) : undefined;
-      const { analysis, sheetsWritten } = await runCheck([source], target, rules, { month: m });
-      showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
-      return sheetsWritten;
-    }),
-  );
+  for (const button of stepButtons) {
+    const step = button.dataset.step as ReportStep;
+    button.addEventListener("click", () =>
+      run(STEP_NAMES[step], async (source, target, signal) => {
+        const choice = byId<HTMLSelectElement>("rule-set").value;
+        const rules = choice === "sheet" ? "sheet" : builtInRuleSet(choice) ?? CENTRAL;
+        const m = month.value ? Number(month.value) : undefined;
+        const { analysis, sheetsWritten } = await runCheck([source], target, rules, { month: m, step, signal, onProgress: progress });
+        showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
+        return sheetsWritten;
+      }),
+    );
+  }
   inv.addEventListener("click", () =>
     run("工作表清单", async (source, target) => {
       const { rows, sheetsWritten } = await runInventory([source], target);

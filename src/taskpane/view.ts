@@ -42,7 +42,8 @@ function fillRows(table: HTMLTableElement, rows: string[][], decorate?: (td: HTM
 function resetResults(): void {
   byId("project-table").hidden = true;
   byId("result-table").hidden = true;
-  byId("finding-list").replaceChildren();
+  byId("finding-filters").hidden = true;
+  byId("finding-groups").replaceChildren();
   byId("result-summary").textContent = "";
   byId("result-section").hidden = false;
 }
@@ -61,17 +62,23 @@ export function showInventory(rows: InventoryRow[]): void {
 }
 
 const SEVERITY_NAMES = { error: "错误", warning: "警告", info: "提示" } as const;
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Projects with their verdicts, then every finding, errors first; `onSelect` is called when a finding is chosen. */
+type ShownFinding = Analysis["projects"][number]["findings"][number] & { group: string };
+
+/**
+ * Projects with their verdicts, then the findings grouped by project, errors first, filterable by severity and
+ * code; `onSelect` is called when a finding is chosen (click or Enter).
+ */
 export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) => void): void {
   resetResults();
-  const findings = [
-    ...a.projects.flatMap((p) => p.findings.map((f) => ({ ...f, project: fieldText(p.project, "name") || p.project.sheet }))),
-    ...a.findings.map((f) => ({ ...f, project: f.file })),
+  const findings: ShownFinding[] = [
+    ...a.projects.flatMap((p) => p.findings.map((f) => ({ ...f, group: `${fieldText(p.project, "name") || p.project.sheet}（${KIND_NAMES[p.project.kind]}）` }))),
+    ...a.findings.map((f) => ({ ...f, group: f.file })),
   ];
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   byId("result-summary").textContent =
-    `${a.projects.length} 个项目；错误 ${count("error")} 条，警告 ${count("warning")} 条，提示 ${count("info")} 条（规则集：${a.ruleSet.name}）`;
+    `${a.projects.length} 张绩效表；错误 ${count("error")} 条，警告 ${count("warning")} 条，提示 ${count("info")} 条（规则集：${a.ruleSet.name}）`;
   fillRows(
     byId<HTMLTableElement>("project-table"),
     a.projects.map((r) => [
@@ -86,27 +93,61 @@ export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) 
       ].filter(Boolean).join("；"),
     ]),
   );
-  const order = { error: 0, warning: 1, info: 2 };
-  findings.sort((x, y) => order[x.severity] - order[y.severity]);
-  const list = byId("finding-list");
-  for (const f of findings) {
-    const li = el("li");
-    li.appendChild(el("span", SEVERITY_NAMES[f.severity], `sev sev-${f.severity}`));
-    li.appendChild(el("span", `${f.project}：${f.message}`));
-    const where = `${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}`;
-    if (where) {
-      li.appendChild(el("span", ` ${where}`, "where"));
-      if (onSelect && f.sheet && f.cell) {
-        li.tabIndex = 0;
-        li.classList.add("selectable");
-        const go = () => onSelect(f.sheet!, f.cell!);
-        li.addEventListener("click", go);
-        li.addEventListener("keydown", (e) => {
-          if (e.key === "Enter") go();
-        });
-      }
-    }
-    li.dataset.code = f.code;
-    list.appendChild(li);
+
+  const severity = byId<HTMLSelectElement>("filter-severity");
+  const code = byId<HTMLSelectElement>("filter-code");
+  code.replaceChildren(new Option("全部", ""));
+  for (const c of [...new Set(findings.map((f) => f.code))].sort()) code.add(new Option(c, c));
+  severity.value = "";
+  byId("finding-filters").hidden = findings.length === 0;
+  const render = () => renderGroups(findings, severity.value, code.value, onSelect);
+  severity.onchange = render;
+  code.onchange = render;
+  render();
+}
+
+function renderGroups(all: ShownFinding[], severity: string, code: string, onSelect?: (sheet: string, cell: string) => void): void {
+  const box = byId("finding-groups");
+  box.replaceChildren();
+  const shown = all.filter((f) => (!severity || f.severity === severity) && (!code || f.code === code));
+  const groups = new Map<string, ShownFinding[]>();
+  for (const f of shown) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  for (const [name, list] of groups) {
+    list.sort((x, y) => ORDER[x.severity] - ORDER[y.severity]);
+    const details = el("details", undefined, "group");
+    details.open = list.some((f) => f.severity === "error") || groups.size <= 3;
+    const summary = el("summary", name);
+    const counts = (["error", "warning", "info"] as const).filter((s) => list.some((f) => f.severity === s)).map((s) => `${SEVERITY_NAMES[s]} ${list.filter((f) => f.severity === s).length}`);
+    summary.appendChild(el("span", counts.join("，"), "counts"));
+    details.appendChild(summary);
+    const ol = el("ol", undefined, "findings");
+    for (const f of list) ol.appendChild(findingItem(f, onSelect));
+    details.appendChild(ol);
+    box.appendChild(details);
   }
+  if (shown.length === 0 && all.length > 0) box.appendChild(el("p", "没有符合筛选条件的问题。", "hint"));
+}
+
+function findingItem(f: ShownFinding, onSelect?: (sheet: string, cell: string) => void): HTMLLIElement {
+  const li = el("li");
+  li.appendChild(el("span", SEVERITY_NAMES[f.severity], `sev sev-${f.severity}`));
+  li.appendChild(el("span", f.message));
+  const where = `${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}`;
+  if (where) li.appendChild(el("span", ` ${where}`, "where"));
+  li.title = `${f.code}：${f.basis}`;
+  li.dataset.code = f.code;
+  if (onSelect && f.sheet && f.cell) {
+    li.tabIndex = 0;
+    li.classList.add("selectable");
+    li.setAttribute("role", "button");
+    const go = () => onSelect(f.sheet!, f.cell!);
+    li.addEventListener("click", go);
+    li.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        go();
+      }
+    });
+  }
+  return li;
 }

@@ -75,6 +75,7 @@ describe("standalone page in real Chromium", () => {
     const original = await userWorkbook(input);
     await page.setInputFiles("#file-input", input);
     await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开 单位上报.xlsx");
+    await page.click(".steps summary");
     await page.click("#run-inventory");
     await page.waitForSelector("#download", { state: "visible", timeout: 15_000 });
 
@@ -117,8 +118,8 @@ describe("standalone page in real Chromium", () => {
     await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开");
     await page.click("#run-check");
     await page.waitForSelector("#download", { state: "visible", timeout: 15_000 });
-    expect(await page.textContent("#result-summary")).toContain("2 个项目");
-    const codes = await page.$$eval("#finding-list li", (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
+    expect(await page.textContent("#result-summary")).toContain("2 张绩效表");
+    const codes = await page.$$eval("#finding-groups li", (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
     expect(codes).toEqual(expect.arrayContaining(["direction-mismatch", "score-mismatch"]));
     const projects = await page.$$eval("#project-table tbody tr", (trs) => trs.map((tr) => tr.children[2].textContent));
     expect(projects).toEqual(["重新申报", "自评 94.54（优）；优先保障"]);

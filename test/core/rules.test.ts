@@ -3,6 +3,8 @@ import { catalogEntry } from "../../src/core/findings";
 import { compileFormula } from "../../src/core/rules/expression";
 import { parseRuleSet, RuleSetError } from "../../src/core/rules/load";
 import { CENTRAL, HUBEI_2020 } from "../../src/core/rules/ruleset";
+import { parameterSheet, ruleSetFromSheet } from "../../src/core/rules/sheet";
+import type { SheetSnapshot, SheetSpec } from "../../src/core/sheet";
 
 const load = (o: unknown) => parseRuleSet(JSON.stringify(o), "本局规则.json");
 
@@ -72,5 +74,43 @@ describe("scoring formulas in a restricted mathjs", () => {
 
   it("rejects a rule set whose formula tries to escape, naming the key", () => {
     expect(() => load({ id: "x", scoring: { higher: "import({})" } })).toThrow("scoring.higher 的公式有误");
+  });
+});
+
+describe("rule set from a 参数 sheet in the workbook", () => {
+  const asSnapshot = (spec: SheetSpec): SheetSnapshot => ({
+    name: spec.name,
+    rows: spec.rows.map((r) => r.map((c) => c.value)),
+    top: 0,
+    left: 0,
+    merges: [],
+    hidden: false,
+  });
+  const edit = (sheet: SheetSnapshot, key: string, value: string | number) => {
+    const row = sheet.rows.find((r) => r[0] === key);
+    if (row) row[1] = value;
+    else sheet.rows.push([key, value]);
+    return sheet;
+  };
+
+  it("reads back the built-in values from the generated 参数 sheet", () => {
+    const r = ruleSetFromSheet(asSnapshot(parameterSheet(CENTRAL)));
+    expect(r.id).toBe("my-bureau");
+    const { id: _a, name: _b, ...rest } = r;
+    const { id: _c, name: _d, ...central } = CENTRAL;
+    expect(rest).toEqual(central);
+  });
+
+  it("applies a bureau's changes, numbers typed as text included", () => {
+    const sheet = edit(edit(asSnapshot(parameterSheet(CENTRAL)), "review.inflatedDelta", "8"), "grades.0.min", 95);
+    const r = ruleSetFromSheet(sheet);
+    expect(r.review.inflatedDelta).toBe(8);
+    expect(r.grades[0]).toEqual({ grade: "优", min: 95 });
+  });
+
+  it("rejects a bad key or value, naming the cell", () => {
+    expect(() => ruleSetFromSheet(edit(asSnapshot(parameterSheet(CENTRAL)), "monitoring.execution.gren", 70))).toThrow(/monitoring\.execution\.gren 无法识别（单元格 A\d+）/);
+    expect(() => ruleSetFromSheet(edit(asSnapshot(parameterSheet(CENTRAL)), "weights.execution", 20))).toThrow(/各项之和 110 不等于 total 100/);
+    expect(() => ruleSetFromSheet(edit(asSnapshot(parameterSheet(CENTRAL)), "scoring.higher", "import({})"))).toThrow(/scoring\.higher 的公式有误.*（单元格 B\d+）/);
   });
 });

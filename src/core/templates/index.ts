@@ -1,8 +1,9 @@
 import type { SheetSpec, SpecCell } from "../sheet";
 import { listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
 import { QUALITATIVE } from "./parts";
+import { parameterSheet } from "../rules/sheet";
 
-export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list";
+export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "parameters";
 
 export interface TemplateBook {
   id: TemplateId;
@@ -100,6 +101,22 @@ export function templateBooks(): TemplateBook[] {
           "# 清单格式",
           "一行一个指标，同一项目的各行填写相同的项目名称（可只在第一行填写，下方留空）。",
           "运行监控清单在第一行填写监控时点（截至月份）。",
+        ]),
+      ],
+    },
+    {
+      id: "parameters",
+      name: "规则参数表（本地评分口径）",
+      file: "规则参数表.xlsx",
+      sheets: [
+        parameterSheet(),
+        instructions("规则参数表", [
+          "# 用途",
+          "财政部门把本地的评分口径写在“参数”表中，任务窗格的规则集选“工作簿中的参数表”即按此计算；命令行可用同样内容的 JSON 文件（--rules）。",
+          "# 填法",
+          "只改“值”一列。没有改动的键沿用 extends 指定的内置规则集（central 或 hubei-2020）。",
+          "分值之和须等于总分；等级按从高到低排列；公式只能使用 A、B、points 和 min、max、abs，以及“条件 ? 值 : 值”。",
+          "填错的键或值会被拒绝，并指出所在单元格。",
         ]),
       ],
     },
