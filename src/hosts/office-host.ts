@@ -1,4 +1,4 @@
-import { a1, blockAddress, columnLetters, parseArea, quoteSheetName } from "../core/address";
+import { a1, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
 import { looksLikeFormula, type WorkbookHost, type WriteOptions } from "./host";
 import { STYLES } from "./styles";
@@ -67,7 +67,7 @@ export class OfficeHost implements WorkbookHost {
         if (existing.has(spec.name)) worksheets.getItem(spec.name).delete();
         const ws = worksheets.add(spec.name);
         if (!spec.hidden) first ??= ws;
-        writeSpec(ws, spec, can);
+        await writeSpec(ws, spec, can, () => context.sync());
         if (spec.hidden) ws.visibility = "Hidden";
       }
       first?.activate();
@@ -160,7 +160,34 @@ function styleRuns(spec: SheetSpec): { style: CellStyle; address: string }[] {
   return runs;
 }
 
-function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatures): void {
+/**
+ * Excel on the web refuses a request over 5 MB. Cell values and formats go out in row blocks of at most this many
+ * bytes (UTF-8 JSON), with a sync after each block but the last; an ordinary report is one block, so the number of
+ * syncs only grows for sheets of several megabytes.
+ */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+const encoder = new TextEncoder();
+
+/** Row blocks [from, to) whose values and formats together stay under MAX_REQUEST_BYTES. */
+export function rowBlocks(grid: unknown[][], formats: unknown[][], limit = MAX_REQUEST_BYTES): [number, number][] {
+  const blocks: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  grid.forEach((row, r) => {
+    const bytes = encoder.encode(JSON.stringify(row)).length + encoder.encode(JSON.stringify(formats[r])).length + 2;
+    if (size + bytes > limit && r > start) {
+      blocks.push([start, r]);
+      start = r;
+      size = 0;
+    }
+    size += bytes;
+  });
+  blocks.push([start, grid.length]);
+  return blocks;
+}
+
+async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatures, sync: () => Promise<void>): Promise<void> {
   const cols = Math.max(1, ...spec.rows.map((r) => r.length));
   const grid = spec.rows.map((row) => {
     const out: (string | number | boolean)[] = row.map(officeCellValue);
@@ -174,9 +201,13 @@ function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatures): v
     while (out.length < cols) out.push("General");
     return out;
   });
-  const range = ws.getRange(blockAddress(grid.length, cols));
-  range.numberFormat = formats;
-  range.values = grid;
+  const blocks = rowBlocks(grid, formats);
+  for (const [i, [from, to]] of blocks.entries()) {
+    const range = ws.getRange(`A${from + 1}:${columnLetters(cols - 1)}${to}`);
+    range.numberFormat = formats.slice(from, to);
+    range.values = grid.slice(from, to);
+    if (i < blocks.length - 1) await sync();
+  }
 
   for (const { style, address } of styleRuns(spec)) {
     const s = STYLES[style];

@@ -52,6 +52,11 @@ export function fakeSheet(name: string, cells: FakeValue[][], opts: Partial<Fake
   };
 }
 
+/** Bytes a value takes as UTF-8 JSON, as it travels to Excel. */
+function utf8Length(v: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(v)).length;
+}
+
 function letters(col: number): string {
   let s = "";
   let n = col + 1;
@@ -487,7 +492,7 @@ class Range {
         }),
       );
       this.ctx.excel.log.writes.push(`values:${qualify(s.name, b)}`);
-    }, JSON.stringify(grid).length);
+    }, utf8Length(grid));
   }
 
   set numberFormat(grid: string[][]) {
@@ -496,7 +501,7 @@ class Range {
       const b = this.checkSize(grid, "numberFormat");
       grid.forEach((row, r) => row.forEach((f, c) => s.numberFormats.set(cellKey(b.top + r, b.left + c), f)));
       this.ctx.excel.log.writes.push(`numberFormat:${qualify(s.name, b)}`);
-    }, JSON.stringify(grid).length);
+    }, utf8Length(grid));
   }
 
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
@@ -505,7 +510,7 @@ class Range {
       const b = this.box();
       s.hyperlinks.set(cellKey(b.top, b.left), link);
       this.ctx.excel.log.writes.push(`hyperlink:${s.name}!${cellKey(b.top, b.left)}`);
-    }, JSON.stringify(link).length);
+    }, utf8Length(link));
   }
 
   private checkSize(grid: unknown[][], what: string): Box {

@@ -166,4 +166,21 @@ describe("Office host against the recording fake", () => {
     expect(o.cells[2][0]).toBe("项目名称");
     expect(o.calls.filter((c) => /dataValidation|protection\.protect|pageLayout|merge/.test(c))).toEqual([]);
   });
+
+  it("splits a sheet of several megabytes into requests under Excel on the web's 5 MB limit", async () => {
+    const text = "预算绩效管理".repeat(20);
+    const big = { name: "校验结果", rows: Array.from({ length: 20_000 }, (_, i) => [{ value: `${i}` }, { value: text }, { value: text }]) };
+    const excel = new FakeExcel([fakeSheet("用户表", [["x"]])]);
+    await hostOn(excel).write([big]);
+    const out = excel.sheet("校验结果")!;
+    expect(out.cells).toHaveLength(20_000);
+    expect(out.cells[19_999][0]).toBe("19999");
+    expect(excel.log.syncs).toBeGreaterThan(2);
+    expect(Math.max(...excel.log.bytesPerSync)).toBeLessThan(5 * 1024 * 1024);
+    expect(excel.log.writes.filter((w) => w.startsWith("values:")).length).toBe(excel.log.syncs - 1);
+    // A normal report stays one request.
+    const small = new FakeExcel([fakeSheet("用户表", [["x"]])]);
+    await hostOn(small).write([{ name: "校验结果", rows: [[{ value: "a" }]] }]);
+    expect(small.log.syncs).toBe(2);
+  });
 });
