@@ -1,54 +1,21 @@
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
 import { REGISTER_SHEET } from "../../src/core/owned";
 import { buildWorkbook, selfEvaluationSheet, targetSheet, withCell } from "../fixtures";
-import { launchChromium } from "./chromium";
-import { serveFolder } from "./serve";
+import { Harness, screenshotDir } from "./harness";
 
-const ROOT = join(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
 const work = mkdtempSync(join(tmpdir(), "jixiao-browser-"));
+const h = new Harness();
+const external = h.external;
 
-/** `npm run screenshots` refreshes the pictures in docs/; an ordinary test run leaves them in out/. */
-function screenshotDir(): string {
-  const dir = process.env.SCREENSHOTS === "docs" ? join(ROOT, "docs", "screenshots") : join(ROOT, "out", "screenshots");
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+beforeAll(() => h.start());
+afterAll(() => h.stop());
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveFolder>>;
-/** Every request the page makes that does not go to the add-in's own server. */
-const external: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npm run build` first");
-  server = await serveFolder(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 380, height: 760 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  // No network here, as on an intranet: the CDN copy of office.js fails to load, so the page must go standalone.
-  await page.route((url) => !url.href.startsWith(server.url), (route) => {
-    external.push(route.request().url());
-    return route.abort("internetdisconnected");
-  });
-  await page.goto(`${server.url}/taskpane.html`);
-  return { page, errors };
-}
+const openPage = () => h.open();
 
 async function userWorkbook(path: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -420,6 +420,14 @@ class Range {
     return this.ws;
   }
 
+  select(): void {
+    this.ctx.enqueue(() => this.ctx.excel.log.writes.push(`select:${this.describe()}`));
+  }
+
+  activate(): void {
+    this.ctx.enqueue(() => this.ctx.excel.log.writes.push(`activate:${this.ws.resolve().name}`));
+  }
+
   merge(across = false): void {
     this.ctx.enqueue(() => {
       const s = this.ws.resolve();
