@@ -7,7 +7,7 @@ const ROOT = join(__dirname, "..");
 describe("task pane safety", () => {
   it("serves a Content-Security-Policy that allows the Office script origin and nothing else external (run after `npm run build`)", () => {
     const html = readFileSync(join(ROOT, "dist", "taskpane.html"), "utf8");
-    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1];
     expect(csp).toBeDefined();
     const directives = Object.fromEntries(csp!.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
     expect(directives["default-src"]).toEqual(["'self'"]);

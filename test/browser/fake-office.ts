@@ -3,15 +3,8 @@
  * and gets an `Office` that reports the Excel host and an `Excel.run` backed by the recording fake, holding the
  * sheets the test put in `window.__FAKE_SHEETS__`. The fake is exposed as `window.__fakeExcel` for the test to read.
  */
-import { FakeExcel, fakeSheet, type FakeValue } from "../fakes/fake-excel";
-
-declare global {
-  interface Window {
-    __FAKE_SHEETS__?: { name: string; cells: FakeValue[][]; visibility?: "Visible" | "Hidden" }[];
-    __FAKE_API__?: string;
-    __fakeExcel?: FakeExcel;
-  }
-}
+import { FakeExcel, fakeSheet } from "../fakes/fake-excel";
+import "./fake-office-types";
 
 const excel = new FakeExcel(
   (window.__FAKE_SHEETS__ ?? []).map((s) => fakeSheet(s.name, s.cells, { visibility: s.visibility ?? "Visible" })),

@@ -4,7 +4,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCellError, type CellValue } from "../../src/core/sheet";
 import { openWorkbookFile } from "../../src/hosts/node-files";
-import type { FakeSheet, FakeValue } from "../fakes/fake-excel";
+import type { FakeValue } from "../fakes/fake-excel";
+import "./fake-office-types";
 import { Harness, ROOT, screenshotDir } from "./harness";
 
 const h = new Harness();
@@ -141,9 +142,3 @@ describe("task pane inside Excel (a fake Office/Excel injected into real Chromiu
     await page.close();
   });
 });
-
-declare global {
-  interface Window {
-    __fakeExcel?: { sheets: FakeSheet[]; log: { writes: string[] } };
-  }
-}
