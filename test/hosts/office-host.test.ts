@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertTemplate, runCheck, runInventory } from "../../src/app/actions";
+import { CancelledError, insertTemplate, runCheck, runInventory } from "../../src/app/actions";
 import { CENTRAL } from "../../src/core/rules/ruleset";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
 import { REGISTER_SHEET } from "../../src/core/owned";
@@ -182,5 +182,24 @@ describe("Office host against the recording fake", () => {
     const small = new FakeExcel([fakeSheet("用户表", [["x"]])]);
     await hostOn(small).write([{ name: "校验结果", rows: [[{ value: "a" }]] }]);
     expect(small.log.syncs).toBe(2);
+  });
+
+  it("stops on cancel before anything is written, and reports progress while it works", async () => {
+    const excel = new FakeExcel([fakeSheet("表", bigSheet("表", 200))]);
+    const host = hostOn(excel);
+    const cancel = new AbortController();
+    const stages: number[] = [];
+    await expect(
+      runCheck([host], host, CENTRAL, {
+        signal: cancel.signal,
+        onProgress: (p) => {
+          stages.push(p.done);
+          if (p.done >= 0.3) cancel.abort();
+        },
+      }),
+    ).rejects.toThrow(CancelledError);
+    expect(stages.length).toBeGreaterThan(1);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["表"]);
+    expect(excel.log.writes).toEqual([]);
   });
 });
