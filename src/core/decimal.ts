@@ -57,8 +57,11 @@ export type Dec = BigNumber;
 /** decimal.js's ROUND_HALF_UP. */
 const HALF_UP = 4;
 
+/** The instance's decimal class; constructing it directly skips mathjs's typed-function dispatch. */
+const Decimal = (math as unknown as { BigNumber: new (x: number | string | Dec) => Dec }).BigNumber;
+
 export function dec(x: number | string | Dec): Dec {
-  return math.bignumber(typeof x === "object" ? x.toString() : x) as Dec;
+  return typeof x === "object" ? x : new Decimal(x);
 }
 
 /** Rounds half up to 2 decimals (the documented rounding point for scores). */

@@ -53,11 +53,14 @@ export function isCostIndicator(ind: Indicator): boolean {
 
 export type Direction = "higher" | "lower" | "equal";
 
-/** The indicator's nature: a comparator from the 指标性质 column, else from inside the value. */
+const natures = new WeakMap<Indicator, Comparator | "定性" | "其他" | null>();
+
+/** The indicator's nature: a comparator from the 指标性质 column, else from inside the value. Read once per indicator. */
 export function natureOf(ind: Indicator): Comparator | "定性" | "其他" | null {
-  const n = readNature(ind.cells.nature?.value ?? null);
-  if (n) return n;
-  return ind.target.comparator;
+  if (natures.has(ind)) return natures.get(ind)!;
+  const n = readNature(ind.cells.nature?.value ?? null) ?? ind.target.comparator;
+  natures.set(ind, n);
+  return n;
 }
 
 export function isQuantitative(ind: Indicator): boolean {

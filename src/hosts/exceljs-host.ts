@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import type { WorkbookHost, WriteOptions } from "./host";
+import { fitCellText, type WorkbookHost, type WriteOptions } from "./host";
 import { type StyleDef, STYLES } from "./styles";
 
 /**
@@ -93,9 +93,10 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       if (c.value === null && !c.style && !c.input) return;
       const target = ws.getCell(r + 1, col + 1);
       // A string is always stored as a string: exceljs never turns "=..." into a formula.
-      target.value = c.link && c.value !== null
-        ? { text: String(c.value), hyperlink: `#${quoteSheetName(c.link.sheet)}!${c.link.cell}` }
-        : c.value;
+      const value = typeof c.value === "string" ? fitCellText(c.value) : c.value;
+      target.value = c.link && value !== null
+        ? { text: String(value), hyperlink: `#${quoteSheetName(c.link.sheet)}!${c.link.cell}` }
+        : value;
       if (c.numberFormat) target.numFmt = c.numberFormat;
       if (c.style) applyStyle(target, STYLES[c.style]);
       if (c.link) target.font = { ...target.font, color: { argb: "FF0563C1" }, underline: true };

@@ -28,6 +28,14 @@ export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@\t\r]/.test(s);
 }
 
+/** Excel holds at most 32,767 characters in a cell; a longer text would make the file need repair. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Text cut to what a cell can hold, with a mark that it was cut. */
+export function fitCellText(s: string): string {
+  return s.length <= MAX_CELL_TEXT ? s : s.slice(0, MAX_CELL_TEXT - 20) + "…（超长，已截断）";
+}
+
 /** Largest workbook the CLI and the standalone page open (bytes). Larger files are refused before they are parsed. */
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
 

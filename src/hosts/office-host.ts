@@ -1,6 +1,6 @@
 import { a1, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
-import { looksLikeFormula, type WorkbookHost, type WriteOptions } from "./host";
+import { fitCellText, looksLikeFormula, type WorkbookHost, type WriteOptions } from "./host";
 import { STYLES } from "./styles";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -104,7 +104,7 @@ function toSnapshot(
 /** What goes into `range.values`: strings that Excel would parse as formulas get the apostrophe text prefix. */
 export function officeCellValue(c: SpecCell): string | number | boolean {
   if (c.value === null) return "";
-  if (typeof c.value === "string" && looksLikeFormula(c.value)) return "'" + c.value;
+  if (typeof c.value === "string") return looksLikeFormula(c.value) ? "'" + fitCellText(c.value) : fitCellText(c.value);
   return c.value;
 }
 
@@ -199,7 +199,7 @@ export class RequestBudget {
   }
 }
 
-/** What one queued call (an address, a property and a small value) costs in a request, roughly. */
+/** What one queued property assignment or call (an address, a name and a small value) costs in a request, at most. */
 const OP_BYTES = 96;
 
 /**
@@ -253,9 +253,10 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
 
   for (const [style, areas] of areasBy(spec, (c) => c.style ?? null)) {
     const s = STYLES[style as CellStyle];
+    const props = [s.fill, s.font, s.bold, s.italic, s.size, s.wrap, s.align].filter(Boolean).length;
     for (const area of areas) {
+      await budget.spend(OP_BYTES * (props + 1));
       const f = ws.getRange(address(area)).format;
-      await op();
       if (s.fill) f.fill.color = "#" + s.fill;
       if (s.font) f.font.color = "#" + s.font;
       if (s.bold) f.font.bold = true;
@@ -263,14 +264,16 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
       if (s.size) f.font.size = s.size;
       if (s.wrap) f.wrapText = true;
       if (s.align) f.horizontalAlignment = s.align === "center" ? "Center" : s.align === "right" ? "Right" : "Left";
-      if (s.border) {
-        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
-          await op();
-          const b = f.borders.getItem(edge);
-          b.style = "Continuous";
-          b.color = "#8C8C8C";
-        }
-      }
+    }
+  }
+  // Borders once per block of bordered cells (a whole table is one block), not once per style.
+  for (const area of areasBy(spec, (c) => (c.style && STYLES[c.style].border ? "border" : null)).get("border") ?? []) {
+    const borders = ws.getRange(address(area)).format.borders;
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+      await budget.spend(OP_BYTES * 3);
+      const b = borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = "#8C8C8C";
     }
   }
   if (can.protection) {
@@ -283,11 +286,9 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
     for (const [r, row] of spec.rows.entries()) {
       for (const [col, c] of row.entries()) {
         if (!c.link) continue;
-        await op();
-        ws.getRange(a1(r, col)).hyperlink = {
-          documentReference: `${quoteSheetName(c.link.sheet)}!${c.link.cell}`,
-          textToDisplay: String(c.value ?? ""),
-        };
+        const link = { documentReference: `${quoteSheetName(c.link.sheet)}!${c.link.cell}`, textToDisplay: fitCellText(String(c.value ?? "")) };
+        await budget.spend(OP_BYTES * 2 + encoder.encode(JSON.stringify(link)).length);
+        ws.getRange(a1(r, col)).hyperlink = link;
       }
     }
   }

@@ -67,6 +67,11 @@ describe("scoring formulas in a restricted mathjs", () => {
     ["1:1e9", "Range"],
     ["sum(1:1e9)", "sum"],
     ["C + 1", "变量 C 未定义"],
+    ["1e9!", "运算符 !"],
+    ["2 ^ 2 ^ 99", "运算符 ^"],
+    ["A mod 0", "运算符 mod"],
+    ["min.constructor(\"return process\")", "constructor"],
+    ["points * B / A; import({})", "Block"],
     ["(" + "1+".repeat(300) + "1)", "超过 500"],
   ])("rejects %s", (src, message) => {
     expect(() => compileFormula(src, ["A", "B", "points"])).toThrow(message);

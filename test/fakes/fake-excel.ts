@@ -125,7 +125,7 @@ function recorder(ctx: FakeContext, sheet: () => FakeSheet, pathOf: string | (()
         const call = `${path()}.${String(prop)}=${JSON.stringify(value)}`;
         s.calls.push(call);
         ctx.excel.log.writes.push(`${s.name}:${call}`);
-      }, 40);
+      });
       return true;
     },
     apply(_t, _this, args) {
@@ -134,7 +134,7 @@ function recorder(ctx: FakeContext, sheet: () => FakeSheet, pathOf: string | (()
         const call = `${path()}(${args.map((a) => (a instanceof Range ? a.describe() : JSON.stringify(a))).join(",")})`;
         s.calls.push(call);
         ctx.excel.log.writes.push(`${s.name}:${call}`);
-      }, 40);
+      });
       return recorder(ctx, sheet, () => `${path()}()`);
     },
   });
@@ -180,7 +180,8 @@ class FakeContext {
     this.workbook = { worksheets: new WorksheetCollection(this) };
   }
 
-  enqueue(op: () => void, bytes = 16): void {
+  /** `bytes`: what the action adds to the request; about 96 for an action with a small value, as Office.js sends it. */
+  enqueue(op: () => void, bytes = 96): void {
     this.queue.push(op);
     this.pendingBytes += bytes;
   }
@@ -382,7 +383,7 @@ class Range {
         const k = cellKey(b.top, b.left);
         s.formats.set(k, { ...s.formats.get(k), [key]: value });
         this.ctx.excel.log.writes.push(`format.${key}:${s.name}!${k}`);
-      }, 40);
+      });
     const props = (prefix: string, names: string[]) => {
       const o: Record<string, unknown> = {};
       for (const n of names) {

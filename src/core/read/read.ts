@@ -106,6 +106,9 @@ function findHeaderRows(s: Sheet): number[] {
   const rows: number[] = [];
   for (let r = s.top; r <= s.bottom; r++) {
     for (let c = s.left; c <= s.right(r); c++) {
+      const v = s.raw(r, c);
+      // Every level-3 header says 指标 (三级指标, 指标名称, 绩效指标); only those cells are worth normalising.
+      if (typeof v !== "string" || !v.includes("指标")) continue;
       if (columnRole(s.label(r, c)) === "level3") {
         rows.push(r);
         break;
@@ -423,7 +426,7 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     const read = cls.layout === "list" ? readList : readForm;
     projects.push(...read(s, wb.file, cls.kind, headers, opts));
   }
-  if (projects.length === 0 && wb.sheets.some((x) => !owned.has(x.name))) {
+  if (projects.length === 0) {
     findings.push({
       file: wb.file,
       ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, opts.severities),

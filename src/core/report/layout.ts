@@ -3,8 +3,8 @@ import { type SheetSpec, WRAPPED_STYLES } from "../sheet";
 
 /** Width of text in Excel's column units: a CJK character takes two, others one. */
 export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
+  let w = s.length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x2e80) w++;
   return w;
 }
 

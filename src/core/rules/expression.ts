@@ -5,6 +5,8 @@ import { dec, math, type Dec } from "../decimal";
 const FUNCTIONS = new Set(["min", "max", "abs"]);
 const NODE_TYPES = new Set(["ConstantNode", "SymbolNode", "OperatorNode", "ParenthesisNode", "ConditionalNode", "FunctionNode"]);
 const MAX_LENGTH = 500;
+/** Operators a formula may use: arithmetic, comparison and logic. No ^ or !, whose cost grows with their operands. */
+const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "unaryMinus", "unaryPlus", "larger", "largerEq", "smaller", "smallerEq", "equal", "unequal", "and", "or", "not"]);
 
 export class ExpressionError extends Error {}
 
@@ -29,6 +31,10 @@ export function compileFormula(source: string, variables: readonly string[]): Fo
   }
   node.traverse((n, _path, parent) => {
     if (!NODE_TYPES.has(n.type)) throw new ExpressionError(`公式中不允许使用 ${n.type.replace(/Node$/, "")}：${n.toString()}`);
+    if (n.type === "OperatorNode") {
+      const op = n as unknown as { fn: string; op: string };
+      if (!OPERATORS.has(op.fn)) throw new ExpressionError(`公式中不允许使用运算符 ${op.op}（可用：+ - * / 比较 and or not）`);
+    }
     if (n.type === "FunctionNode") {
       const name = (n as unknown as { fn: { name?: string } }).fn.name ?? "";
       if (!FUNCTIONS.has(name)) throw new ExpressionError(`公式中不允许调用函数 ${name || n.toString()}（可用：${[...FUNCTIONS].join("、")}）`);
