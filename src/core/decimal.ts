@@ -1,56 +1,11 @@
-import {
-  absDependencies,
-  addDependencies,
-  andDependencies,
-  bignumberDependencies,
-  compileDependencies,
-  create,
-  divideDependencies,
-  equalDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  maxDependencies,
-  minDependencies,
-  multiplyDependencies,
-  notDependencies,
-  orDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unequalDependencies,
-  type BigNumber,
-} from "mathjs";
+import { bignumberDependencies, create, parseDependencies, type BigNumber } from "mathjs";
 
 /**
- * Money and scores are decimal quantities. This mathjs instance works in BigNumber (decimal) and holds only the
- * functions rule-set formulas may use: no import, createUnit, evaluate, matrices or ranges. `parse` comes along
- * with `compile`, so formulas are also checked node by node before they are compiled (see rules/expression.ts).
+ * Money and scores are decimal quantities. This mathjs instance holds only the parser (for rule-set formulas,
+ * which rules/expression.ts checks and compiles to decimal arithmetic itself) and the decimal number type: no
+ * evaluate, import, createUnit, matrices or units reach the bundle or a formula.
  */
-export const math = create(
-  {
-    compileDependencies,
-    addDependencies,
-    subtractDependencies,
-    multiplyDependencies,
-    divideDependencies,
-    unaryMinusDependencies,
-    minDependencies,
-    maxDependencies,
-    absDependencies,
-    largerDependencies,
-    largerEqDependencies,
-    smallerDependencies,
-    smallerEqDependencies,
-    equalDependencies,
-    unequalDependencies,
-    andDependencies,
-    orDependencies,
-    notDependencies,
-    bignumberDependencies,
-  },
-  { number: "BigNumber", precision: 34 },
-);
+export const math = create({ parseDependencies, bignumberDependencies }, { number: "BigNumber", precision: 34 });
 
 export type Dec = BigNumber;
 
@@ -58,7 +13,9 @@ export type Dec = BigNumber;
 const HALF_UP = 4;
 
 /** The instance's decimal class; constructing it directly skips mathjs's typed-function dispatch. */
-const Decimal = (math as unknown as { BigNumber: new (x: number | string | Dec) => Dec }).BigNumber;
+export const Decimal = (math as unknown as {
+  BigNumber: { new (x: number | string | Dec): Dec; min(...xs: Dec[]): Dec; max(...xs: Dec[]): Dec };
+}).BigNumber;
 
 export function dec(x: number | string | Dec): Dec {
   return typeof x === "object" ? x : new Decimal(x);

@@ -1,5 +1,5 @@
 import type { MathNode } from "mathjs";
-import { dec, math, type Dec } from "../decimal";
+import { dec, Decimal, math, type Dec } from "../decimal";
 
 /** Functions a rule-set formula may call. */
 const FUNCTIONS = new Set(["min", "max", "abs"]);
@@ -15,21 +15,86 @@ export interface Formula {
   evaluate(vars: Record<string, Dec | number>): Dec;
 }
 
+type Value = Dec | boolean;
+type Scope = Record<string, Dec>;
+type Compiled = (scope: Scope) => Value;
+
+const num = (v: Value): Dec => (typeof v === "boolean" ? dec(v ? 1 : 0) : v);
+const truthy = (v: Value): boolean => (typeof v === "boolean" ? v : !v.isZero());
+
+/**
+ * Turns a checked mathjs tree into a closure over decimal arithmetic. Only the whitelisted node types, operators
+ * and functions have a translation, so nothing else can run; and there is no mathjs evaluation at all.
+ */
+function build(n: MathNode): Compiled {
+  const node = n as unknown as Record<string, unknown>;
+  switch (n.type) {
+    case "ConstantNode": {
+      const v = node.value;
+      const c: Value = typeof v === "boolean" ? v : dec(String(v));
+      return () => c;
+    }
+    case "SymbolNode": {
+      const name = node.name as string;
+      return (scope) => scope[name];
+    }
+    case "ParenthesisNode":
+      return build(node.content as MathNode);
+    case "ConditionalNode": {
+      const [c, t, f] = [build(node.condition as MathNode), build(node.trueExpr as MathNode), build(node.falseExpr as MathNode)];
+      return (scope) => (truthy(c(scope)) ? t(scope) : f(scope));
+    }
+    case "OperatorNode": {
+      const args = (node.args as MathNode[]).map(build);
+      const [a, b] = args;
+      switch (node.fn as string) {
+        case "add": return (s) => num(a(s)).plus(num(b(s)));
+        case "subtract": return (s) => num(a(s)).minus(num(b(s)));
+        case "multiply": return (s) => num(a(s)).times(num(b(s)));
+        case "divide": return (s) => num(a(s)).div(num(b(s)));
+        case "unaryMinus": return (s) => num(a(s)).neg();
+        case "unaryPlus": return (s) => num(a(s));
+        case "larger": return (s) => num(a(s)).gt(num(b(s)));
+        case "largerEq": return (s) => num(a(s)).gte(num(b(s)));
+        case "smaller": return (s) => num(a(s)).lt(num(b(s)));
+        case "smallerEq": return (s) => num(a(s)).lte(num(b(s)));
+        case "equal": return (s) => num(a(s)).eq(num(b(s)));
+        case "unequal": return (s) => !num(a(s)).eq(num(b(s)));
+        case "and": return (s) => truthy(a(s)) && truthy(b(s));
+        case "or": return (s) => truthy(a(s)) || truthy(b(s));
+        case "not": return (s) => !truthy(a(s));
+      }
+      break;
+    }
+    case "FunctionNode": {
+      const args = (node.args as MathNode[]).map(build);
+      const name = (node.fn as { name: string }).name;
+      if (args.length === 0) throw new ExpressionError(`函数 ${name} 缺少参数`);
+      if (name === "abs") return (s) => num(args[0](s)).abs();
+      if (name === "min") return (s) => Decimal.min(...args.map((f) => num(f(s))));
+      if (name === "max") return (s) => Decimal.max(...args.map((f) => num(f(s))));
+      break;
+    }
+  }
+  throw new ExpressionError(`公式中不允许使用 ${n.toString()}`);
+}
+
 /**
  * Compiles a province's scoring formula, e.g. `B <= A ? points : points * A / B`, over the named variables only.
- * Whitelisted node types and functions: no assignment, function definition, property access, matrices or ranges,
- * so a formula can neither reach outside the instance nor loop.
+ * mathjs parses it; a whitelist of node types, operators and functions is checked; the tree is then compiled to
+ * decimal arithmetic. A formula can neither reach outside nor loop: no assignment, function definition, property
+ * access, matrix, range, power or factorial.
  */
 export function compileFormula(source: string, variables: readonly string[]): Formula {
   if (typeof source !== "string" || source.trim() === "") throw new ExpressionError("公式为空");
   if (source.length > MAX_LENGTH) throw new ExpressionError(`公式超过 ${MAX_LENGTH} 个字符`);
-  let node: MathNode;
+  let root: MathNode;
   try {
-    node = math.parse(source);
+    root = math.parse(source);
   } catch (e) {
     throw new ExpressionError(`公式无法解析：${(e as Error).message}`);
   }
-  node.traverse((n, _path, parent) => {
+  root.traverse((n, _path, parent) => {
     if (!NODE_TYPES.has(n.type)) throw new ExpressionError(`公式中不允许使用 ${n.type.replace(/Node$/, "")}：${n.toString()}`);
     if (n.type === "OperatorNode") {
       const op = n as unknown as { fn: string; op: string };
@@ -47,17 +112,15 @@ export function compileFormula(source: string, variables: readonly string[]): Fo
       }
     }
   });
-  const compiled = node.compile();
+  const run = build(root);
   return {
     source,
     evaluate(vars) {
-      const scope: Record<string, Dec> = {};
+      const scope: Scope = {};
       for (const [k, v] of Object.entries(vars)) scope[k] = dec(v);
-      const r = compiled.evaluate(scope);
-      if (r === null || typeof r !== "object" || typeof (r as Dec).isFinite !== "function" || !(r as Dec).isFinite()) {
-        throw new ExpressionError(`公式 ${source} 的结果不是有限数值`);
-      }
-      return r as Dec;
+      const r = run(scope);
+      if (typeof r === "boolean" || !r.isFinite()) throw new ExpressionError(`公式 ${source} 的结果不是有限数值`);
+      return r;
     },
   };
 }
