@@ -102,13 +102,15 @@ function valueOf(s: Sheet, r: number, c: number): Located | null {
   return null;
 }
 
+const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|绩\s*效\s*指\s*标/;
+
 function findHeaderRows(s: Sheet): number[] {
   const rows: number[] = [];
   for (let r = s.top; r <= s.bottom; r++) {
     for (let c = s.left; c <= s.right(r); c++) {
       const v = s.raw(r, c);
-      // Every level-3 header says 指标 (三级指标, 指标名称, 绩效指标); only those cells are worth normalising.
-      if (typeof v !== "string" || !v.includes("指标")) continue;
+      // Only a cell that could be a level-3 header (三级指标, 指标名称, 绩效指标) is worth normalising.
+      if (typeof v !== "string" || !LEVEL3_HINT.test(v)) continue;
       if (columnRole(s.label(r, c)) === "level3") {
         rows.push(r);
         break;

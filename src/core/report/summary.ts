@@ -47,8 +47,18 @@ function amount(p: Project | undefined): number | null {
   return null;
 }
 
-/** Groups every table of the batch by project name, in the order projects first appear. */
+const summaries = new WeakMap<Analysis, ProjectSummary[]>();
+
+/** Groups every table of the batch by project name, in the order projects first appear (once per analysis). */
 export function summarize(a: Analysis): ProjectSummary[] {
+  const known = summaries.get(a);
+  if (known) return known;
+  const list = group(a);
+  summaries.set(a, list);
+  return list;
+}
+
+function group(a: Analysis): ProjectSummary[] {
   const groups = new Map<string, ProjectResult[]>();
   for (const r of a.projects) groups.set(key(r.project), [...(groups.get(key(r.project)) ?? []), r]);
   return [...groups.values()].map((rs) => {
