@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { parseArea, quoteSheetName } from "../core/address";
-import type { Area, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
+import type { Area, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
 import { fitCellText, type WorkbookHost, type WriteOptions } from "./host";
 import { type StyleDef, STYLES } from "./styles";
 
@@ -88,6 +88,7 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   });
   spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
   spec.rows.forEach((row, r) => {
     row.forEach((c, col) => {
       if (c.value === null && !c.style && !c.input) return;
@@ -97,10 +98,14 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       target.value = c.link && value !== null
         ? { text: String(value), hyperlink: `#${quoteSheetName(c.link.sheet)}!${c.link.cell}` }
         : value;
-      if (c.numberFormat) target.numFmt = c.numberFormat;
-      if (c.style) applyStyle(target, STYLES[c.style]);
-      if (c.link) target.font = { ...target.font, color: { argb: "FF0563C1" }, underline: true };
-      if (c.input) target.protection = { locked: false };
+      // Cells that look alike share one style object: a 70,000-row report then costs one object per look, not per cell.
+      const key = `${c.style ?? ""}|${c.numberFormat ?? ""}|${c.link ? 1 : 0}|${c.input ? 1 : 0}`;
+      let style = styles.get(key);
+      if (!style) {
+        style = styleOf(c);
+        styles.set(key, style);
+      }
+      target.style = style;
     });
   });
   for (const m of spec.merges ?? []) ws.mergeCells(m);
@@ -141,15 +146,21 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
 
 const THIN = { style: "thin" as const, color: { argb: "FF8C8C8C" } };
 
-function applyStyle(target: ExcelJS.Cell, s: StyleDef): void {
-  target.font = {
-    ...target.font,
-    bold: s.bold,
-    italic: s.italic,
-    size: s.size,
-    ...(s.font ? { color: { argb: "FF" + s.font } } : {}),
+function styleOf(c: SpecCell): Partial<ExcelJS.Style> {
+  const s: StyleDef = c.style ? STYLES[c.style] : {};
+  const style: Partial<ExcelJS.Style> = {
+    font: {
+      bold: s.bold,
+      italic: s.italic,
+      size: s.size,
+      ...(s.font ? { color: { argb: "FF" + s.font } } : {}),
+      ...(c.link ? { color: { argb: "FF0563C1" }, underline: true } : {}),
+    },
   };
-  if (s.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
-  if (s.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  if (s.wrap || s.align) target.alignment = { vertical: "middle", wrapText: s.wrap, horizontal: s.align };
+  if (c.numberFormat) style.numFmt = c.numberFormat;
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
+  if (s.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.wrap || s.align) style.alignment = { vertical: "middle", wrapText: s.wrap, horizontal: s.align };
+  if (c.input) style.protection = { locked: false };
+  return style;
 }

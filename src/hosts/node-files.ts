@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { ExcelJsHost } from "./exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES } from "./host";
@@ -80,7 +80,7 @@ export function newResultHost(file: string): ExcelJsHost {
 export async function saveWorkbook(host: ExcelJsHost, path: string): Promise<string> {
   const full = resolve(path);
   await mkdir(dirname(full), { recursive: true });
-  const buf = await host.workbook.xlsx.writeBuffer();
-  await writeFile(full, Buffer.from(buf as ArrayBuffer));
+  // Streamed to the file: a buffer of the whole zip would double the memory a large result needs.
+  await host.workbook.xlsx.writeFile(full);
   return full;
 }

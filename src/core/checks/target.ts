@@ -190,17 +190,23 @@ export function checkCopiedIndicators(projects: Project[], rules: RuleSet): Map<
   for (const p of projects) {
     if (p.kind !== "target" || p.indicators.length < 3) continue;
     const key = p.indicators.map((i) => `${normalizeLabel(i.level3)}|${normalizeLabel(i.target.raw)}`).sort().join("\n");
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
   }
+  const who = (p: Project) => fieldText(p, "unit") || fieldText(p, "department") || p.file;
   for (const group of groups.values()) {
-    const units = new Set(group.map((p) => fieldText(p, "unit") || fieldText(p, "department") || p.file));
+    const units = new Set(group.map(who));
     if (units.size < 2) continue;
+    // The first project of each other unit, enough to name up to three of them in any message.
+    const firstOfUnit = new Map<string, Project>();
+    for (const q of group) if (!firstOfUnit.has(who(q))) firstOfUnit.set(who(q), q);
+    const samples = [...firstOfUnit.values()].slice(0, 4);
     for (const p of group) {
-      const others = group.filter((q) => q !== p && (fieldText(q, "unit") || q.file) !== (fieldText(p, "unit") || p.file));
-      const names = others.map((q) => `${fieldText(q, "unit") || q.file}“${fieldText(q, "name")}”`).slice(0, 3).join("、");
+      const names = samples.filter((q) => who(q) !== who(p)).slice(0, 3).map((q) => `${who(q)}“${fieldText(q, "name")}”`).join("、");
       out.set(p, [
         finding("copied-indicators", { sheet: p.sheet, cell: p.indicators[0].cells.level3?.cell ?? null },
-          `本项目 ${p.indicators.length} 个指标及指标值与 ${names} 完全相同，疑似照抄，请按本项目实际设置。`, rules.severities),
+          `本项目 ${p.indicators.length} 个指标及指标值与 ${names}${units.size > 4 ? ` 等 ${units.size - 1} 个单位的项目` : ""}完全相同，疑似照抄，请按本项目实际设置。`, rules.severities),
       ]);
     }
   }
