@@ -14,7 +14,7 @@ import { renderReports } from "../src/core/report";
 import { CENTRAL } from "../src/core/rules/ruleset";
 import type { WorkbookSnapshot } from "../src/core/sheet";
 import { ExcelJsHost } from "../src/hosts/exceljs-host";
-import { saveWorkbook } from "../src/hosts/node-files";
+import { StreamingFileHost } from "../src/hosts/node-files";
 import { OfficeHost } from "../src/hosts/office-host";
 import { FakeExcel, fakeSheet, type FakeValue } from "../test/fakes/fake-excel";
 
@@ -130,10 +130,9 @@ async function runOne(layout: Layout, n: number): Promise<Figures> {
   const renderMs = now() - t;
   trace("render");
   t = now();
-  const out = new ExcelJsHost(new ExcelJS.Workbook(), "结果");
-  await out.write(specs);
-  trace("write (sheets)");
-  await saveWorkbook(out, join(dir, "结果.xlsx"));
+  // As the CLI does: streamed to the file.
+  await new StreamingFileHost(join(dir, "结果.xlsx")).write(specs);
+  trace("write");
   const writeMs = now() - t;
   if (analysis.projects.length !== n) throw new Error(`expected ${n} projects, read ${analysis.projects.length}`);
   // The CLI chain's peak, before the Office part below adds the fake workbook's own copies and logs.

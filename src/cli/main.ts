@@ -9,7 +9,8 @@ import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
 import type { RuleSet } from "../core/rules/ruleset";
 import { BUILT_IN } from "../core/rules/ruleset";
 import type { WorkbookSnapshot } from "../core/sheet";
-import { collectWorkbooks, newResultHost, openWorkbookFile, saveWorkbook, WorkbookOpenError } from "../hosts/node-files";
+import { resolve } from "node:path";
+import { collectWorkbooks, discardHost, openWorkbookFile, StreamingFileHost, WorkbookOpenError } from "../hosts/node-files";
 import { formatTable } from "./table";
 
 const VERSION = "0.1.0";
@@ -140,10 +141,10 @@ async function checkCommand(
   io: Io,
 ): Promise<number> {
   const { snapshots, errors } = await readAll(paths);
-  const result = newResultHost("结果");
+  // The result workbook streams to its file as it is written; without --out nothing is written at all.
+  const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
   const { analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month });
-  let saved: string | null = null;
-  if (opts.out) saved = await saveWorkbook(result, opts.out);
+  const saved = opts.out ? resolve(opts.out) : null;
   const all = [...analysis.projects.flatMap((p) => p.findings), ...analysis.findings];
   const errorCount = all.filter((f) => f.severity === "error").length;
   if (opts.json) {
@@ -206,10 +207,9 @@ async function inventoryCommand(paths: string[], opts: { out?: string; json: boo
   const errors = read.errors;
   // The inventory names workbooks by file name; the check contract keeps the path as given.
   const snapshots = read.snapshots.map((s) => ({ ...s, file: baseName(s.file) }));
-  const result = newResultHost("结果");
+  const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
   const { rows } = await runInventory(snapshots, result);
-  let saved: string | null = null;
-  if (opts.out) saved = await saveWorkbook(result, opts.out);
+  const saved = opts.out ? resolve(opts.out) : null;
 
   if (opts.json) {
     io.out(JSON.stringify({

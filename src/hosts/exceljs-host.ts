@@ -81,11 +81,20 @@ export function toCellValue(v: ExcelJS.CellValue | undefined): CellValue {
 function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   const existing = wb.getWorksheet(spec.name);
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(spec.name, {
+  fillSheet(wb.addWorksheet(spec.name, sheetOptions(spec)), spec);
+}
+
+/** Sheet-level options of a spec, for exceljs's in-memory workbook and its streaming writer alike. */
+export function sheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
     state: spec.hidden ? "hidden" : "visible",
     properties: spec.tabColor ? { tabColor: { argb: "FF" + spec.tabColor } } : {},
     views: spec.freezeRows ? [{ state: "frozen", ySplit: spec.freezeRows }] : [],
-  });
+  };
+}
+
+/** Everything of a spec that goes into a sheet once it exists: cells, styles, merges, drop-downs, print setup, protection. */
+export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   const styles = new Map<string, Partial<ExcelJS.Style>>();

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { ExcelJsHost } from "./exceljs-host";
-import { formatBytes, MAX_WORKBOOK_BYTES } from "./host";
+import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
+import { ExcelJsHost, fillSheet, sheetOptions } from "./exceljs-host";
+import { formatBytes, MAX_WORKBOOK_BYTES, type WorkbookHost } from "./host";
 import { describeLoadError } from "./load-error";
 
 /** A file that could not be opened at all, with a message in Chinese naming it. */
@@ -69,18 +70,43 @@ export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
   return new ExcelJsHost(wb, basename(path));
 }
 
-/** A fresh workbook for results, so the user's files are never rewritten. */
-export function newResultHost(file: string): ExcelJsHost {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "预算绩效管理加载项";
-  wb.created = new Date();
-  return new ExcelJsHost(wb, file);
+/**
+ * A result workbook streamed straight to a file as its sheets are written (exceljs's WorkbookWriter): a large
+ * result never sits in memory whole, nor as a whole zip. Write-only: it has nothing to read.
+ */
+export class StreamingFileHost implements WorkbookHost {
+  readonly kind = "exceljs" as const;
+  private written = false;
+
+  constructor(readonly path: string) {}
+
+  async read(): Promise<WorkbookSnapshot> {
+    return { file: basename(this.path), sheets: [] };
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return [];
+  }
+
+  async write(specs: SheetSpec[]): Promise<void> {
+    if (this.written) throw new Error("StreamingFileHost writes once");
+    this.written = true;
+    await mkdir(dirname(resolve(this.path)), { recursive: true });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: resolve(this.path), useStyles: true, useSharedStrings: true });
+    wb.creator = "预算绩效管理加载项";
+    for (const spec of specs) {
+      const ws = wb.addWorksheet(spec.name, sheetOptions(spec));
+      fillSheet(ws, spec);
+      ws.commit();
+    }
+    await wb.commit();
+  }
 }
 
-export async function saveWorkbook(host: ExcelJsHost, path: string): Promise<string> {
-  const full = resolve(path);
-  await mkdir(dirname(full), { recursive: true });
-  // Streamed to the file: a buffer of the whole zip would double the memory a large result needs.
-  await host.workbook.xlsx.writeFile(full);
-  return full;
-}
+/** Where results go when nobody asked for a file: nowhere (the CLI then only prints). */
+export const discardHost: WorkbookHost = {
+  kind: "exceljs",
+  read: async () => ({ file: "", sheets: [] }),
+  sheetNames: async () => [],
+  write: async () => undefined,
+};

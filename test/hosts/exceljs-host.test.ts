@@ -7,7 +7,7 @@ import { runInventory } from "../../src/app/actions";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
 import type { SheetSpec } from "../../src/core/sheet";
 import { ExcelJsHost } from "../../src/hosts/exceljs-host";
-import { newResultHost, openWorkbookFile, saveWorkbook, WorkbookOpenError } from "../../src/hosts/node-files";
+import { openWorkbookFile, StreamingFileHost, WorkbookOpenError } from "../../src/hosts/node-files";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-host-"));
 
@@ -50,14 +50,13 @@ describe("exceljs host", () => {
     expect(snap.sheets[1].rows[1][1]).toBe("central");
   });
 
-  it("writes the inventory into a separate result workbook and never rewrites the user's file", async () => {
+  it("streams the inventory into a separate result workbook and never rewrites the user's file", async () => {
     const path = join(dir, "user2.xlsx");
     await userWorkbook(path);
     const before = readFileSync(path);
     const source = await openWorkbookFile(path);
-    const result = newResultHost("结果");
-    await runInventory([source], result);
-    const out = await saveWorkbook(result, join(dir, "out", "result.xlsx"));
+    const out = join(dir, "out", "result.xlsx");
+    await runInventory([source], new StreamingFileHost(out));
     expect(readFileSync(path).equals(before)).toBe(true);
 
     const check = new ExcelJS.Workbook();
