@@ -86,10 +86,24 @@ function writeSpec(wb: ExcelJS.Workbook, spec: SheetSpec): void {
 
 /** Sheet-level options of a spec, for exceljs's in-memory workbook and its streaming writer alike. */
 export function sheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> {
+  // Given at creation: exceljs's streaming writer writes a sheet's properties as soon as the sheet exists.
   return {
     state: spec.hidden ? "hidden" : "visible",
     properties: spec.tabColor ? { tabColor: { argb: "FF" + spec.tabColor } } : {},
     views: spec.freezeRows ? [{ state: "frozen", ySplit: spec.freezeRows }] : [],
+    ...(spec.print
+      ? {
+          pageSetup: {
+            paperSize: 9,
+            orientation: spec.print.orientation,
+            fitToPage: spec.print.fitToWidth,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+            ...(spec.print.titleRows ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -130,18 +144,6 @@ export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     };
     const area = parseArea(v.range)!;
     for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) ws.getCell(r + 1, c + 1).dataValidation = rule;
-  }
-  if (spec.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9,
-      orientation: spec.print.orientation,
-      fitToPage: spec.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      ...(spec.print.titleRows ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` } : {}),
-    };
   }
   for (const bar of spec.dataBars ?? []) {
     ws.addConditionalFormatting({

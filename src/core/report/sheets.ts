@@ -119,7 +119,6 @@ export function comparisonSheet(a: Analysis, links: boolean): SheetSpec {
     freezeRows: 3,
     tabColor: "548235",
     merges: ["A1:M1", "A2:M2"],
-    dataBars: [],
     print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
   };
 }
