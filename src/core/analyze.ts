@@ -43,8 +43,20 @@ export interface Progress {
  * Excel can report progress, give the browser a breath (Excel restarts an add-in that blocks for 5 s) or stop.
  * The final value is the analysis.
  */
+/** Compiled scoring formulas per rule set: the first compile pays mathjs's one-time parser set-up (about 80 ms). */
+const scorers = new WeakMap<RuleSet, Scorer>();
+
+function scorerFor(rules: RuleSet): Scorer {
+  let s = scorers.get(rules);
+  if (!s) {
+    s = new Scorer(rules);
+    scorers.set(rules, s);
+  }
+  return s;
+}
+
 export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opts: AnalyzeOptions = {}): Generator<Progress, Analysis> {
-  const scorer = new Scorer(rules);
+  const scorer = scorerFor(rules);
   const projects: Project[] = [];
   const findings: Analysis["findings"] = [];
   for (const [i, wb] of workbooks.entries()) {
