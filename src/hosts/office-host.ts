@@ -10,7 +10,7 @@ export type SetSupported = (name: string, minVersion?: string) => boolean;
  * A host over the workbook open in Excel, through Office.js.
  *
  * The baseline is ExcelApi 1.1 (Office 2016 volume licence). Everything newer is asked for with `isSetSupported`
- * first. Reads and writes are batched: reading takes two `context.sync()` calls and writing two, however many
+ * first. Reads and writes are batched: an ordinary workbook takes three `context.sync()` calls to read and two to write, however many
  * sheets, rows or projects there are.
  */
 export class OfficeHost implements WorkbookHost {
@@ -28,18 +28,41 @@ export class OfficeHost implements WorkbookHost {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
       await context.sync();
-      const batch = worksheets.items.map((ws) => {
-        const used = ws.getUsedRange();
-        used.load("address,values,valueTypes");
-        const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+      // First where each sheet's used range is, then its values: in row blocks, so that no response passes
+      // Excel on the web's 5 MB either. An ordinary workbook is one block: three syncs in all.
+      const used = worksheets.items.map((ws) => {
+        const range = ws.getUsedRange();
+        range.load("address");
+        const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
         merged?.load("address");
-        return { ws, used, merged };
+        return { ws, range, merged };
       });
       await context.sync();
-      return batch.map(({ ws, used, merged }) =>
-        toSnapshot(ws.name, ws.visibility !== "Visible", used.address, used.values, used.valueTypes,
-          merged && !merged.isNullObject ? merged.address : ""),
-      );
+      const blocks: { sheet: number; range: Excel.Range }[] = [];
+      let cells = 0;
+      for (const [sheet, { ws, range }] of used.entries()) {
+        const area = parseArea(range.address) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+        const width = area.right - area.left + 1;
+        const rowsPerBlock = Math.max(1, Math.floor(MAX_CELLS_PER_READ / width));
+        for (let top = area.top; top <= area.bottom; top += rowsPerBlock) {
+          const bottom = Math.min(area.bottom, top + rowsPerBlock - 1);
+          const n = (bottom - top + 1) * width;
+          if (cells > 0 && cells + n > MAX_CELLS_PER_READ) {
+            await context.sync();
+            cells = 0;
+          }
+          const r = ws.getRange(`${a1(top, area.left)}:${a1(bottom, area.right)}`);
+          r.load("values,valueTypes");
+          blocks.push({ sheet, range: r });
+          cells += n;
+        }
+      }
+      await context.sync();
+      return used.map(({ ws, range, merged }, sheet) => {
+        const mine = blocks.filter((b) => b.sheet === sheet);
+        return toSnapshot(ws.name, ws.visibility !== "Visible", range.address, mine.flatMap((b) => b.range.values), mine.flatMap((b) => b.range.valueTypes),
+          merged && !merged.isNullObject ? merged.address : "");
+      });
     });
     return { file: this.file, sheets };
   }
@@ -201,6 +224,12 @@ export class RequestBudget {
 
 /** What one queued property assignment or call (an address, a name and a small value) costs in a request, at most. */
 const OP_BYTES = 96;
+
+/**
+ * Cells read per sync: values and their types come to about 30 bytes a cell, so a response stays well under the
+ * 5 MB Excel on the web allows.
+ */
+export const MAX_CELLS_PER_READ = 100_000;
 
 /**
  * Excel on the web refuses a request over 5 MB. What a write queues is counted (values and formats exactly, as UTF-8
