@@ -135,14 +135,6 @@ export function cell(value: SpecCell["value"], style?: CellStyle): SpecCell {
   return style ? { value, style } : { value };
 }
 
-/** The value at sheet coordinates (0-based), or null outside the used range. */
-export function valueAt(sheet: SheetSnapshot, row: number, col: number): CellValue {
-  const r = sheet.rows[row - sheet.top];
-  if (!r) return null;
-  const v = r[col - sheet.left];
-  return v === undefined ? null : v;
-}
-
 /** Number of non-blank cells in a snapshot. */
 export function countFilled(sheet: SheetSnapshot): number {
   let n = 0;
