@@ -54,7 +54,6 @@ const fields = (l1: string, v1: string, l2: string, v2: string): SpecCell[] => [
 interface Doc {
   rows: SpecCell[][];
   merges: string[];
-  heights: Record<number, number>;
 }
 
 const LAST = String.fromCharCode(64 + W);
@@ -82,7 +81,7 @@ export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string
   const name = fieldText(p, "name") || p.sheet;
   const unit = fieldText(p, "unit") || "（实施单位）";
   const problems = problemsOf(r);
-  const doc: Doc = { rows: [], merges: [], heights: { 0: 34 } };
+  const doc: Doc = { rows: [], merges: [] };
   const long = (text: string) => add(doc, para(text));
 
   add(doc, [cell(kind === "反馈通知书" ? "评价结果反馈通知书" : "再评价报告", "title")]);
@@ -137,7 +136,7 @@ export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string
     name: sheetName,
     rows: doc.rows,
     columnWidths: [18, 12, 12, 14, 14, 26],
-    rowHeights: doc.heights,
+    rowHeights: { 0: 34 },
     merges: doc.merges,
     print: { orientation: "portrait", fitToWidth: true },
     tabColor: kind === "反馈通知书" ? "C55A11" : "2F5597",
