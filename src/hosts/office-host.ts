@@ -52,7 +52,7 @@ export class OfficeHost implements WorkbookHost {
             cells = 0;
           }
           const r = ws.getRange(`${a1(top, area.left)}:${a1(bottom, area.right)}`);
-          r.load("values,valueTypes");
+          r.load("values,valueTypes,numberFormat");
           blocks.push({ sheet, range: r });
           cells += n;
         }
@@ -61,7 +61,7 @@ export class OfficeHost implements WorkbookHost {
       return used.map(({ ws, range, merged }, sheet) => {
         const mine = blocks.filter((b) => b.sheet === sheet);
         return toSnapshot(ws.name, ws.visibility !== "Visible", range.address, mine.flatMap((b) => b.range.values), mine.flatMap((b) => b.range.valueTypes),
-          merged && !merged.isNullObject ? merged.address : "");
+          mine.flatMap((b) => b.range.numberFormat as string[][]), merged && !merged.isNullObject ? merged.address : "");
       });
     });
     return { file: this.file, sheets };
@@ -106,6 +106,7 @@ function toSnapshot(
   address: string,
   values: unknown[][],
   types: Excel.RangeValueType[][] | string[][],
+  formats: string[][],
   mergedAddress: string,
 ): SheetSnapshot {
   const area = parseArea(address) ?? { top: 0, left: 0, bottom: 0, right: 0 };
@@ -114,6 +115,8 @@ function toSnapshot(
       const t = types[r]?.[c];
       if (t === "Error") return { error: String(v) };
       if (t === "Empty" || v === "" || v === null || v === undefined) return null;
+      // A date is a serial number to Office.js; its number format says it is a date, as exceljs reads it.
+      if (typeof v === "number" && isDateFormat(formats[r]?.[c])) return serialToDate(v);
       if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
       return String(v);
     }),
@@ -122,6 +125,18 @@ function toSnapshot(
     ? mergedAddress.split(",").map((a) => parseArea(a)).filter((a): a is Area => a !== null)
     : [];
   return { name, rows, top: area.top, left: area.left, merges, hidden };
+}
+
+/** A number format that shows a date: y, m with d, or 年/月/日, outside quoted text and [colour] sections. */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || format === "General" || format === "@") return false;
+  const f = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[yY]|[dD]|年|月|日/.test(f) && !/^[#0.,%]+$/.test(f);
+}
+
+/** Excel's 1900 date system: serial 25569 is 1970-01-01 (UTC, as exceljs reads dates). */
+export function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86400000));
 }
 
 /** What goes into `range.values`: strings that Excel would parse as formulas get the apostrophe text prefix. */
@@ -226,10 +241,10 @@ export class RequestBudget {
 const OP_BYTES = 96;
 
 /**
- * Cells read per sync: values and their types come to about 30 bytes a cell, so a response stays well under the
- * 5 MB Excel on the web allows.
+ * Cells read per sync: values, their types and number formats come to about 40 bytes a cell, so a response stays
+ * well under the 5 MB Excel on the web allows.
  */
-export const MAX_CELLS_PER_READ = 100_000;
+export const MAX_CELLS_PER_READ = 80_000;
 
 /**
  * Excel on the web refuses a request over 5 MB. What a write queues is counted (values and formats exactly, as UTF-8

@@ -364,7 +364,7 @@ function cellKey(r: number, c: number): string {
 
 class Range {
   private loaded = new Set<string>();
-  private data: { address?: string; values?: unknown[][]; valueTypes?: string[][] } = {};
+  private data: { address?: string; values?: unknown[][]; valueTypes?: string[][]; numberFormat?: string[][] } = {};
   readonly format: {
     fill: { color: string };
     font: { color: string; bold: boolean; italic: boolean; size: number };
@@ -446,9 +446,11 @@ class Range {
       const b = this.box();
       const values: unknown[][] = [];
       const types: string[][] = [];
+      const formats: string[][] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const vr: unknown[] = [];
         const tr: string[] = [];
+        formats.push(Array.from({ length: b.right - b.left + 1 }, (_, i) => s.numberFormats.get(cellKey(r, b.left + i)) ?? "General"));
         for (let c = b.left; c <= b.right; c++) {
           const v = s.cells[r]?.[c] ?? null;
           if (v === null || v === "") {
@@ -468,7 +470,7 @@ class Range {
         values.push(vr);
         types.push(tr);
       }
-      this.data = { address: qualify(s.name, b), values, valueTypes: types };
+      this.data = { address: qualify(s.name, b), values, valueTypes: types, numberFormat: formats };
       for (const p of list) this.loaded.add(p);
     });
     return this;
@@ -502,6 +504,10 @@ class Range {
       );
       this.ctx.excel.log.writes.push(`values:${qualify(s.name, b)}`);
     }, utf8Length(grid));
+  }
+
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
   }
 
   set numberFormat(grid: string[][]) {
