@@ -53,6 +53,9 @@ async function analyzeAsync(snapshots: WorkbookSnapshot[], rules: RuleSet, opts:
   }
 }
 
+/** Reports go into the workbook they were read from (inside Excel): only then do links to its cells make sense. */
+const intoSource = (sources: Sources, target: WorkbookHost) => sources.length === 1 && sources[0] === target;
+
 /**
  * Writes report sheets the safe way: into the workbook that was read (inside Excel) a report never overwrites a
  * user's sheet of the same name, and only the add-in's own sheets of an earlier run are replaced. Returns the
@@ -65,8 +68,7 @@ async function writeReports(
   specs: SheetSpec[],
   keep: (ownedSheet: string) => boolean,
 ): Promise<string[]> {
-  const sameWorkbook = sources.length === 1 && sources[0] === target;
-  const plan = planWrite(sameWorkbook ? snapshots[0] : null, specs, keep);
+  const plan = planWrite(intoSource(sources, target) ? snapshots[0] : null, specs, keep);
   await target.write(plan.specs, { remove: plan.remove });
   return plan.specs.map((s) => s.name).filter((n) => n !== REGISTER_SHEET);
 }
@@ -84,8 +86,7 @@ export interface InventoryResult {
 export async function runInventory(sources: Sources, target: WorkbookHost): Promise<InventoryResult> {
   const snapshots = await readAll(sources, {});
   const rows = inventory(snapshots);
-  const sameWorkbook = sources.length === 1 && sources[0] === target;
-  const sheetsWritten = await writeReports(sources, snapshots, target, [renderInventory(rows, { linkToSheets: sameWorkbook })], () => true);
+  const sheetsWritten = await writeReports(sources, snapshots, target, [renderInventory(rows, { linkToSheets: intoSource(sources, target) })], () => true);
   return { rows, sheetsWritten };
 }
 
@@ -113,8 +114,7 @@ export async function runCheck(sources: Sources, target: WorkbookHost, ruleSet: 
   const rules = ruleSet === "sheet" ? rulesFromWorkbook(snapshots) : ruleSet;
   const analysis = await analyzeAsync(snapshots, rules, opts);
   const step = opts.step ?? "all";
-  const sameWorkbook = sources.length === 1 && sources[0] === target;
-  const specs = renderReports(analysis, snapshots, { sameWorkbook, step });
+  const specs = renderReports(analysis, snapshots, { sameWorkbook: intoSource(sources, target), step });
   if (opts.signal?.aborted) throw new CancelledError();
   opts.onProgress?.({ stage: `写入 ${specs.length} 张报告表`, done: 1 });
   const keep = step === "all" ? () => false : step === "documents" ? (n: string) => !isDocument(n) : () => true;

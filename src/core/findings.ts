@@ -92,6 +92,7 @@ export function finding(
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function bySeverity(a: Finding, b: Finding): number {
+/** Errors first, then warnings, then notes; for anything that carries a severity. */
+export function bySeverity(a: { severity: Severity }, b: { severity: Severity }): number {
   return ORDER[a.severity] - ORDER[b.severity];
 }

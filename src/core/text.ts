@@ -30,3 +30,20 @@ export function cellText(v: CellValue): string {
   if (isCellError(v)) return v.error;
   return "";
 }
+
+/**
+ * Width of text in columns, as a terminal or Excel's column unit counts it: CJK and full-width characters take
+ * two, others one.
+ */
+export function textWidth(s: string): number {
+  let w = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0xd800 && c <= 0xdbff)
+    ) w++;
+  }
+  return w;
+}

@@ -1,5 +1,6 @@
 import type { Analysis } from "../core/analyze";
 import { KIND_NAMES } from "../core/classify";
+import { bySeverity } from "../core/findings";
 import type { InventoryRow } from "../core/inventory";
 import { fieldText } from "../core/model";
 
@@ -62,7 +63,6 @@ export function showInventory(rows: InventoryRow[]): void {
 }
 
 const SEVERITY_NAMES = { error: "错误", warning: "警告", info: "提示" } as const;
-const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 type ShownFinding = Analysis["projects"][number]["findings"][number] & { group: string };
 
@@ -113,7 +113,7 @@ function renderGroups(all: ShownFinding[], severity: string, code: string, onSel
   const groups = new Map<string, ShownFinding[]>();
   for (const f of shown) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
   for (const [name, list] of groups) {
-    list.sort((x, y) => ORDER[x.severity] - ORDER[y.severity]);
+    list.sort(bySeverity);
     const details = el("details", undefined, "group");
     details.open = list.some((f) => f.severity === "error") || groups.size <= 3;
     const summary = el("summary", name);

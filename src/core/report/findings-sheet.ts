@@ -1,4 +1,5 @@
 import type { Analysis } from "../analyze";
+import { bySeverity, type Severity } from "../findings";
 import { fieldText } from "../model";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 
@@ -15,7 +16,7 @@ const SEVERITY: Record<string, [string, CellStyle]> = {
  * about when the findings are written into the same workbook.
  */
 export function renderFindings(a: Analysis, opts: { linkToCells: boolean }): SheetSpec {
-  type Row = { file: string; project: string; unit: string; severity: string; code: string; sheet: string | null; cell: string | null; message: string; basis: string };
+  type Row = { file: string; project: string; unit: string; severity: Severity; code: string; sheet: string | null; cell: string | null; message: string; basis: string };
   const rows: Row[] = [];
   for (const r of a.projects) {
     for (const f of r.findings) {
@@ -23,8 +24,7 @@ export function renderFindings(a: Analysis, opts: { linkToCells: boolean }): She
     }
   }
   for (const f of a.findings) rows.push({ project: "", unit: "", ...f });
-  const order = { error: 0, warning: 1, info: 2 } as Record<string, number>;
-  rows.sort((x, y) => order[x.severity] - order[y.severity]);
+  rows.sort(bySeverity);
   const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
   for (const r of rows) counts[r.severity]++;
   const body: SpecCell[][] = rows.map((r) => {

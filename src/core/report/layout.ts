@@ -1,12 +1,6 @@
 import { parseArea } from "../address";
 import { type SheetSpec, WRAPPED_STYLES } from "../sheet";
-
-/** Width of text in Excel's column units: a CJK character takes two, others one. */
-export function textWidth(s: string): number {
-  let w = s.length;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x2e80) w++;
-  return w;
-}
+import { textWidth } from "../text";
 
 const LINE_HEIGHT = 15;
 const DEFAULT_WIDTH = 9;
