@@ -1,3 +1,4 @@
+import { plan } from "./basis";
 import { finding, type Finding } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { Indicator, Project } from "./model";
@@ -82,7 +83,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
   else if (statedRate) rate = statedRate.percent || statedRate.value > 1.5 ? statedRate.value / 100 : statedRate.value;
   if (rate === null) {
     out.push(finding("missing-field", { sheet: p.sheet, cell: p.fields.monitoringBudget?.cell ?? null },
-      "没有年初预算数和执行数（或执行率），无法监控预算执行进度，按 0 计。", sev, "双政办发〔2020〕23号 四(四)"));
+      "没有年初预算数和执行数（或执行率），无法监控预算执行进度，按 0 计。", sev, plan("四(二)3", "对绩效目标实现程度和预算执行进度实行“双监控”")));
   }
   const executionIndex = rate === null ? 0 : (rate / share) * 100;
   const executionLight = executionLightOf(executionIndex, t.execution);

@@ -1,5 +1,5 @@
 import { dec, type Dec, sum, toNumber2 } from "./decimal";
-import { finding, type Finding } from "./findings";
+import { finding, type Finding, ruleBasis } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { Project } from "./model";
 import { gradeOf } from "./rules/ruleset";
@@ -74,7 +74,7 @@ export function reviewProject(p: Project, self: SelfEvaluation, scorer: Scorer):
   if (delta.greaterThanOrEqualTo(rules.review.inflatedDelta)) {
     out.push(finding("self-evaluation-inflated", at(p.total?.score?.cell ?? null),
       `自评 ${self.score.toFixed(2)} 分，复核 ${score.toFixed(2)} 分，高出 ${delta.toFixed(2)} 分（阈值 ${rules.review.inflatedDelta} 分）。`,
-      rules.severities, `双政办发〔2020〕23号 四(五)；规则集 ${rules.id}: review.inflatedDelta`));
+      rules.severities, ruleBasis("self-evaluation-inflated", rules)));
   }
   if (grade !== self.grade) {
     out.push(finding("review-grade-differs", at(p.total?.score?.cell ?? null), `自评等级“${self.grade}”，复核等级“${grade}”。`, rules.severities));

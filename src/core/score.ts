@@ -1,5 +1,6 @@
 import { dec, type Dec, round2, sum, toNumber2 } from "./decimal";
-import { finding, type Finding } from "./findings";
+import { mof, MOF_SELF } from "./basis";
+import { finding, type Finding, ruleBasis } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { Indicator, Located, Project } from "./model";
 import { compileFormula, type Formula } from "./rules/expression";
@@ -89,7 +90,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   // Budget execution: the 年度资金总额 row.
   const funds = p.funds.find((f) => f.label.startsWith("年度资金总额")) ?? p.funds[0];
   if (!funds) {
-    out.push(finding("missing-field", at(null), "没有找到项目资金表（全年预算数、全年执行数），预算执行率按 0 分计。", sev, "财预〔2020〕10号 自评表"));
+    out.push(finding("missing-field", at(null), "没有找到项目资金表（全年预算数、全年执行数），预算执行率按 0 分计。", sev, mof(MOF_SELF, "项目支出绩效自评表")));
   }
   const budget = num(p, funds?.budget, "全年预算数", out, rules);
   const executed = num(p, funds?.executed, "全年执行数", out, rules);
@@ -134,7 +135,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
         if (dec(claimed).lessThan(lo) || dec(claimed).greaterThan(hi)) {
           out.push(finding("qualitative-out-of-bracket", at(ind.cells.score!.cell),
             `定性指标“${name}”选“${b.label}”，得分应在 ${round2(lo).toFixed(2)}–${round2(hi).toFixed(2)} 之间（分值 ${points} 的 ${b.min}%–${b.max}%），实际填 ${claimed}。`,
-            sev, `财预〔2020〕10号；规则集 ${rules.id}: qualitativeBrackets`));
+            sev, ruleBasis("qualitative-out-of-bracket", rules)));
         }
         score = round2(dec(Math.min(Math.max(claimed, lo.toNumber()), hi.toNumber())));
       } else {
@@ -163,7 +164,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   if (indicators.length > 0 && Math.abs(indicatorPoints + executionPoints - rules.weights.total) > rules.scoreTolerance) {
     out.push(finding("points-sum", at(p.total?.points?.cell ?? indicators[0].indicator.cells.weight?.cell ?? null),
       `分值合计 ${Math.round((indicatorPoints + executionPoints) * 100) / 100}（指标 ${Math.round(indicatorPoints * 100) / 100} + 预算执行率 ${executionPoints}），应为 ${rules.weights.total}。`,
-      sev, `财预〔2020〕10号；规则集 ${rules.id}: weights`));
+      sev, ruleBasis("points-sum", rules)));
   }
   const score = sum([executionScore, ...indicators.map((i) => i.score)]);
   const claimedTotal = num(p, p.total?.score, "总分", out, rules);

@@ -77,7 +77,8 @@ describe("target table (绩效目标申报表) checks", () => {
     const [p] = await check(def);
     const f = findingOf(p, "quantified-ratio-low");
     expect(f.message).toContain("62.5%");
-    expect(f.basis).toContain("quantifiedRatioMin");
+    expect(f.basis).toContain("黑河市“五型政府”建设实施方案 第27条");
+    expect(f.basis).not.toMatch(/[a-zA-Z]/);
   });
 
   it("target-not-measurable: a placeholder or a quantitative target without a number", async () => {

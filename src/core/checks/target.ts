@@ -1,5 +1,5 @@
 import { a1 } from "../address";
-import { finding, type Finding } from "../findings";
+import { finding, type Finding, ruleBasis } from "../findings";
 import {
   ALLOWED_LEVEL2, indicatorLabel, isCostIndicator, isQuantitative, LEVEL2_NAMES, level1Of, level2Of, natureOf,
   readNumber, unitOf,
@@ -85,7 +85,7 @@ function checkCoverage(p: Project, rules: RuleSet, cell: string | null): Finding
   if (ratio < rules.quantifiedRatioMin) {
     out.push(finding("quantified-ratio-low", { sheet: p.sheet, cell },
       `量化指标 ${quantified} 个，占全部 ${p.indicators.length} 个指标的 ${(ratio * 100).toFixed(1)}%，低于 ${(rules.quantifiedRatioMin * 100).toFixed(0)}% 的要求。`,
-      rules.severities, `黑河市实施方案 第27条；规则集 ${rules.id}: quantifiedRatioMin`));
+      rules.severities, ruleBasis("quantified-ratio-low", rules)));
   }
   return out;
 }
@@ -164,7 +164,7 @@ function checkWeights(p: Project, rules: RuleSet): Finding[] {
   if (!accepted.some((t) => Math.abs(t - sum) < 0.005)) {
     out.push(finding("weight-sum", { sheet: p.sheet, cell: weights[0].cells.weight!.cell },
       `指标权重合计 ${Math.round(sum * 100) / 100}，应为 ${accepted.join(" 或 ")}（含预算执行率 ${rules.weights.execution} 分时为 ${accepted[1]}）。`,
-      rules.severities, `规则集 ${rules.id}: weights`));
+      rules.severities, ruleBasis("weight-sum", rules)));
   }
   return out;
 }

@@ -25,7 +25,7 @@ function problemsOf(r: ProjectResult): Problem[] {
 }
 
 /**
- * Which document a reviewed project gets (双政办发〔2020〕23号 四(五)): with problems the unit has not yet confirmed,
+ * Which document a reviewed project gets (双政办发〔2020〕23号 四(二)6): with problems the unit has not yet confirmed,
  * the 评价结果反馈通知书; once confirmed, or with no problem at all, the 再评价报告.
  */
 export function documentKind(r: ProjectResult): DocumentKind {

@@ -127,7 +127,7 @@ export function comparisonSheet(a: Analysis, links: boolean): SheetSpec {
 export function cluesSheet(a: Analysis, links: boolean): SheetSpec {
   const rows: SpecCell[][] = [
     [cell("违法违纪线索移交清单", "title")],
-    [cell("依据《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）四(五)：发现违法违纪问题的，移交纪检监察机关。", "note")],
+    [cell("依据《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）四(二)6：“对违法违纪问题，要以线索形式移交纪检部门核实、追责、问责。”", "note")],
     headerRow(["序号", "项目", "主管部门", "实施单位", "项目负责人", "涉及指标", "线索内容", "复核扣分原因", "发现环节", "移交建议", "位置"]),
   ];
   let n = 0;
