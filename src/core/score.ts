@@ -60,16 +60,28 @@ export class Scorer {
   }
 }
 
-/** Finds which qualitative category the written result names. */
+/**
+ * Qualitative results in 财预〔2020〕10号's words (达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差),
+ * their short forms, and the plain words that leave no doubt (完成 / 基本完成 / 未完成). Order matters: a "not" or
+ * "partly" reading is tried before "fully", since 未达成年度指标 and 部分达成年度指标 both contain 达成年度指标.
+ */
+const NOT_REACHED = /^(未|没有|没|尚未)(能)?(达成|完成|达到|实现)|效果较差/;
+const PARTLY_REACHED = /^(部分|基本|大部分|大部)(达成|完成|达到|实现)/;
+const FULLY_REACHED = /^(已|已经|全部|全面|均已|已全部|全部已)?(达成|完成|达到|实现)(年度|全年)?(指标|目标|预期|预期目标|任务|要求|指标值)?(要求)?$/;
+
+/**
+ * Which of the rule set's categories (best first) the written result names, or null where the words leave doubt
+ * (好, 较好, 有效, a number): such a result cannot be placed, and saying so is the caller's finding.
+ */
 export function bracketOf(text: string, rules: RuleSet): RuleSet["qualitativeBrackets"][number] | null {
-  const t = normalizeLabel(text);
+  const t = normalizeLabel(text).replace(/[。.，,；;！!]+$/, "");
   if (!t) return null;
-  // Longest label first, so 部分达成 is not taken for 达成 and 未达成 not for 达成.
-  const sorted = [...rules.qualitativeBrackets].sort((a, b) => b.label.length - a.label.length);
-  for (const b of sorted) if (t.includes(normalizeLabel(b.label))) return b;
-  if (/未达成|未完成|较差/.test(t)) return rules.qualitativeBrackets[rules.qualitativeBrackets.length - 1];
-  if (/部分达成|基本达成|部分完成|基本完成/.test(t)) return rules.qualitativeBrackets[1] ?? null;
-  if (/^(达成|已达成|完成|已完成|达到|是|好|优)/.test(t)) return rules.qualitativeBrackets[0];
+  const brackets = rules.qualitativeBrackets;
+  const exact = brackets.find((b) => normalizeLabel(b.label) === t);
+  if (exact) return exact;
+  if (NOT_REACHED.test(t)) return brackets[brackets.length - 1];
+  if (PARTLY_REACHED.test(t)) return brackets.length > 2 ? brackets[1] : null;
+  if (FULLY_REACHED.test(t)) return brackets[0];
   return null;
 }
 
@@ -114,6 +126,10 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
     let bracket: string | null = null;
     let shortfall = false;
     let over = false;
+    if (ind.cells.target && (ind.target.raw.trim() === "" || ind.target.placeholder)) {
+      out.push(finding("target-not-measurable", at(ind.cells.target.cell),
+        `指标“${name}”的年度指标值${ind.target.placeholder ? `仍是占位符“${ind.target.raw.trim()}”` : "为空"}，无法核对完成情况。`, sev));
+    }
     if (isQuantitative(ind) && ind.target.value !== null) {
       const actual = readNumber(p, ind.cells.actual, `指标“${name}”的实际完成值`, out, rules, true);
       if (actual) {
@@ -140,6 +156,13 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
         score = round2(dec(Math.min(Math.max(claimed, lo.toNumber()), hi.toNumber())));
       } else {
         score = round2(dec(Math.min(Math.max(claimed ?? 0, 0), points)));
+        if (claimed !== null && ind.cells.score && !isQuantitative(ind)) {
+          out.push(finding("qualitative-out-of-bracket", at(ind.cells.actual?.cell ?? ind.cells.score.cell),
+            actualText
+              ? `定性指标“${name}”的完成情况“${actualText}”无法归入档次（${rules.qualitativeBrackets.map((x) => x.label).join(" / ")}），无法核对得分 ${claimed}，请改用其中之一。`
+              : `定性指标“${name}”没有填写完成情况，无法核对得分 ${claimed}，请填写完成档次（${rules.qualitativeBrackets.map((x) => x.label).join(" / ")}）。`,
+            sev, ruleBasis("qualitative-out-of-bracket", rules)));
+        }
       }
       shortfall = b !== null && b !== rules.qualitativeBrackets[0];
     }

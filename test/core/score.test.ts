@@ -64,11 +64,21 @@ describe("scoring rules (hand-computed)", () => {
     expect(gradeOf(59.99, CENTRAL)).toBe("差");
   });
 
-  it("recognises the qualitative categories, longest label first", () => {
+  it("places 财预〔2020〕10号's own words, their short forms and plain words that leave no doubt", () => {
+    // 10号's words: the lower two both contain 达成年度指标, and must not be read as the top bracket.
+    expect(bracketOf("达成年度指标", CENTRAL)?.min).toBe(80);
+    expect(bracketOf("部分达成年度指标并具有一定效果", CENTRAL)?.min).toBe(60);
+    expect(bracketOf("未达成年度指标且效果较差", CENTRAL)?.max).toBe(60);
     expect(bracketOf("部分达成并具有一定效果", CENTRAL)?.min).toBe(60);
     expect(bracketOf("未达成且效果较差", CENTRAL)?.max).toBe(60);
-    expect(bracketOf("达成年度指标", CENTRAL)?.min).toBe(80);
+    expect(bracketOf("已完成。", CENTRAL)?.min).toBe(80);
+    expect(bracketOf("基本完成", CENTRAL)?.min).toBe(60);
+    expect(bracketOf("未完成", CENTRAL)?.max).toBe(60);
     expect(bracketOf("部分达成", HUBEI_2020)?.min).toBe(50);
+  });
+
+  it("leaves a result in doubtful words unplaced", () => {
+    for (const t of ["好", "较好", "有效", "效果明显", "1260件", "完成较好", "达成年度指标的90%"]) expect(bracketOf(t, CENTRAL), t).toBeNull();
   });
 });
 
@@ -111,6 +121,23 @@ describe("self-evaluation table (绩效自评表)", () => {
     const partial = withCell(withCell(withCell(selfEvaluationSheet(), "F14", "部分达成并具有一定效果"), "H14", 8), "I14", "部分社区未覆盖");
     const c = await evaluate(withCell(partial, "H17", 89.54));
     expect(codes(c)).toContain("qualitative-out-of-bracket");
+  });
+
+  it("qualitative-out-of-bracket: a result in 10号's words placed in its bracket, and an unplaceable result named", async () => {
+    // 部分达成年度指标并具有一定效果 allows 60–80% of 15 points = 9–12; the unit wrote 13 (and a reason).
+    const partial = withCell(withCell(selfEvaluationSheet(), "F14", "部分达成年度指标并具有一定效果"), "I14", "部分社区未覆盖");
+    const p = await evaluate(partial);
+    const f = p.findings.find((x) => x.code === "qualitative-out-of-bracket")!;
+    expect([f.cell, f.message.includes("9.00–12.00")]).toEqual(["H14", true]);
+    // “效果很好” is no bracket's word: a finding at the result cell, not a silent pass.
+    const q = await evaluate(withCell(selfEvaluationSheet(), "F14", "效果很好"));
+    const g = q.findings.find((x) => x.code === "qualitative-out-of-bracket")!;
+    expect([g.cell, g.message.includes("无法归入档次")]).toEqual(["F14", true]);
+  });
+
+  it("target-not-measurable: an empty 年度指标值 in a self-evaluation is a finding at that cell", async () => {
+    const p = await evaluate(withCell(selfEvaluationSheet(), "E14", null));
+    expect(p.findings.filter((f) => f.code === "target-not-measurable").map((f) => f.cell)).toEqual(["E14"]);
   });
 
   it("deviation-reason-missing: a shortfall, or a result of 130% of target or more, with no reason", async () => {

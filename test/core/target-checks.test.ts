@@ -81,6 +81,12 @@ describe("target table (绩效目标申报表) checks", () => {
     expect(f.basis).not.toMatch(/[a-zA-Z]/);
   });
 
+  it("target-not-measurable: an empty target value is a finding at that cell, whatever the indicator's nature", async () => {
+    const def = withCell(withCell(withCell(targetSheet(), "D18", null), "E18", null), "F18", null);
+    const [p] = await check(def);
+    expect(p.findings.filter((f) => f.code === "target-not-measurable").map((f) => f.cell)).toEqual(["E18"]);
+  });
+
   it("target-not-measurable: a placeholder or a quantitative target without a number", async () => {
     const [p] = await check(withCell(targetSheet(), "E11", "**"));
     expect(findingOf(p, "target-not-measurable").cell).toBe("E11");

@@ -107,6 +107,8 @@ function checkIndicators(p: Project, rules: RuleSet): Finding[] {
     const quantitative = isQuantitative(ind);
     if (ind.target.placeholder) {
       out.push(finding("target-not-measurable", where(valueCell), `指标“${name}”的指标值仍是模板占位符“${ind.target.raw.trim()}”。`, sev));
+    } else if (ind.cells.target && ind.target.raw.trim() === "") {
+      out.push(finding("target-not-measurable", where(valueCell), `指标“${name}”的指标值为空，无法考核。`, sev));
     } else if (quantitative && nature !== "其他" && ind.target.value === null) {
       out.push(finding("target-not-measurable", where(valueCell),
         `定量指标“${name}”没有可比较的数值${ind.target.raw.trim() ? `（填的是“${ind.target.raw.trim()}”）` : "（指标值为空）"}。`, sev));

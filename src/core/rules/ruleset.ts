@@ -60,8 +60,8 @@ export const CENTRAL: RuleSet = {
   },
   qualitativeBrackets: [
     { label: "达成年度指标", min: 80, max: 100 },
-    { label: "部分达成并具有一定效果", min: 60, max: 80 },
-    { label: "未达成且效果较差", min: 0, max: 60 },
+    { label: "部分达成年度指标并具有一定效果", min: 60, max: 80 },
+    { label: "未达成年度指标且效果较差", min: 0, max: 60 },
   ],
   grades: [
     { grade: "优", min: 90 },
@@ -92,8 +92,8 @@ export const HUBEI_2020: RuleSet = {
   weights: { execution: 20, output: 40, benefit: 30, satisfaction: 10, total: 100 },
   qualitativeBrackets: [
     { label: "达成年度指标", min: 80, max: 100 },
-    { label: "部分达成并具有一定效果", min: 50, max: 80 },
-    { label: "未达成且效果较差", min: 0, max: 50 },
+    { label: "部分达成年度指标并具有一定效果", min: 50, max: 80 },
+    { label: "未达成年度指标且效果较差", min: 0, max: 50 },
   ],
 };
 

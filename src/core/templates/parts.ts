@@ -24,7 +24,8 @@ export const LEVEL2 = [
 export const NATURE = ["≥", ">", "≤", "<", "=", "定性", "定量（其他）"];
 export const POSSIBILITY = ["确定能", "有可能", "完全不可能"];
 export const DEVIATION = ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"];
-export const QUALITATIVE = ["达成年度指标", "部分达成并具有一定效果", "未达成且效果较差"];
+/** 财预〔2020〕10号's own words for the three qualitative result categories. */
+export const QUALITATIVE = ["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差"];
 export const ATTRIBUTE = ["新增项目", "延续项目", "经常性项目"];
 export const PROJECT_TYPE = ["一般项目", "建设投资项目"];
 
