@@ -65,7 +65,7 @@ describe("templates", () => {
     expect(s.getCell("J12").value).toBe("复核完成值");
     expect(s.getCell("J12").fill).toMatchObject({ fgColor: { argb: "FFA9D08E" } });
     // The qualitative categories are offered, but numbers may still be typed: no error alert.
-    expect(s.getCell("F13").dataValidation.formulae).toEqual(['"达成年度指标,部分达成并具有一定效果,未达成且效果较差"']);
+    expect(s.getCell("F13").dataValidation.formulae).toEqual(['"达成年度指标,部分达成年度指标并具有一定效果,未达成年度指标且效果较差"']);
     expect(s.getCell("F13").dataValidation.showErrorMessage ?? false).toBe(false);
     expect(s.getCell("D13").dataValidation.showErrorMessage).toBe(true);
   });
