@@ -155,8 +155,10 @@ export function projectJson(r: ProjectResult) {
     file: p.file,
     sheet: p.sheet,
     name: fieldText(p, "name"),
+    code: fieldText(p, "projectCode"),
     unit: fieldText(p, "unit"),
     kind: p.kind,
+    indicators: p.indicators.filter((i) => i.level3).length,
     findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
     targetVerdict: r.targetVerdict,
     monitoring: r.monitoring

@@ -41,6 +41,8 @@ export interface Indicator {
 
 export type FieldKey =
   | "name"
+  | "projectCode"
+  | "unitCode"
   | "department"
   | "unit"
   | "attribute"
@@ -64,6 +66,8 @@ export type FieldKey =
 /** Chinese names of the fields, for messages. */
 export const FIELD_NAMES: Record<FieldKey, string> = {
   name: "项目名称",
+  projectCode: "项目编码",
+  unitCode: "单位编码",
   department: "主管部门",
   unit: "实施单位",
   attribute: "项目属性",

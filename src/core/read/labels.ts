@@ -9,7 +9,7 @@ export type ColumnRole = IndicatorColumn | FieldKey | FundsColumn | "ignore";
  * Covers the official forms, the 101号 tree, provincial systems' exports and the reviewers' workbooks.
  */
 export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
-  [/设定依据|指标解释|评分标准|计算方法/, "ignore"],
+  [/设定依据|指标解释|指标值(解释|说明)|取值依据|确定依据|评分标准|评分细则|计算方法|评分方法|指标说明/, "ignore"],
   [/复核.*完成值|核定完成值|复核值|再评价完成值/, "reviewActual"],
   [/复核.*得分|复核分|再评价得分/, "reviewScore"],
   [/扣分原因|扣分理由|复核意见|复核说明/, "deduction"],
@@ -17,7 +17,10 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/偏离度/, "ignore"],
   [/^一级指标/, "level1"],
   [/^二级指标/, "level2"],
-  [/^三级指标|^指标名称$|^绩效指标$/, "level3"],
+  // The most specific label wins a role: 三级指标 over 指标名称 over 绩效指标 (the latter is often a group label).
+  [/^三级指标/, "level3"],
+  [/^指标名称$|^指标内容$/, "level3"],
+  [/^(年度)?绩效指标$/, "level3"],
   [/指标性质|计算符号|指标方向|^符号$/, "nature"],
   [/全年预计完成/, "expected"],
   [/完成目标可能性|完成可能性/, "possibility"],
@@ -28,9 +31,11 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/权重|分值/, "weight"],
   [/得分/, "score"],
   [/偏差原因|原因分析|改进措施/, "reason"],
-  [/^项目名称$/, "name"],
+  [/^项目(编码|代码|编号)$/, "projectCode"],
+  [/^单位(编码|代码)$/, "unitCode"],
+  [/^项目名称$|^支出项目名称$/, "name"],
   [/^主管部门/, "department"],
-  [/^(项目)?实施单位$|^预算单位$/, "unit"],
+  [/^(项目)?实施单位$|^预算单位$|^单位名称$/, "unit"],
   [/全年预计执行数/, "monitoringExpected"],
   [/^(1|一)[-—~至到]\d{1,2}月执行|^截至.{0,8}执行数|^累计执行数|^全年执行数/, "monitoringExecuted"],
   [/^执行率/, "monitoringRate"],
@@ -38,23 +43,30 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/^年度资金总额|^资金总额/, "fundsTotal"],
   [/财政拨款/, "fundsFiscal"],
   [/^其他资金/, "fundsOther"],
-  [/总体目标|^年度目标/, "goal"],
+  [/总体目标|^年度目标|^(年度)?绩效目标$/, "goal"],
 ];
 
 /** Column roles that belong to the project rather than to one indicator (list layout). */
 export const FIELD_ROLES = new Set<ColumnRole>([
-  "name", "department", "unit", "monitoringBudget", "monitoringExecuted", "monitoringRate", "monitoringExpected",
+  "name", "projectCode", "unitCode", "department", "unit", "monitoringBudget", "monitoringExecuted", "monitoringRate", "monitoringExpected",
   "fundsTotal", "fundsFiscal", "fundsOther", "goal",
 ]);
 
 export function columnRole(label: string): ColumnRole | null {
-  for (const [re, role] of COLUMN_LABELS) if (re.test(label)) return role;
+  return rankedRole(label)?.role ?? null;
+}
+
+/** A label's role and how specific the label is for it (lower is more specific: its place in COLUMN_LABELS). */
+export function rankedRole(label: string): { role: ColumnRole; rank: number } | null {
+  for (let i = 0; i < COLUMN_LABELS.length; i++) if (COLUMN_LABELS[i][0].test(label)) return { role: COLUMN_LABELS[i][1], rank: i };
   return null;
 }
 
 /** Header-block labels of a form (label → value to its right, or below). */
 export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^项目名称$/, "name"],
+  [/^项目(编码|代码|编号)$/, "projectCode"],
+  [/^单位(编码|代码)$/, "unitCode"],
   [/^主管部门/, "department"],
   [/^(项目)?实施单位$|^预算单位$|^项目单位$/, "unit"],
   [/^项目属性$/, "attribute"],

@@ -3,10 +3,10 @@ import { classifySheet, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type Severity } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
-import { type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
+import { type Area, type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
 import { cellText, normalizeLabel } from "../text";
 import { parseTarget } from "../values";
-import { type ColumnRole, columnRole, FIELD_ROLES, fieldOf, FOOTER, type FundsColumn, SUB_LABELS, TOTAL } from "./labels";
+import { type ColumnRole, columnRole, FIELD_ROLES, fieldOf, FOOTER, type FundsColumn, rankedRole, SUB_LABELS, TOTAL } from "./labels";
 
 export interface ReadOptions {
   /** Monitoring point when a sheet does not state it. */
@@ -23,12 +23,20 @@ export interface ReadResult {
 /** A sheet with merged areas resolved: a cell inside a merge reads as the merge's top-left value. */
 class Sheet {
   private readonly master = new Map<string, [number, number]>();
+  private readonly areas = new Map<string, Area>();
 
   constructor(readonly snap: SheetSnapshot) {
     for (const m of snap.merges) {
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 20_000) continue;
+      this.areas.set(`${m.top},${m.left}`, m);
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.master.set(`${r},${c}`, [m.top, m.left]);
     }
+  }
+
+  /** The merged area (r, c) lies in, if any. */
+  areaAt(r: number, c: number): Area | null {
+    const m = this.master.get(`${r},${c}`);
+    return this.areas.get(m ? `${m[0]},${m[1]}` : `${r},${c}`) ?? null;
   }
 
   get top(): number {
@@ -102,20 +110,43 @@ function valueOf(s: Sheet, r: number, c: number): Located | null {
   return null;
 }
 
-const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|绩\s*效\s*指\s*标/;
+const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
 
+/**
+ * A merged label that runs from its row down past the header's own two rows, as 绩效指标 does beside the whole grid
+ * of the MoF forms (or 项目资金 beside the funds rows): it groups what stands to its right and is not a column.
+ */
+function isGroupLabel(s: Sheet, r: number, c: number): boolean {
+  const m = s.areaAt(r, c);
+  return m !== null && m.left === c && m.bottom >= r + 2;
+}
+
+/** The most specific level-3 label of a row (its rank; lower is more specific), ignoring group labels. */
+function level3Rank(s: Sheet, r: number): number | null {
+  let best: number | null = null;
+  for (let c = s.left; c <= s.right(r); c++) {
+    const v = s.raw(r, c);
+    // Only a cell that could be a level-3 header (三级指标, 指标名称, 绩效指标) is worth normalising.
+    if (typeof v !== "string" || !LEVEL3_HINT.test(v) || isGroupLabel(s, r, c)) continue;
+    const hit = rankedRole(s.label(r, c));
+    if (hit?.role === "level3" && (best === null || hit.rank < best)) best = hit.rank;
+  }
+  return best;
+}
+
+/**
+ * Rows that head an indicator grid, anywhere in the used range. Where a row holds only a general label
+ * (绩效指标 over the columns) and the row below it a more specific one (三级指标), the lower row is the header.
+ */
 function findHeaderRows(s: Sheet): number[] {
   const rows: number[] = [];
+  let previous: { row: number; rank: number } | null = null;
   for (let r = s.top; r <= s.bottom; r++) {
-    for (let c = s.left; c <= s.right(r); c++) {
-      const v = s.raw(r, c);
-      // Only a cell that could be a level-3 header (三级指标, 指标名称, 绩效指标) is worth normalising.
-      if (typeof v !== "string" || !LEVEL3_HINT.test(v)) continue;
-      if (columnRole(s.label(r, c)) === "level3") {
-        rows.push(r);
-        break;
-      }
-    }
+    const rank = level3Rank(s, r);
+    if (rank === null) continue;
+    if (previous && previous.row === r - 1 && rank < previous.rank) rows.pop();
+    rows.push(r);
+    previous = { row: r, rank };
   }
   return rows;
 }
@@ -123,33 +154,86 @@ function findHeaderRows(s: Sheet): number[] {
 interface Columns {
   roles: Map<number, ColumnRole>;
   byRole: Map<ColumnRole, number>;
+  /** Points columns by the level they weigh: a 权重/分值 column weighs the nearest indicator level to its left. */
+  levelWeights: { level1?: number; level2?: number };
   dataStart: number;
+}
+
+/** Words above a column that say which period it is for: the budget year's columns win over the medium term's. */
+function periodOf(s: Sheet, header: number, c: number): "year" | "medium" | null {
+  for (let r = header - 1; r >= Math.max(s.top, header - 8); r--) {
+    const t = normalizeLabel(cellText(s.get(r, c)));
+    if (!t) continue;
+    if (/^(中期|中长期)/.test(t)) return "medium";
+    if (/^(年度|本年|当年)/.test(t)) return "year";
+  }
+  return null;
 }
 
 /** Maps the grid's columns to roles, reading a second header row where the first leaves a column unnamed or grouped. */
 function mapColumns(s: Sheet, header: number): Columns {
-  const roles = new Map<number, ColumnRole>();
   const second = header + 1;
   let usesSecond = false;
+  const candidates: { c: number; role: ColumnRole; rank: number; period: number }[] = [];
   for (let c = s.left; c <= s.maxRight; c++) {
+    if (isGroupLabel(s, header, c)) continue;
     const top = s.label(header, c) || (s.isMergedSlave(header, c) ? normalizeLabel(cellText(s.get(header, c))) : "");
     const below = s.label(second, c);
-    let role = top ? columnRole(top) : null;
-    const belowRole = below ? columnRole(below) : null;
+    let hit = top ? rankedRole(top) : null;
+    const belowHit = below ? rankedRole(below) : null;
     // A group header such as 财政复核 over 复核完成值 / 复核得分 / 扣分原因, or a unit line such as (A) under a name.
-    if (belowRole && belowRole !== "level3" && (role === null || (s.isMergedSlave(header, c) || isGroupHeader(s, header, c)))) {
-      role = belowRole;
+    if (belowHit && belowHit.role !== "level3" && (hit === null || (s.isMergedSlave(header, c) || isMergedAcross(s, header, c)))) {
+      hit = belowHit;
       usesSecond = true;
     }
-    if (role && role !== "ignore" && ![...roles.values()].includes(role)) roles.set(c, role);
+    if (!hit || hit.role === "ignore") continue;
+    const period = periodOf(s, header, c);
+    candidates.push({ c, ...hit, period: period === "year" ? 0 : period === null ? 1 : 2 });
   }
+  // Each role goes to its most specific column (三级指标 before 绩效指标); among equals the budget year's, then the leftmost.
+  const ordered = [...candidates].sort((a, b) => a.rank - b.rank || a.period - b.period || a.c - b.c);
+  const roles = new Map<number, ColumnRole>();
   const byRole = new Map<ColumnRole, number>();
-  for (const [c, r] of roles) byRole.set(r, c);
-  return { roles, byRole, dataStart: usesSecond && !hasIndicatorName(s, second, byRole) ? header + 2 : header + 1 };
+  const points: number[] = [];
+  for (const x of ordered) {
+    if (x.role === "weight") points.push(x.c);
+    else if (!byRole.has(x.role) && !roles.has(x.c)) {
+      roles.set(x.c, x.role);
+      byRole.set(x.role, x.c);
+    }
+  }
+  const levelWeights: Columns["levelWeights"] = {};
+  for (const c of points.sort((a, b) => a - b)) {
+    if (roles.has(c)) continue;
+    // With several points columns, each weighs the nearest indicator level to its left (权重 of the 一级, 分值 of the 二级 …).
+    const level = points.length > 1 ? nearestLevelLeftOf(c, byRole) : "level3";
+    if (level === "level1" || level === "level2") {
+      levelWeights[level] ??= c;
+    } else if (!byRole.has("weight")) {
+      roles.set(c, "weight");
+      byRole.set("weight", c);
+    }
+  }
+  const sorted = new Map([...roles].sort((a, b) => a[0] - b[0]));
+  return { roles: sorted, byRole, levelWeights, dataStart: usesSecond && !hasIndicatorName(s, second, byRole) ? header + 2 : header + 1 };
 }
 
-function isGroupHeader(s: Sheet, r: number, c: number): boolean {
-  return s.snap.merges.some((m) => m.top === r && m.left === c && m.right > m.left);
+function nearestLevelLeftOf(c: number, byRole: Map<ColumnRole, number>): "level1" | "level2" | "level3" | null {
+  let nearest: "level1" | "level2" | "level3" | null = null;
+  let at = -1;
+  for (const level of ["level1", "level2", "level3"] as const) {
+    const lc = byRole.get(level);
+    if (lc !== undefined && lc < c && lc > at) {
+      at = lc;
+      nearest = level;
+    }
+  }
+  return nearest;
+}
+
+function isMergedAcross(s: Sheet, r: number, c: number): boolean {
+  const m = s.areaAt(r, c);
+  return m !== null && m.top === r && m.left === c && m.right > m.left;
 }
 
 function hasIndicatorName(s: Sheet, r: number, byRole: Map<ColumnRole, number>): boolean {
