@@ -13,6 +13,9 @@ export type IndicatorColumn =
   | "level1"
   | "level2"
   | "level3"
+  /** Points given per level: the 权重 of the indicator's 一级指标 and the 分值 of its 二级指标 (merged cells read as shown). */
+  | "level1Weight"
+  | "level2Weight"
   | "nature"
   | "target"
   | "measure"
@@ -45,6 +48,7 @@ export type FieldKey =
   | "unitCode"
   | "department"
   | "unit"
+  | "organization"
   | "attribute"
   | "period"
   | "fundsTotal"
@@ -70,6 +74,7 @@ export const FIELD_NAMES: Record<FieldKey, string> = {
   unitCode: "单位编码",
   department: "主管部门",
   unit: "实施单位",
+  organization: "部门（单位）名称",
   attribute: "项目属性",
   period: "项目期",
   fundsTotal: "年度资金总额",

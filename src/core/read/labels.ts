@@ -9,7 +9,7 @@ export type ColumnRole = IndicatorColumn | FieldKey | FundsColumn | "ignore";
  * Covers the official forms, the 101号 tree, provincial systems' exports and the reviewers' workbooks.
  */
 export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
-  [/设定依据|指标解释|指标值(解释|说明)|取值依据|确定依据|评分标准|评分细则|计算方法|评分方法|指标说明/, "ignore"],
+  [/设定依据|指标解释|指标值(解释|说明)|取值依据|确定依据|评分标准|评价标准|评分细则|计算方法|评分方法|指标说明/, "ignore"],
   [/复核.*完成值|核定完成值|复核值|再评价完成值/, "reviewActual"],
   [/复核.*得分|复核分|再评价得分/, "reviewScore"],
   [/扣分原因|扣分理由|复核意见|复核说明/, "deduction"],
@@ -24,8 +24,8 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/指标性质|计算符号|指标方向|^符号$/, "nature"],
   [/全年预计完成/, "expected"],
   [/完成目标可能性|完成可能性/, "possibility"],
-  [/^(1|一)[-—~至到]\d{1,2}月.*完成|^截至.{0,8}完成|^累计完成/, "progress"],
-  [/实际完成|自评完成值|^完成值|^实际值/, "actual"],
+  [/^(1|一)[-—~至到]\d{1,2}月.*完成|^(1|一)[-—~至到]\d{1,2}月(实际)?执行情况$|^截至.{0,8}完成|^累计完成/, "progress"],
+  [/实际完成|自评完成值|^完成值|实际值$|^实际值|^采集数据$|^实际数/, "actual"],
   [/指标值|目标值/, "target"],
   [/度量单位|计量单位|^单位$/, "measure"],
   [/权重|分值/, "weight"],
@@ -68,7 +68,8 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^项目(编码|代码|编号)$/, "projectCode"],
   [/^单位(编码|代码)$/, "unitCode"],
   [/^主管部门/, "department"],
-  [/^(项目)?实施单位$|^预算单位$|^项目单位$/, "unit"],
+  [/^(项目)?实施单位$|^预算单位$|^项目单位$|^(项目)?承担单位$/, "unit"],
+  [/^部门(\(单位\))?名称$/, "organization"],
   [/^项目属性$/, "attribute"],
   [/^项目(期|周期)$|^(项目)?起止时间$|^实施期限$/, "period"],
   [/^(年度)?资金总额/, "fundsTotal"],
@@ -91,8 +92,12 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
 /** Labels that head a value of their own and are never a field's value. */
 export const SUB_LABELS = /^(预期目标|实际完成情况|年度目标|中长期目标|资金情况|项目资金|万元|\(万元\)|（万元）)$/;
 
+/** A label's trailing note in brackets: 项目名称（全称）, 实施单位（盖章）, 年度资金总额（万元）. */
+const LABEL_NOTE = /\((全称|盖章|公章|签章|签字|万元|元|必填|选填)\)$/;
+
 export function fieldOf(label: string): FieldKey | null {
-  for (const [re, key] of FIELD_LABELS) if (re.test(label)) return key;
+  const bare = label.replace(LABEL_NOTE, "");
+  for (const [re, key] of FIELD_LABELS) if (re.test(bare)) return key;
   return null;
 }
 

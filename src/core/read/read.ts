@@ -156,7 +156,29 @@ interface Columns {
   byRole: Map<ColumnRole, number>;
   /** Points columns by the level they weigh: a 权重/分值 column weighs the nearest indicator level to its left. */
   levelWeights: { level1?: number; level2?: number };
+  /**
+   * Tick-box groups: a label over several columns whose second-row labels are the choices (完成目标可能性 over
+   * 确定能 | 有可能 | 完全不可能, 偏差原因分析 over 经费保障 | 制度保障 …); the unit ticks (√) the column that applies.
+   */
+  choices: Map<ColumnRole, { columns: number[]; labels: string[] }>;
   dataStart: number;
+}
+
+const TICK = /^(√|✓|✔|☑|■|●|是|v|V)$/;
+
+/** A label merged across columns whose every column has a second-row label naming no role of its own: a tick-box group. */
+function choiceGroup(s: Sheet, header: number, c: number): { columns: number[]; labels: string[] } | null {
+  const m = s.areaAt(header, c);
+  if (!m || m.top !== header || m.left !== c || m.right === m.left || m.bottom > header) return null;
+  const columns: number[] = [];
+  const labels: string[] = [];
+  for (let x = m.left; x <= m.right; x++) {
+    const l = s.label(header + 1, x);
+    if (!l || columnRole(l) !== null) return null;
+    columns.push(x);
+    labels.push(l);
+  }
+  return { columns, labels };
 }
 
 /** Words above a column that say which period it is for: the budget year's columns win over the medium term's. */
@@ -175,8 +197,17 @@ function mapColumns(s: Sheet, header: number): Columns {
   const second = header + 1;
   let usesSecond = false;
   const candidates: { c: number; role: ColumnRole; rank: number; period: number }[] = [];
+  const choices: Columns["choices"] = new Map();
   for (let c = s.left; c <= s.maxRight; c++) {
     if (isGroupLabel(s, header, c)) continue;
+    const group = s.isMergedSlave(header, c) ? null : choiceGroup(s, header, c);
+    const groupRole = group ? columnRole(s.label(header, c)) : null;
+    if (group && (groupRole === "possibility" || groupRole === "reason")) {
+      if (!choices.has(groupRole)) choices.set(groupRole, group);
+      usesSecond = true;
+      c = group.columns[group.columns.length - 1];
+      continue;
+    }
     const top = s.label(header, c) || (s.isMergedSlave(header, c) ? normalizeLabel(cellText(s.get(header, c))) : "");
     const below = s.label(second, c);
     let hit = top ? rankedRole(top) : null;
@@ -215,7 +246,7 @@ function mapColumns(s: Sheet, header: number): Columns {
     }
   }
   const sorted = new Map([...roles].sort((a, b) => a[0] - b[0]));
-  return { roles: sorted, byRole, levelWeights, dataStart: usesSecond && !hasIndicatorName(s, second, byRole) ? header + 2 : header + 1 };
+  return { roles: sorted, byRole, levelWeights, choices, dataStart: usesSecond && !hasIndicatorName(s, second, byRole) ? header + 2 : header + 1 };
 }
 
 function nearestLevelLeftOf(c: number, byRole: Map<ColumnRole, number>): "level1" | "level2" | "level3" | null {
@@ -295,6 +326,19 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
         cells[role as IndicatorColumn] = loc;
       }
     }
+    for (const level of ["level1", "level2"] as const) {
+      const c = columns.levelWeights[level];
+      if (c === undefined) continue;
+      const m = s.areaAt(r, c);
+      cells[level === "level1" ? "level1Weight" : "level2Weight"] = { value: s.get(r, c), cell: m ? a1(m.top, m.left) : a1(r, c) };
+    }
+    for (const [role, group] of columns.choices) {
+      if (cells[role as IndicatorColumn] && !isBlank(cells[role as IndicatorColumn]!.value)) continue;
+      const ticked = group.columns.flatMap((c, i) => (TICK.test(normalizeLabel(cellText(s.raw(r, c)))) ? [{ c, label: group.labels[i] }] : []));
+      const other = group.columns.find((c, i) => /其他/.test(group.labels[i]) && !isBlank(s.raw(r, c)) && !TICK.test(normalizeLabel(cellText(s.raw(r, c)))));
+      const value = [...ticked.map((t) => t.label), ...(other !== undefined ? [cellText(s.raw(r, other))] : [])].join("、");
+      cells[role as IndicatorColumn] = { value: value || null, cell: a1(r, ticked[0]?.c ?? other ?? group.columns[0]) };
+    }
     const l1 = cells.level1 ? s.get(r, columns.byRole.get("level1")!) : null;
     const l2 = cells.level2 ? s.get(r, columns.byRole.get("level2")!) : null;
     if (!isBlank(l1)) {
@@ -337,6 +381,8 @@ function findMonth(s: Sheet, from: number, to: number): Project["month"] {
 /** Header-block fields of a form: every known label between `from` and `to` with the value beside it. */
 function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey, Located>> {
   const fields: Partial<Record<FieldKey, Located>> = {};
+  /** The column each field's label stands in: 其中 rows belong to the total in their own column (年度, not 中期). */
+  const labelColumn = new Map<FieldKey, number>();
   for (let r = from; r <= to; r++) {
     for (let c = s.left; c <= s.right(r); c++) {
       const raw = s.raw(r, c);
@@ -348,7 +394,11 @@ function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey
         continue;
       }
       const key = fieldOf(s.label(r, c));
-      if (!key || (fields[key] && !isBlank(fields[key]!.value))) continue;
+      if (!key) continue;
+      const totalColumn = labelColumn.get("fundsTotal");
+      const partOfTotal = (key === "fundsFiscal" || key === "fundsOther") && totalColumn !== undefined;
+      if (fields[key] && !isBlank(fields[key]!.value) && !(partOfTotal && c === totalColumn && labelColumn.get(key) !== totalColumn)) continue;
+      labelColumn.set(key, c);
       // An empty field still records where its value belongs, so a finding can point at the cell to fill.
       fields[key] = valueOf(s, r, c) ?? { value: null, cell: a1(r, c + 1) };
     }
@@ -357,14 +407,14 @@ function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey
 }
 
 const FUNDS_HEADERS: [RegExp, FundsColumn][] = [
-  [/^年初预算数/, "fundsInitial"],
-  [/^全年预算数/, "fundsBudget"],
-  [/^全年执行数/, "fundsExecuted"],
-  [/^分值/, "fundsPoints"],
-  [/^执行率/, "fundsRate"],
-  [/^得分/, "fundsScore"],
+  [/^年初预算(数)?/, "fundsInitial"],
+  [/^全年预算(数)?|^调整后预算(数)?|^全年(可用)?预算/, "fundsBudget"],
+  [/^全年执行(数)?|^(预算|实际|全年实际)执行数|^执行数/, "fundsExecuted"],
+  [/^分值|^权重/, "fundsPoints"],
+  [/^(预算)?执行率/, "fundsRate"],
+  [/^得分$|^得分\(/, "fundsScore"],
 ];
-const FUNDS_ROWS = /^(年度资金总额|其中[:：]?(当年)?财政拨款|(其中[:：]?)?当年财政拨款|上年结转资金|其他资金)/;
+const FUNDS_ROWS = /^(年度资金总额|资金总额|总额|合计|其中[:：]?(当年|本年)?财政拨款|(其中[:：]?)?(当年|本年)财政拨款|上年结转(资金)?|其他资金|基本支出|项目支出)/;
 
 /** The self-evaluation's funds block: a header row with 全年预算数 / 全年执行数, then one row per source of funds. */
 function readFunds(s: Sheet, from: number, to: number): FundsRow[] {
@@ -375,10 +425,12 @@ function readFunds(s: Sheet, from: number, to: number): FundsRow[] {
       const hit = FUNDS_HEADERS.find(([re]) => re.test(l));
       if (hit && !cols.has(hit[1])) cols.set(hit[1], c);
     }
+    // Without a 全年预算数 column, the budget is the 年初预算数 (the 部门整体 forms).
+    if (!cols.has("fundsBudget") && cols.has("fundsInitial")) cols.set("fundsBudget", cols.get("fundsInitial")!);
     if (!cols.has("fundsBudget") || !cols.has("fundsExecuted")) continue;
     const out: FundsRow[] = [];
     for (let rr = r + 1; rr <= to; rr++) {
-      for (let c = s.left; c < (cols.get("fundsInitial") ?? cols.get("fundsBudget")!); c++) {
+      for (let c = s.left; c < Math.min(...cols.values()); c++) {
         const l = s.label(rr, c);
         if (!FUNDS_ROWS.test(l)) continue;
         const at = (k: FundsColumn) => (cols.has(k) ? s.located(rr, cols.get(k)!) : null);
@@ -407,32 +459,115 @@ function hasReviewColumns(columns: Columns): boolean {
   return columns.byRole.has("reviewActual") || columns.byRole.has("reviewScore");
 }
 
-function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
-  const projects: Project[] = [];
+/** Whether a grid is the medium-term one (长期 / 中期绩效指标), by the group label beside it or the line above it. */
+function gridPeriod(s: Sheet, header: number): "medium" | "year" | null {
+  const texts: string[] = [];
+  for (let c = s.left; c <= s.right(header); c++) if (isGroupLabel(s, header, c)) texts.push(s.label(header, c));
+  if (header - 1 >= s.top) {
+    const above = [...Array(s.right(header - 1) - s.left + 1).keys()].map((i) => s.label(header - 1, s.left + i)).filter((t) => t);
+    if (above.length === 1) texts.push(above[0]);
+  }
+  for (const t of texts) {
+    if (/^(长期|中期|中长期)(绩效)?(指标|目标)/.test(t)) return "medium";
+    if (/^(年度|本年|当年)(绩效)?(指标|目标)/.test(t)) return "year";
+  }
+  return null;
+}
+
+/** Rows between two grids that start a new form: a project's own labels (项目名称, 项目编码 …) or a title. */
+function startsNewForm(s: Sheet, from: number, to: number): boolean {
+  for (let r = from; r <= to; r++) {
+    for (let c = s.left; c <= s.right(r); c++) {
+      const l = s.label(r, c);
+      if (!l) continue;
+      const key = fieldOf(l);
+      if (key === "name" || key === "projectCode" || key === "department" || key === "unit" || key === "organization") return true;
+    }
+  }
+  return false;
+}
+
+interface FormTable {
+  /** The first row of the form: its title and fields start here. */
+  start: number;
+  grids: { header: number; columns: Columns; grid: Grid; limit: number; medium: boolean }[];
+}
+
+/**
+ * Groups the grids of a sheet into forms. A grid continues the form before it when nothing between them starts
+ * a new form: a header repeated before each 一级指标 section, or the 年度 grid after the 长期 one.
+ */
+function formTables(s: Sheet, headers: number[]): FormTable[] {
+  const tables: FormTable[] = [];
   let blockStart = s.top;
   headers.forEach((h, i) => {
     const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
     const columns = mapColumns(s, h);
     const grid = readGrid(s, columns, limit, false);
-    const p = newProject(file, s.snap.name, kind, "form");
-    // A second project on the same sheet starts at its own 项目名称 label after the previous grid.
-    let start = blockStart;
-    for (let r = blockStart; r < h; r++) if (s.label(r, s.left) === "项目名称" || firstText(s, r) === "项目名称") start = Math.min(start, r);
-    p.fields = readFields(s, start, h - 1);
-    p.indicators = grid.rows.flatMap((g) => (g.indicator ? [g.indicator] : []));
-    // Below the grid: attachments (投资评审报告, 领导批示) and the signature lines (负责人, 联系电话).
-    const tailStart = (p.indicators.length > 0 ? p.indicators[p.indicators.length - 1].row : columns.dataStart) + 1;
-    for (const [k, v] of Object.entries(readFields(s, tailStart, limit)) as [FieldKey, Located][]) {
-      if (!p.fields[k] || (isBlank(p.fields[k]!.value) && !isBlank(v.value))) p.fields[k] = v;
-    }
-    p.total = grid.total;
-    p.hasReview = hasReviewColumns(columns);
-    if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
-    if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
-    projects.push(p);
+    const entry = { header: h, columns, grid, limit, medium: gridPeriod(s, h) === "medium" };
+    const last = tables[tables.length - 1];
+    if (last && !startsNewForm(s, blockStart, h - 1)) last.grids.push(entry);
+    else tables.push({ start: blockStart, grids: [entry] });
     blockStart = grid.end;
   });
-  return projects;
+  return tables;
+}
+
+/** Words around a project's name in a form's title: the year before it, the form's own name after it. */
+const TITLE_SUFFIX = /(项目)?(支出)?(绩效)?(评价|自评|目标|监控|运行监控)?(指标体系)?(及)?(评分|评价|自评|申报|目标|监控|考核)?(表|情况表|评分表)?$/;
+
+/**
+ * A form without a 项目名称 field names its project in the title (XX项目绩效评价表, 2025年度XX项目支出绩效自评表);
+ * a department's form names the department (部门（单位）名称), which is then also its unit.
+ */
+function nameFromTitle(s: Sheet, from: number, to: number, p: Project): void {
+  if (p.fields.name && !isBlank(p.fields.name.value)) return;
+  const org = p.fields.organization;
+  if (org && !isBlank(org.value)) {
+    p.fields.name = org;
+    p.fields.department ??= org;
+    p.fields.unit ??= org;
+    return;
+  }
+  for (let r = from; r <= Math.min(to, from + 5); r++) {
+    const texts: [number, string][] = [];
+    for (let c = s.left; c <= s.right(r); c++) if (!s.isMergedSlave(r, c) && typeof s.raw(r, c) === "string" && s.label(r, c)) texts.push([c, s.label(r, c)]);
+    if (texts.length !== 1) continue;
+    const [c, t] = texts[0];
+    if (!/项目/.test(t) || !/(表|体系)$/.test(t) || t.length > 60) continue;
+    const name = t.replace(TITLE_SUFFIX, "").replace(/^(附件\d*[:：]?)/, "").trim();
+    if (name.length >= 2) {
+      p.fields.name = { value: name.endsWith("项目") ? name : `${name}项目`, cell: a1(r, c) };
+      return;
+    }
+  }
+}
+
+function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
+  return formTables(s, headers).map((t) => {
+    const first = t.grids[0];
+    const h = first.header;
+    const p = newProject(file, s.snap.name, kind, "form");
+    // A second project on the same sheet starts at its own 项目名称 label after the previous grid.
+    let start = t.start;
+    for (let r = t.start; r < h; r++) if (s.label(r, s.left) === "项目名称" || firstText(s, r) === "项目名称") start = Math.min(start, r);
+    p.fields = readFields(s, start, h - 1);
+    // The medium-term grid (长期绩效指标) is not the year's target when the form has the year's grid too.
+    const counted = t.grids.some((g) => !g.medium) ? t.grids.filter((g) => !g.medium) : t.grids;
+    p.indicators = counted.flatMap((g) => g.grid.rows.flatMap((row) => (row.indicator ? [row.indicator] : [])));
+    const lastGrid = t.grids[t.grids.length - 1];
+    // Below the grid: attachments (投资评审报告, 领导批示) and the signature lines (负责人, 联系电话).
+    const tailStart = (p.indicators.length > 0 ? p.indicators[p.indicators.length - 1].row : lastGrid.columns.dataStart) + 1;
+    for (const [k, v] of Object.entries(readFields(s, tailStart, lastGrid.limit)) as [FieldKey, Located][]) {
+      if (!p.fields[k] || (isBlank(p.fields[k]!.value) && !isBlank(v.value))) p.fields[k] = v;
+    }
+    p.total = [...t.grids].reverse().find((g) => g.grid.total)?.grid.total ?? null;
+    p.hasReview = counted.some((g) => hasReviewColumns(g.columns));
+    nameFromTitle(s, start, h - 1, p);
+    if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
+    if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
+    return p;
+  });
 }
 
 function monthAt(s: Sheet, from: number, to: number, opts: ReadOptions, p: Project): Project["month"] {
