@@ -26,23 +26,29 @@ interface Label {
   raw: string;
   cell: string;
   row: number;
+  /** Among the first rows that hold anything, where a title stands. */
+  titleRow: boolean;
 }
 
-/** How far down a sheet labels are looked for: titles and grid headers sit near the top. */
-const SCAN_ROWS = 80;
 /** A column header is short; a longer text that mentions a header's words is a sentence (e.g. 填表说明), not a header. */
-const MAX_HEADER_LENGTH = 20;
+const MAX_HEADER_LENGTH = 24;
+/** Titles stand in the first few rows that hold anything. */
+const TITLE_ROWS = 6;
+/** Only cells with one of these words can decide a sheet's kind; the rest are never normalised (speed on big lists). */
+const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际/;
 
+/** Labels anywhere in the used range: a table may start far below the top, and a list may run to any length. */
 function labelsOf(sheet: SheetSnapshot): Label[] {
   const out: Label[] = [];
-  const rows = Math.min(sheet.rows.length, SCAN_ROWS);
-  for (let r = 0; r < rows; r++) {
+  let nonBlankRows = 0;
+  for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string" || isBlank(v)) continue;
-      out.push({ text: normalizeLabel(v), raw: v.replace(/\s+/g, " ").trim(), cell: a1(sheet.top + r, sheet.left + c), row: r });
+      if (typeof v !== "string" || isBlank(v) || !KIND_HINT.test(v)) continue;
+      out.push({ text: normalizeLabel(v), raw: v.replace(/\s+/g, " ").trim(), cell: a1(sheet.top + r, sheet.left + c), row: r, titleRow: nonBlankRows < TITLE_ROWS });
     }
+    if (row.some((v) => !isBlank(v))) nonBlankRows++;
   }
   return out;
 }
@@ -50,8 +56,6 @@ function labelsOf(sheet: SheetSnapshot): Label[] {
 function find(labels: Label[], test: (t: string) => boolean): Label | undefined {
   return labels.find((l) => test(l.text));
 }
-
-const has = (...parts: string[]) => (t: string) => parts.every((p) => t.includes(p));
 
 /**
  * Recognises a sheet by its labels, never by coordinates. Titles win; without a title the indicator grid's
@@ -70,29 +74,39 @@ export function classifySheet(sheet: SheetSnapshot): Classification {
     evidence: `${l.cell} 标题“${l.raw}”`,
   });
   const titles: [TableKind, (t: string) => boolean][] = [
-    ["self-evaluation", (t) => t.includes("自评") && t.length <= 40],
-    ["monitoring", (t) => t.includes("监控") && t.includes("表") && t.length <= 40],
-    ["target", (t) => (t.includes("绩效目标") && (t.includes("申报表") || t.endsWith("目标表"))) && t.length <= 40],
+    ["self-evaluation", (t) => t.includes("自评") && t.length <= 60],
+    // A 绩效评价表 or 评价指标体系 with scores is an evaluation, whoever made it.
+    ["self-evaluation", (t) => /评价/.test(t) && /(表|体系)$/.test(t) && !t.includes("目标") && t.length <= 60],
+    ["monitoring", (t) => t.includes("监控") && t.includes("表") && t.length <= 60],
+    ["target", (t) => (t.includes("绩效目标") && (t.includes("申报表") || t.endsWith("目标表"))) && t.length <= 60],
   ];
   for (const [kind, test] of titles) {
-    const l = labels.find((x) => x.row < 6 && test(x.text));
+    const l = labels.find((x) => x.titleRow && test(x.text));
     if (l) return title(kind, l);
   }
+  const header = (test: (t: string) => boolean) => find(labels, (t) => t.length <= MAX_HEADER_LENGTH && test(t));
   const columns: [TableKind, (t: string) => boolean][] = [
-    ["self-evaluation", (t) => t.includes("实际完成值") || t.includes("全年执行数")],
+    ["self-evaluation", (t) => /实际完成值|全年执行数|实际值$|^采集数据/.test(t)],
     ["monitoring", (t) => t.includes("完成目标可能性") || /^1-\d{1,2}月/.test(t)],
-    ["target", has("三级指标")],
   ];
   for (const [kind, test] of columns) {
-    const l = find(labels, (t) => t.length <= MAX_HEADER_LENGTH && test(t));
+    const l = header(test);
     if (l) return { kind, layout, evidence: `${l.cell} 列标题“${l.raw}”` };
   }
-  return { kind: "unknown", layout: null, evidence: `前 ${SCAN_ROWS} 行没有找到绩效表的标题或指标列` };
+  // A grid with a 得分 column and a 总分 / 合计 row is an evaluation, not a target table.
+  const score = header((t) => /^得分|得分$/.test(t));
+  const total = find(labels, (t) => /^(总分|合计|总计|综合得分)/.test(t));
+  if (score && total && header(isLevel3)) return { kind: "self-evaluation", layout, evidence: `${score.cell} 列标题“${score.raw}”与 ${total.cell}“${total.raw}”` };
+  const l3 = header(isLevel3);
+  if (l3) return { kind: "target", layout, evidence: `${l3.cell} 列标题“${l3.raw}”` };
+  return { kind: "unknown", layout: null, evidence: "没有找到绩效表的标题或指标列（三级指标、指标名称）" };
 }
 
-/** A list layout has 项目名称 as a column header on the same row as the indicator headers. */
+const isLevel3 = (t: string) => /^三级指标|^指标名称$|^指标内容$/.test(t);
+
+/** A list layout has 项目名称 (or 项目编码) as a column header on the same row as the indicator headers. */
 function detectLayout(labels: Label[]): Layout {
-  const header = labels.find((l) => l.text === "三级指标");
-  if (header && labels.some((l) => l.row === header.row && l.text === "项目名称")) return "list";
+  const header = labels.find((l) => isLevel3(l.text));
+  if (header && labels.some((l) => l.row === header.row && /^(支出)?项目(名称|编码|代码)$/.test(l.text))) return "list";
   return "form";
 }

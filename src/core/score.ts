@@ -1,5 +1,6 @@
 import { dec, type Dec, round2, sum, toNumber2 } from "./decimal";
 import { mof, MOF_SELF } from "./basis";
+import { nestedPointsProblems, pointsOf } from "./checks/points";
 import { finding, type Finding, ruleBasis } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { Indicator, Located, Project } from "./model";
@@ -99,16 +100,20 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   const sev = rules.severities;
   const at = (cell: string | null) => ({ sheet: p.sheet, cell });
 
-  // Budget execution: the 年度资金总额 row.
-  const funds = p.funds.find((f) => f.label.startsWith("年度资金总额")) ?? p.funds[0];
-  if (!funds) {
+  // Budget execution: the 年度资金总额 row. A table whose indicator points alone make the total (a 决策/过程/产出/效益
+  // evaluation, or a province that shows execution without scoring it) has no separate execution score.
+  const funds = p.funds.find((f) => /^(年度)?资金总额|^总额|^合计/.test(f.label)) ?? p.funds[0];
+  const nested = nestedPointsProblems(p.indicators, rules.weights.total);
+  const flatPoints = p.indicators.filter((i) => i.level3).reduce((s, i) => s + (pointsOf(i.cells.weight) ?? 0), 0);
+  const selfContained = Math.abs((nested ? nested.levelTotal : flatPoints) - rules.weights.total) < 0.005 && !funds?.points;
+  if (!funds && !selfContained) {
     out.push(finding("missing-field", at(null), "没有找到项目资金表（全年预算数、全年执行数），预算执行率按 0 分计。", sev, mof(MOF_SELF, "项目支出绩效自评表")));
   }
   const budget = num(p, funds?.budget, "全年预算数", out, rules);
   const executed = num(p, funds?.executed, "全年执行数", out, rules);
-  const executionPoints = num(p, funds?.points, "预算执行率分值", out, rules) ?? rules.weights.execution;
+  const executionPoints = num(p, funds?.points, "预算执行率分值", out, rules) ?? (selfContained ? 0 : rules.weights.execution);
   const executionRate = budget && budget > 0 && executed !== null ? executed / budget : null;
-  const executionScore = budget !== null && executed !== null ? scorer.execution(budget, executed, executionPoints) : dec(0);
+  const executionScore = budget !== null && executed !== null && executionPoints > 0 ? scorer.execution(budget, executed, executionPoints) : dec(0);
   const claimedExecution = num(p, funds?.score, "预算执行率得分", out, rules);
   if (claimedExecution !== null && executionRate !== null && Math.abs(claimedExecution - executionScore.toNumber()) > rules.scoreTolerance) {
     out.push(finding("score-mismatch", at(funds!.score!.cell),
@@ -184,7 +189,9 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   }
 
   const indicatorPoints = indicators.reduce((s, i) => s + i.points, 0);
-  if (indicators.length > 0 && Math.abs(indicatorPoints + executionPoints - rules.weights.total) > rules.scoreTolerance) {
+  if (nested) {
+    for (const x of nested.problems) out.push(finding("points-sum", at(x.cell), x.message, sev, ruleBasis("points-sum", rules)));
+  } else if (indicators.length > 0 && Math.abs(indicatorPoints + executionPoints - rules.weights.total) > rules.scoreTolerance) {
     out.push(finding("points-sum", at(p.total?.points?.cell ?? indicators[0].indicator.cells.weight?.cell ?? null),
       `分值合计 ${Math.round((indicatorPoints + executionPoints) * 100) / 100}（指标 ${Math.round(indicatorPoints * 100) / 100} + 预算执行率 ${executionPoints}），应为 ${rules.weights.total}。`,
       sev, ruleBasis("points-sum", rules)));

@@ -1,5 +1,6 @@
 import { a1 } from "../address";
 import { finding, type Finding, ruleBasis } from "../findings";
+import { nestedPointsProblems } from "./points";
 import {
   ALLOWED_LEVEL2, indicatorLabel, isCostIndicator, isQuantitative, LEVEL2_NAMES, level1Of, level2Of, natureOf,
   readNumber, unitOf,
@@ -158,6 +159,11 @@ function isVague(ind: Indicator, quantitative: boolean): boolean {
 
 function checkWeights(p: Project, rules: RuleSet): Finding[] {
   const out: Finding[] = [];
+  const nested = nestedPointsProblems(p.indicators, rules.weights.total);
+  if (nested) {
+    for (const x of nested.problems) out.push(finding("weight-sum", { sheet: p.sheet, cell: x.cell }, x.message, rules.severities, ruleBasis("weight-sum", rules)));
+    return out;
+  }
   const weights = p.indicators.filter((i) => i.cells.weight && !isBlank(i.cells.weight.value));
   if (weights.length === 0) return out;
   let sum = 0;

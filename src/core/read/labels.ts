@@ -25,7 +25,7 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/全年预计完成/, "expected"],
   [/完成目标可能性|完成可能性/, "possibility"],
   [/^(1|一)[-—~至到]\d{1,2}月.*完成|^(1|一)[-—~至到]\d{1,2}月(实际)?执行情况$|^截至.{0,8}完成|^累计完成/, "progress"],
-  [/实际完成|自评完成值|^完成值|实际值$|^实际值|^采集数据$|^实际数/, "actual"],
+  [/实际完成|自评完成值|^完成值|实际值|^采集数据$|^实际数/, "actual"],
   [/指标值|目标值/, "target"],
   [/度量单位|计量单位|^单位$/, "measure"],
   [/权重|分值/, "weight"],
@@ -102,6 +102,6 @@ export function fieldOf(label: string): FieldKey | null {
 }
 
 /** Rows after the grid that end it: signatures and notes. */
-export const FOOTER = /^(填表人|填报人|联系电话|单位负责人|项目负责人|审核人|财务负责人|填报日期|填表日期|单位确认|说明[:：]|备注[:：]|注[:：])/;
+export const FOOTER = /^(填表人|填报人|联系电话|单位负责人|项目负责人|审核人|财务负责人|填报日期|填表日期|单位确认|填报单位|评价人|评分人|评价机构|评价日期|评价组|说明[:：]|备注[:：]|注[:：])/;
 /** A row that totals the grid. */
 export const TOTAL = /^(总分|合计|总计|综合得分)/;
