@@ -54,6 +54,7 @@ export type FieldKey =
   | "fundsTotal"
   | "fundsFiscal"
   | "fundsOther"
+  | "fundsOwn"
   | "goal"
   | "investmentReview"
   | "leaderApproval"
@@ -80,6 +81,7 @@ export const FIELD_NAMES: Record<FieldKey, string> = {
   fundsTotal: "年度资金总额",
   fundsFiscal: "财政拨款",
   fundsOther: "其他资金",
+  fundsOwn: "自有资金",
   goal: "总体目标",
   investmentReview: "投资评审报告",
   leaderApproval: "上级领导批示",

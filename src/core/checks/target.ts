@@ -45,12 +45,14 @@ export function checkTargetTable(p: Project, rules: RuleSet): Finding[] {
   const total = readNumber(p, p.fields.fundsTotal, "年度资金总额", out, rules);
   const fiscal = readNumber(p, p.fields.fundsFiscal, "财政拨款", out, rules);
   const other = readNumber(p, p.fields.fundsOther, "其他资金", out, rules);
+  const own = readNumber(p, p.fields.fundsOwn, "自有资金", out, rules);
   const unread = (f: typeof fiscal, key: FieldKey) => f === null && p.fields[key] !== undefined && !isBlank(p.fields[key]!.value);
-  if (total && (fiscal || other) && !unread(fiscal, "fundsFiscal") && !unread(other, "fundsOther")) {
-    const sum = Math.round(((fiscal?.value ?? 0) + (other?.value ?? 0)) * 10000);
+  if (total && (fiscal || other || own) && !unread(fiscal, "fundsFiscal") && !unread(other, "fundsOther") && !unread(own, "fundsOwn")) {
+    const sum = Math.round(((fiscal?.value ?? 0) + (other?.value ?? 0) + (own?.value ?? 0)) * 10000);
     if (sum !== Math.round(total.value * 10000)) {
+      const parts = [`财政拨款 ${fiscal?.value ?? 0}`, ...(own ? [`自有资金 ${own.value}`] : []), `其他资金 ${other?.value ?? 0}`].join(" + ");
       out.push(finding("funds-mismatch", at(p.fields.fundsTotal!.cell),
-        `财政拨款 ${fiscal?.value ?? 0} + 其他资金 ${other?.value ?? 0} = ${sum / 10000}，不等于年度资金总额 ${total.value}（万元）。`, sev));
+        `${parts} = ${sum / 10000}，不等于年度资金总额 ${total.value}（万元）。`, sev));
     }
   }
   if (total && total.value < 0) out.push(finding("unreadable-value", at(p.fields.fundsTotal!.cell), `年度资金总额为负数（${total.value}）。`, sev));

@@ -40,7 +40,7 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/^(1|一)[-—~至到]\d{1,2}月执行|^截至.{0,8}执行数|^累计执行数|^全年执行数/, "monitoringExecuted"],
   [/^执行率/, "monitoringRate"],
   [/^年初预算数|^年度预算数?$|^全年预算数/, "monitoringBudget"],
-  [/^年度资金总额|^资金总额/, "fundsTotal"],
+  [/^年度资金总额|^资金总额|^预算数$|^预算金额|^项目预算(数|金额)?$/, "fundsTotal"],
   [/财政拨款/, "fundsFiscal"],
   [/^其他资金/, "fundsOther"],
   [/总体目标|^年度目标|^(年度)?绩效目标$/, "goal"],
@@ -74,7 +74,8 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^项目(期|周期)$|^(项目)?起止时间$|^实施期限$/, "period"],
   [/^(年度)?资金总额/, "fundsTotal"],
   [/^(其中[:：]?)?(当年)?财政拨款/, "fundsFiscal"],
-  [/^其他资金/, "fundsOther"],
+  [/^其他资金|^其他$/, "fundsOther"],
+  [/^(其中[:：]?)?(单位)?自有资金|^(单位)?自筹资金|^事业收入/, "fundsOwn"],
   [/^(年度)?总体目标|^年度目标$|^绩效目标$/, "goal"],
   [/投资评审/, "investmentReview"],
   [/领导批示|上级批示/, "leaderApproval"],
@@ -95,8 +96,11 @@ export const SUB_LABELS = /^(预期目标|实际完成情况|年度目标|中长
 /** A label's trailing note in brackets: 项目名称（全称）, 实施单位（盖章）, 年度资金总额（万元）. */
 const LABEL_NOTE = /\((全称|盖章|公章|签章|签字|万元|元|必填|选填)\)$/;
 
+/** A list number before a label: 一、 1. （一） ①. */
+const LABEL_NUMBER = /^([一二三四五六七八九十]+、|\d+[.、]|\([一二三四五六七八九十\d]+\)|[①-⑩])/;
+
 export function fieldOf(label: string): FieldKey | null {
-  const bare = label.replace(LABEL_NOTE, "");
+  const bare = label.replace(LABEL_NOTE, "").replace(LABEL_NUMBER, "");
   for (const [re, key] of FIELD_LABELS) if (re.test(bare)) return key;
   return null;
 }

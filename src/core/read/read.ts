@@ -5,7 +5,7 @@ import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type Indicat
 import { ownedSheets } from "../owned";
 import { type Area, type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
 import { cellText, normalizeLabel } from "../text";
-import { parseTarget } from "../values";
+import { parseTarget, readNumberCell } from "../values";
 import { type ColumnRole, columnRole, FIELD_ROLES, fieldOf, FOOTER, type FundsColumn, rankedRole, SUB_LABELS, TOTAL } from "./labels";
 
 export interface ReadOptions {
@@ -119,6 +119,18 @@ const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s
 function isGroupLabel(s: Sheet, r: number, c: number): boolean {
   const m = s.areaAt(r, c);
   return m !== null && m.left === c && m.bottom >= r + 2;
+}
+
+/** A label merged down over two rows or more with short labels beside it in at least two of those rows: a group. */
+function isGroupOfLabels(s: Sheet, r: number, c: number): boolean {
+  const m = s.areaAt(r, c);
+  if (!m || m.top !== r || m.left !== c || m.bottom < r + 1) return false;
+  let labels = 0;
+  for (let y = m.top; y <= m.bottom; y++) {
+    const v = s.raw(y, m.right + 1);
+    if (typeof v === "string" && normalizeLabel(v).length <= 10 && readNumberCell(v).kind === "text") labels++;
+  }
+  return labels >= 2;
 }
 
 /** The most specific level-3 label of a row (its rank; lower is more specific), ignoring group labels. */
@@ -322,6 +334,8 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
           if (!isBlank(v)) name = cellText(v).trim();
           fields.name = { value: name || null, cell: loc.cell };
         } else if (!isBlank(loc.value)) fields[role as FieldKey] = loc;
+        // A project column merged down over its rows shows its value on each of them.
+        else if (s.isMergedSlave(r, c) && !isBlank(s.get(r, c))) fields[role as FieldKey] = { value: s.get(r, c), cell: loc.cell };
       } else {
         cells[role as IndicatorColumn] = loc;
       }
@@ -383,6 +397,7 @@ function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey
   const fields: Partial<Record<FieldKey, Located>> = {};
   /** The column each field's label stands in: 其中 rows belong to the total in their own column (年度, not 中期). */
   const labelColumn = new Map<FieldKey, number>();
+  let fundsGroup: { column: number; top: number; bottom: number } | null = null;
   for (let r = from; r <= to; r++) {
     for (let c = s.left; c <= s.right(r); c++) {
       const raw = s.raw(r, c);
@@ -393,7 +408,14 @@ function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey
         if (!fields[inlineKey] || isBlank(fields[inlineKey]!.value)) fields[inlineKey] = { value: inline[2].trim(), cell: a1(r, c) };
         continue;
       }
-      const key = fieldOf(s.label(r, c));
+      let key = fieldOf(s.label(r, c));
+      // A label merged down beside several sub-labels (年度资金总额及构成 over 总额 / 一、财政拨款 / 二、其他) groups them;
+      // the sub-labels name the fields, and a bare 总额 beside the funds group is the total.
+      if (key && isGroupOfLabels(s, r, c)) {
+        if (key === "fundsTotal") fundsGroup = { column: c + 1, top: r, bottom: s.areaAt(r, c)!.bottom };
+        continue;
+      }
+      if (!key && fundsGroup && c === fundsGroup.column && r >= fundsGroup.top && r <= fundsGroup.bottom && /^(总额|合计|小计)$/.test(s.label(r, c))) key = "fundsTotal";
       if (!key) continue;
       const totalColumn = labelColumn.get("fundsTotal");
       const partOfTotal = (key === "fundsFiscal" || key === "fundsOther") && totalColumn !== undefined;
@@ -517,6 +539,29 @@ function formTables(s: Sheet, headers: number[]): FormTable[] {
 const TITLE_SUFFIX = /(项目)?(支出)?(绩效)?(评价|自评|目标|监控|运行监控)?(指标体系)?(及)?(评分|评价|自评|申报|目标|监控|考核)?(表|情况表|评分表)?$/;
 
 /**
+ * Funds given as a table's 合计 row under 总额 / 财政拨款 / 其他资金 columns (the 年度主要任务 block of a department's
+ * form), where the form has no 年度资金总额 field of its own.
+ */
+function fundsFromTable(s: Sheet, from: number, to: number, p: Project): void {
+  if (p.fields.fundsTotal && !isBlank(p.fields.fundsTotal.value)) return;
+  const columns: [FieldKey, RegExp][] = [["fundsTotal", /^(总额|合计|金额合计|资金总额)$/], ["fundsFiscal", /^财政拨款/], ["fundsOther", /^其他资金/]];
+  for (let r = from; r <= to; r++) {
+    const at = new Map<FieldKey, number>();
+    for (let c = s.left; c <= s.right(r); c++) {
+      const hit = columns.find(([, re]) => re.test(s.label(r, c)));
+      if (hit && !at.has(hit[0])) at.set(hit[0], c);
+    }
+    if (!at.has("fundsTotal") || !at.has("fundsFiscal")) continue;
+    for (let rr = r + 1; rr <= to; rr++) {
+      const labels = [...Array(at.get("fundsTotal")! - s.left).keys()].map((i) => s.label(rr, s.left + i));
+      if (!labels.some((l) => /^(金额)?合计$|^总计$/.test(l))) continue;
+      for (const [key, c] of at) p.fields[key] = s.located(rr, c);
+      return;
+    }
+  }
+}
+
+/**
  * A form without a 项目名称 field names its project in the title (XX项目绩效评价表, 2025年度XX项目支出绩效自评表);
  * a department's form names the department (部门（单位）名称), which is then also its unit.
  */
@@ -564,6 +609,7 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
     p.total = [...t.grids].reverse().find((g) => g.grid.total)?.grid.total ?? null;
     p.hasReview = counted.some((g) => hasReviewColumns(g.columns));
     nameFromTitle(s, start, h - 1, p);
+    fundsFromTable(s, start, h - 1, p);
     if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
     if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
     return p;
@@ -591,15 +637,25 @@ function readList(s: Sheet, file: string, kind: TableKind, headers: number[], op
     const columns = mapColumns(s, h);
     const grid = readGrid(s, columns, limit, true);
     const byName = new Map<string, Project>();
+    /** A row with a unit or department and no project (815-千佛镇部门 with its total) heads the projects below it. */
+    let group: Located | null = null;
     for (const g of grid.rows) {
       const name = cellText(g.fields.name?.value ?? null).trim();
-      let p = byName.get(name);
+      const code = cellText(g.fields.projectCode?.value ?? null).trim();
+      if (!name && !code && !g.indicator) {
+        group = g.fields.department ?? g.fields.unit ?? group;
+        continue;
+      }
+      // Rows of one project share its 项目编码 where the export has one, else its name.
+      const key = code ? `code:${code}` : `name:${name}`;
+      let p = byName.get(key);
       if (!p) {
         p = newProject(file, s.snap.name, kind, "list");
         p.hasReview = hasReviewColumns(columns);
         if (kind === "monitoring") p.month = monthAt(s, s.top, h + 1, opts, p);
-        byName.set(name, p);
+        byName.set(key, p);
         projects.push(p);
+        if (group && !g.fields.department) p.fields.department = group;
       }
       for (const [k, v] of Object.entries(g.fields) as [FieldKey, Located][]) if (!p.fields[k] || isBlank(p.fields[k]!.value)) p.fields[k] = v;
       if (g.indicator) p.indicators.push(g.indicator);
