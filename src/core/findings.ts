@@ -39,6 +39,7 @@ const REVIEW = plan("四(二)6", "从数量、质量、实效、成本等方面�
 export const CATALOG: CatalogEntry[] = [
   { code: "no-recognized-table", severity: "warning", group: "读取", meaning: "工作簿中没有识别出任何绩效目标表、监控表或自评表", basis: READING },
   { code: "sheet-skipped", severity: "info", group: "读取", meaning: "有内容的工作表不是绩效表，或只认出一部分（说明找到了什么、缺什么），未处理", basis: READING },
+  { code: "table-incomplete", severity: "warning", group: "读取", meaning: "认出了绩效表，但缺少读取或检查所需的部分（如没有三级指标列、指标值列、实际完成值列）；问题说明找到了什么、缺什么", basis: READING },
   { code: "unreadable-value", severity: "error", group: "读取", meaning: "应为数值的单元格无法读成数值（文字、日期、逻辑值等）", basis: VALUES },
   { code: "formula-error", severity: "error", group: "读取", meaning: "单元格是公式错误值（#DIV/0!、#N/A、#REF! 等）", basis: VALUES },
   { code: "monitoring-month-unknown", severity: "error", group: "读取", meaning: "监控表没有写明监控时点（1-M月 / 截至M月），也没有用 --month 指定", basis: DUAL },

@@ -161,7 +161,8 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
         score = round2(dec(Math.min(Math.max(claimed, lo.toNumber()), hi.toNumber())));
       } else {
         score = round2(dec(Math.min(Math.max(claimed ?? 0, 0), points)));
-        if (claimed !== null && ind.cells.score && !isQuantitative(ind)) {
+        // Only where the grid has a result column: an evaluation framework's scores are the evaluators' judgement.
+        if (claimed !== null && ind.cells.score && ind.cells.actual && !isQuantitative(ind)) {
           out.push(finding("qualitative-out-of-bracket", at(ind.cells.actual?.cell ?? ind.cells.score.cell),
             actualText
               ? `定性指标“${name}”的完成情况“${actualText}”无法归入档次（${rules.qualitativeBrackets.map((x) => x.label).join(" / ")}），无法核对得分 ${claimed}，请改用其中之一。`

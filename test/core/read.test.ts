@@ -125,3 +125,162 @@ describe("reading real tables", () => {
     expect(q.findings.map((f) => [f.code, f.cell])).toEqual([["unreadable-value", "C7"]]);
   });
 });
+
+/** A sheet's rows shifted right by one column, with `label` merged down column A over rows `from`–`to` (1-based). */
+function withGroupColumn(def: SheetDef, label: string, from: number, to: number): SheetDef {
+  const rows = def.rows.map((r, i) => [i + 1 === from ? label : null, ...r]);
+  const shift = (m: string) => m.replace(/([A-Z]+)(\d+)/g, (_, col: string, row: string) => `${String.fromCharCode(col.charCodeAt(0) + 1)}${row}`);
+  return { ...def, rows, merges: [...(def.merges ?? []).map(shift), `A${from}:A${to}`] };
+}
+
+describe("reading by principle, not by a list of layouts", () => {
+  it("takes a merged 绩效指标 beside the whole grid for a group label, not for the level-3 column", async () => {
+    // targetSheet's grid: header row 10, indicators rows 11–18, as the MoF forms put 绩效指标 to their left.
+    const def = withGroupColumn(targetSheet(), "绩效指标", 10, 18);
+    const [p] = analyze([await snapshot([def])], CENTRAL).projects;
+    expect(p.project.indicators.map((i) => i.cells.level3?.cell)).toEqual(["D11", "D12", "D13", "D14", "D15", "D16", "D17", "D18"]);
+    expect(p.findings).toEqual([]);
+    expect(p.targetVerdict).toBe("通过");
+  });
+
+  it("gives a role to its most specific column: 三级指标 beats 绩效指标 on the same header row", async () => {
+    const def = withCell(withCell(targetSheet(), "I10", "绩效指标"), "I11", "（说明）");
+    const { projects } = readWorkbook(await snapshot([def]));
+    expect(projects[0].indicators[0].cells.level3?.cell).toBe("C11");
+  });
+
+  it("finds a table that starts far below the top, and every row of a long list", async () => {
+    const def = targetSheet();
+    const shifted = { ...def, rows: [...Array.from({ length: 150 }, () => []), ...def.rows], merges: [] };
+    const { projects, findings } = readWorkbook(await snapshot([shifted]));
+    expect(findings).toEqual([]);
+    expect(projects.map((p) => [p.kind, p.fields.name?.cell, p.indicators.length])).toEqual([["target", "B153", 8]]);
+    const list: SheetDef = {
+      name: "清单",
+      rows: [
+        ["项目名称", "实施单位", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+        ...Array.from({ length: 300 }, (_, i) => [`项目${Math.floor(i / 3) + 1}`, "某单位", "产出指标", "数量指标", `指标${i % 3}`, "≥", 10, "个"]),
+      ],
+    };
+    const r = readWorkbook(await snapshot([list]));
+    expect([r.projects.length, r.projects[99].fields.name?.value, r.projects[99].indicators.length]).toEqual([100, "项目100", 3]);
+  });
+
+  it("table-incomplete: says what it found and what is missing when a table is recognised only in part", async () => {
+    // The header names 一级指标 / 二级指标 / 指标值 but no 三级指标 column.
+    const def = withCell(targetSheet(), "C10", "备注");
+    const r = readWorkbook(await snapshot([def], "缺三级.xlsx"));
+    const f = r.findings.find((x) => x.code === "table-incomplete")!;
+    expect([f.sheet, f.cell]).toEqual(["绩效目标申报表", "A10"]);
+    expect(f.message).toContain("第 10 行：一级指标、二级指标");
+    expect(f.message).toContain("没有三级指标列");
+    // A self-evaluation grid without 实际完成值 and 得分: read, with the missing columns named.
+    let self = selfEvaluationSheet();
+    for (const c of ["F", "H"]) self = withCell(self, `${c}9`, "说明");
+    const [p] = readWorkbook(await snapshot([self])).projects;
+    const g = p.findings.find((x) => x.code === "table-incomplete")!;
+    expect([g.cell, g.message.includes("没有实际完成值列和得分列")]).toEqual(["A9", true]);
+  });
+
+  it("continues one table across a header repeated before each 一级指标 section", async () => {
+    const def = targetSheet();
+    const rows = def.rows.map((r) => [...r]);
+    rows.splice(15, 0, [...rows[9]]); // the header again before 效益指标 (row 16)
+    const { projects } = readWorkbook(await snapshot([{ ...def, rows, merges: ["A1:H1", "A6:A8", "B9:H9"] }]));
+    expect(projects).toHaveLength(1);
+    expect(projects[0].indicators.map((i) => i.level3)).toHaveLength(8);
+    expect(projects[0].fields.name?.value).toBe("基层政务公开标准化规范化");
+  });
+
+  it("names the project from the title row where the form has no 项目名称, and reads a 得分 grid with a 总分 row as an evaluation", async () => {
+    const def: SheetDef = {
+      name: "评分表",
+      rows: [
+        ["2025年度乡村道路养护项目绩效评价评分表"],
+        ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"],
+        ["决策", "项目立项", "立项依据充分性", 20, "依据充分得满分", 18],
+        ["过程", "资金管理", "预算执行率", 30, "执行率×分值", 27],
+        ["产出", "产出数量", "养护里程完成率", 30, "完成率×分值", 30],
+        ["效益", "社会效益", "群众满意度", 20, "调查结果", 16],
+        ["总分", null, null, 100, null, 91],
+      ],
+    };
+    const [p] = analyze([await snapshot([def])], CENTRAL).projects;
+    expect([p.project.kind, p.project.fields.name?.value]).toEqual(["self-evaluation", "2025年度乡村道路养护项目"]);
+    // The indicators make the 100 points themselves: no separate execution score, the evaluators' scores kept.
+    expect([p.selfEvaluation!.executionScore.toNumber(), p.selfEvaluation!.score.toNumber(), p.selfEvaluation!.grade]).toEqual([0, 91, "优"]);
+    expect(p.findings.map((f) => f.code)).toEqual([]);
+  });
+
+  it("weight-sum: weights per level are checked level by level (一级 权重, 二级 and 三级 分值 within it)", async () => {
+    const def: SheetDef = {
+      name: "申报表",
+      rows: [
+        ["项目支出绩效目标申报表"],
+        ["项目名称", "社区养老服务", "主管部门", "民政局", "实施单位", "养老服务中心"],
+        ["年度资金总额", 100, "财政拨款", 100, "其他资金", 0],
+        ["总体目标", "为500名老人提供居家养老服务。"],
+        ["一级指标", "权重", "二级指标", "分值", "三级指标", "指标性质", "指标值", "度量单位", "分值"],
+        ["产出指标", 60, "数量指标", 30, "服务老人数", "≥", 500, "人", 30],
+        [null, null, "质量指标", 10, "服务合格率", "≥", 95, "%", 10],
+        [null, null, "时效指标", 10, "服务响应时间", "≤", 24, "小时", 10],
+        [null, null, "成本指标", 10, "人均服务成本", "≤", 2000, "元", 10],
+        ["效益指标", 30, "社会效益指标", 30, "老人生活质量改善率", "≥", 80, "%", 30],
+        ["满意度指标", 10, "服务对象满意度指标", 10, "老人满意度", "≥", 90, "%", 10],
+      ],
+      merges: ["A6:A9", "B6:B9"],
+    };
+    // Summed flat the table has 60+30+10 + 30+10+10+10+30+10 + 30+10+10+10+30+10 = 300 points; level by level it is right.
+    const [ok] = analyze([await snapshot([def])], CENTRAL).projects;
+    expect(ok.findings.filter((f) => f.code === "weight-sum")).toEqual([]);
+    // 产出指标 weighs 60, but its 二级 分值 now add up to 30 + 10 + 10 + 20 = 70.
+    const [bad] = analyze([await snapshot([withCell(def, "D9", 20)])], CENTRAL).projects;
+    const f = bad.findings.filter((x) => x.code === "weight-sum");
+    expect(f.map((x) => x.cell)).toEqual(["B6", "D9"]);
+    expect(f[0].message).toContain("二级指标分值合计 70");
+  });
+
+  it("reads 完成目标可能性 ticked (√) under 确定能 | 有可能 | 完全不可能, as the 136号 form asks", async () => {
+    const def: SheetDef = {
+      name: "监控表",
+      rows: [
+        ["项目支出绩效目标执行监控表（1-6月）"],
+        ["项目名称", "农村饮水维修", null, "实施单位", "水务站"],
+        ["年初预算数", "1-6月执行数", "执行率", "全年预计执行数"],
+        [100, 50, "50%", 100],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成情况", "完成目标可能性", null, null, "偏差原因分析"],
+        [null, null, null, null, null, null, "确定能", "有可能", "完全不可能", null],
+        ["产出指标", "数量指标", "维修工程数", "≥40处", "22处", "40处", "√", null, null, null],
+        ["效益指标", "社会效益指标", "受益人口", "≥5万人", "1万人", "2万人", null, null, "√", "管材未到货"],
+      ],
+      merges: ["A5:A6", "B5:B6", "C5:C6", "D5:D6", "E5:E6", "F5:F6", "G5:I5", "J5:J6"],
+    };
+    const [p] = analyze([await snapshot([def])], CENTRAL).projects;
+    expect(p.monitoring!.indicators.map((i) => i.possibility)).toEqual(["确定能", "完全不可能"]);
+    expect(p.monitoring!.action).toBe("暂缓拨款");
+  });
+
+  it("reads the budget year's columns where 中期 and 年度 stand side by side (财预〔2015〕88号)", async () => {
+    const def: SheetDef = {
+      name: "申报表",
+      rows: [
+        ["项目支出绩效目标申报表"],
+        ["项目名称", "学生视力筛查", null, "主管部门及代码", "教育局 112"],
+        ["实施单位", "卫生保健所"],
+        ["项目资金（万元）", "中期资金总额", 540, "年度资金总额", 180],
+        [null, "其中：财政拨款", 480, "其中：财政拨款", 160],
+        [null, "其他资金", 60, "其他资金", 20],
+        ["总体目标", "中期目标（2026—2028年）", null, null, null, "年度目标"],
+        [null, "三年筛查45万人次", null, null, null, "筛查15万人次"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+        [null, "产出指标", "数量指标", "筛查人次", "≥45万人次", "数量指标", "筛查人次（年度）", "≥15万人次"],
+      ],
+      merges: ["A4:A6", "A7:A8", "B7:E7", "F7:H7", "B8:E8", "F8:H8", "A9:A10"],
+    };
+    const { projects } = readWorkbook(await snapshot([def]));
+    const [p] = projects;
+    expect([p.fields.fundsTotal?.cell, p.fields.fundsFiscal?.cell, p.fields.fundsOther?.cell]).toEqual(["E4", "E5", "E6"]);
+    expect([p.indicators[0].level3, p.indicators[0].target.raw]).toEqual(["筛查人次（年度）", "≥15万人次"]);
+    expect(p.fields.goal?.value).toBe("筛查15万人次");
+  });
+});

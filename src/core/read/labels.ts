@@ -91,7 +91,7 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
 ];
 
 /** Labels that head a value of their own and are never a field's value. */
-export const SUB_LABELS = /^(预期目标|实际完成情况|年度目标|中长期目标|资金情况|项目资金|万元|\(万元\)|（万元）)$/;
+export const SUB_LABELS = /^(预期目标|全年预期目标|实际完成情况|年度目标|中期目标|中长期目标|长期目标|资金情况|项目资金|万元|\(万元\)|（万元）)(\(.*\))?$/;
 
 /** A label's trailing note in brackets: 项目名称（全称）, 实施单位（盖章）, 年度资金总额（万元）. */
 const LABEL_NOTE = /\((全称|盖章|公章|签章|签字|万元|元|必填|选填)\)$/;

@@ -1,5 +1,5 @@
 import { a1 } from "../address";
-import { classifySheet, type Layout, type TableKind } from "../classify";
+import { classifySheet, KIND_NAMES, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type Severity } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
@@ -610,6 +610,7 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
     p.hasReview = counted.some((g) => hasReviewColumns(g.columns));
     nameFromTitle(s, start, h - 1, p);
     fundsFromTable(s, start, h - 1, p);
+    reportMissingColumns(s, p, counted[0].header, counted[0].columns, opts);
     if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
     if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
     return p;
@@ -636,6 +637,7 @@ function readList(s: Sheet, file: string, kind: TableKind, headers: number[], op
     const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
     const columns = mapColumns(s, h);
     const grid = readGrid(s, columns, limit, true);
+    const before = projects.length;
     const byName = new Map<string, Project>();
     /** A row with a unit or department and no project (815-千佛镇部门 with its total) heads the projects below it. */
     let group: Located | null = null;
@@ -660,6 +662,8 @@ function readList(s: Sheet, file: string, kind: TableKind, headers: number[], op
       for (const [k, v] of Object.entries(g.fields) as [FieldKey, Located][]) if (!p.fields[k] || isBlank(p.fields[k]!.value)) p.fields[k] = v;
       if (g.indicator) p.indicators.push(g.indicator);
     }
+    // Said once per list, on its first project, not once per project.
+    if (projects.length > before) reportMissingColumns(s, projects[before], h, columns, opts);
     for (const p of projects) listFunds(p);
   });
   return projects;
@@ -673,6 +677,42 @@ function listFunds(p: Project): void {
   if (budget || executed) {
     p.funds.push({ label: "年度资金总额", initial: null, budget, executed, points: null, rate: p.fields.monitoringRate ?? null, score: null });
   }
+}
+
+/** The row that looks most like an indicator header although it has no level-3 column, for the user to check. */
+function gridWithoutLevel3(s: Sheet): { row: number; cell: string; labels: string[] } | null {
+  let best: { row: number; cell: string; labels: string[] } | null = null;
+  for (let r = s.top; r <= s.bottom; r++) {
+    const labels: string[] = [];
+    let first = -1;
+    for (let c = s.left; c <= s.right(r); c++) {
+      const l = s.label(r, c);
+      const role = l && l.length <= 20 ? columnRole(l) : null;
+      if (role && role !== "ignore" && !FIELD_ROLES.has(role)) {
+        labels.push(l);
+        if (first < 0) first = c;
+      }
+    }
+    if (labels.length >= 2 && (!best || labels.length > best.labels.length)) best = { row: r + 1, cell: a1(r, first), labels };
+  }
+  return best;
+}
+
+/** What a grid lacks for its kind of table: the columns without which its checks cannot run. */
+function missingColumns(kind: TableKind, columns: Columns): string | null {
+  const has = (role: ColumnRole) => columns.byRole.has(role) || columns.choices.has(role);
+  if (kind === "target" && !has("target")) return "指标值列（指标值、年度指标值、目标值）";
+  if (kind === "self-evaluation" && !has("actual") && !has("score")) return "实际完成值列和得分列";
+  if (kind === "monitoring" && !has("progress") && !has("possibility")) return "1-M月完成值列和完成目标可能性列";
+  return null;
+}
+
+function reportMissingColumns(s: Sheet, p: Project, header: number, columns: Columns, opts: ReadOptions): void {
+  const missing = missingColumns(p.kind, columns);
+  if (!missing) return;
+  const found = [...columns.roles.keys()].map((c) => s.label(header, c) || normalizeLabel(cellText(s.get(header, c)))).filter((l) => l);
+  p.findings.push(finding("table-incomplete", { sheet: p.sheet, cell: a1(header, s.left) },
+    `找到指标表头（第 ${header + 1} 行：${found.join("、")}），但没有${missing}，${KIND_NAMES[p.kind]}的相应检查无法进行。`, opts.severities));
 }
 
 /**
@@ -689,13 +729,19 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     const s = new Sheet(snap);
     const headers = findHeaderRows(s);
     if (cls.kind === "empty") continue;
-    if (cls.kind === "unknown" || headers.length === 0) {
+    if (cls.kind === "unknown") {
       findings.push({
         file: wb.file,
-        ...finding("sheet-skipped", { sheet: snap.name, cell: null },
-          cls.kind === "unknown"
-            ? `工作表“${snap.name}”不是绩效目标表、监控表或自评表，未处理（${cls.evidence}）。`
-            : `工作表“${snap.name}”看起来是${cls.kind === "target" ? "绩效目标申报表" : cls.kind === "monitoring" ? "绩效运行监控表" : "绩效自评表"}，但没有找到含“三级指标”的指标表头，未处理。`,
+        ...finding("sheet-skipped", { sheet: snap.name, cell: null }, `工作表“${snap.name}”不是绩效目标表、监控表或自评表，未处理（${cls.evidence}）。`, opts.severities),
+      });
+      continue;
+    }
+    if (headers.length === 0) {
+      const near = gridWithoutLevel3(s);
+      findings.push({
+        file: wb.file,
+        ...finding("table-incomplete", { sheet: snap.name, cell: near?.cell ?? null },
+          `工作表“${snap.name}”看起来是${KIND_NAMES[cls.kind]}（${cls.evidence}），但${near ? `找到的指标表头（第 ${near.row} 行：${near.labels.join("、")}）没有三级指标列` : "没有找到指标表头"}（应有“三级指标”或“指标名称”列），未处理。`,
           opts.severities),
       });
       continue;
