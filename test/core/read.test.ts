@@ -260,6 +260,18 @@ describe("reading by principle, not by a list of layouts", () => {
     expect(p.monitoring!.action).toBe("暂缓拨款");
   });
 
+  it("reads the budget year's column where a list exports 中期 and 年度 amounts side by side", async () => {
+    const def: SheetDef = {
+      name: "导出",
+      rows: [
+        ["项目名称", "中期财政拨款", "年度资金总额", "年度财政拨款", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["学生视力筛查", 480, 180, 160, "产出指标", "数量指标", "筛查人次", "≥15万人次"],
+      ],
+    };
+    const [p] = readWorkbook(await snapshot([def])).projects;
+    expect([p.fields.fundsTotal?.value, p.fields.fundsFiscal?.value]).toEqual([180, 160]);
+  });
+
   it("reads the budget year's columns where 中期 and 年度 stand side by side (财预〔2015〕88号)", async () => {
     const def: SheetDef = {
       name: "申报表",

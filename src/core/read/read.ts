@@ -195,10 +195,11 @@ function choiceGroup(s: Sheet, header: number, c: number): { columns: number[]; 
 
 /** Words above a column that say which period it is for: the budget year's columns win over the medium term's. */
 function periodOf(s: Sheet, header: number, c: number): "year" | "medium" | null {
-  for (let r = header - 1; r >= Math.max(s.top, header - 8); r--) {
+  // The label itself may say it (年度财政拨款 beside 中期财政拨款 in a system's export), else the words above it.
+  for (let r = header; r >= Math.max(s.top, header - 8); r--) {
     const t = normalizeLabel(cellText(s.get(r, c)));
     if (!t) continue;
-    if (/^(中期|中长期)/.test(t)) return "medium";
+    if (/^(中期|中长期|长期)/.test(t)) return "medium";
     if (/^(年度|本年|当年)/.test(t)) return "year";
   }
   return null;
