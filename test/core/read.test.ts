@@ -192,6 +192,20 @@ describe("reading by principle, not by a list of layouts", () => {
     expect(projects[0].fields.name?.value).toBe("基层政务公开标准化规范化");
   });
 
+  it("starts a new form at a title line, even where the forms have no 项目名称 field", async () => {
+    const form = (title: string, score: number) => [
+      [title],
+      ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+      ["决策", "项目立项", "立项依据充分性", 50, score],
+      ["产出", "产出数量", "完成率", 50, 50],
+      ["总分", null, null, 100, score + 50],
+      [],
+    ];
+    const def: SheetDef = { name: "评分", rows: [...form("甲项目绩效评价表", 40), ...form("乙项目绩效评价表", 45)] };
+    const { projects } = readWorkbook(await snapshot([def]));
+    expect(projects.map((p) => [p.fields.name?.value, p.indicators.length, p.total?.score?.value])).toEqual([["甲项目", 2, 90], ["乙项目", 2, 95]]);
+  });
+
   it("names the project from the title row where the form has no 项目名称, and reads a 得分 grid with a 总分 row as an evaluation", async () => {
     const def: SheetDef = {
       name: "评分表",

@@ -319,6 +319,8 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
     if (s.rowBlank(r)) continue;
     const first = firstText(s, r);
     if (FOOTER.test(first)) break;
+    // The next form on the sheet: its title line, or its 项目名称 (a form's grid, not a list's rows).
+    if (!fillNames && (isTitleLine(s, r) || fieldOf(first) === "name")) break;
     if (TOTAL.test(first)) {
       const w = columns.byRole.get("weight");
       const sc = columns.byRole.get("score");
@@ -500,14 +502,27 @@ function gridPeriod(s: Sheet, header: number): "medium" | "year" | null {
 /** Rows between two grids that start a new form: a project's own labels (项目名称, 项目编码 …) or a title. */
 function startsNewForm(s: Sheet, from: number, to: number): boolean {
   for (let r = from; r <= to; r++) {
+    if (isTitleLine(s, r)) return true;
     for (let c = s.left; c <= s.right(r); c++) {
-      const l = s.label(r, c);
-      if (!l) continue;
-      const key = fieldOf(l);
+      const key = fieldOf(s.label(r, c));
       if (key === "name" || key === "projectCode" || key === "department" || key === "unit" || key === "organization") return true;
     }
   }
   return false;
+}
+
+/** A form's title line: …绩效目标申报表, …绩效自评表, …绩效评价表, …监控表, …评价指标体系. */
+const FORM_TITLE = /绩效.*(表|体系)$/;
+
+function isTitleLine(s: Sheet, r: number): boolean {
+  let text = "";
+  for (let c = s.left; c <= s.right(r); c++) {
+    const l = s.label(r, c);
+    if (!l) continue;
+    if (text) return false;
+    text = l;
+  }
+  return FORM_TITLE.test(text);
 }
 
 interface FormTable {
@@ -582,7 +597,7 @@ function nameFromTitle(s: Sheet, from: number, to: number, p: Project): void {
     const [c, t] = texts[0];
     if (!/项目/.test(t) || !/(表|体系)$/.test(t) || t.length > 60) continue;
     const name = t.replace(TITLE_SUFFIX, "").replace(/^(附件\d*[:：]?)/, "").trim();
-    if (name.length >= 2) {
+    if (name.length >= 1) {
       p.fields.name = { value: name.endsWith("项目") ? name : `${name}项目`, cell: a1(r, c) };
       return;
     }
