@@ -21,9 +21,12 @@ export const PLAN_CLAUSES = [
 ] as const;
 export type PlanClause = (typeof PLAN_CLAUSES)[number];
 
-/** A clause of the plan, with the words it says (quoted exactly as the plan prints them). */
+/**
+ * A clause of the plan, with the words it says, quoted exactly as the plan prints them; quotation marks inside the
+ * quote become single ones (“实行‘双监控’”), as Chinese typesetting nests them.
+ */
 export function plan(clause: PlanClause, quote?: string): string {
-  return `${PLAN} ${clause}${quote ? `：“${quote}”` : ""}`;
+  return `${PLAN} ${clause}${quote ? `：“${quote.replace(/“/g, "‘").replace(/”/g, "’")}”` : ""}`;
 }
 
 /** A national document, named by number and what in it applies (not quoted: its text is not held here). */

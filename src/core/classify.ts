@@ -37,21 +37,45 @@ const TITLE_ROWS = 6;
 /** Only cells with one of these words can decide a sheet's kind; the rest are never normalised (speed on big lists). */
 const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际/;
 
-/** Labels anywhere in the used range: a table may start far below the top, and a list may run to any length. */
+/** Rows read past the first indicator header: a second header row, and the first data row. */
+const HEADER_TAIL = 2;
+
+/**
+ * Labels from the top of the used range down to just past the first indicator header, wherever it stands: a table
+ * may start far below the top. Below the header come data rows, which never decide the kind (a 10,000-row list is
+ * not read twice).
+ */
 function labelsOf(sheet: SheetSnapshot): Label[] {
   const out: Label[] = [];
   let nonBlankRows = 0;
-  for (let r = 0; r < sheet.rows.length; r++) {
+  let stopAt = sheet.rows.length;
+  for (let r = 0; r < Math.min(sheet.rows.length, stopAt); r++) {
     const row = sheet.rows[r];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== "string" || isBlank(v) || !KIND_HINT.test(v)) continue;
-      out.push({ text: normalizeLabel(v), raw: v.replace(/\s+/g, " ").trim(), cell: a1(sheet.top + r, sheet.left + c), row: r, titleRow: nonBlankRows < TITLE_ROWS });
+      const text = normalizeLabel(v);
+      out.push({ text, raw: v.replace(/\s+/g, " ").trim(), cell: a1(sheet.top + r, sheet.left + c), row: r, titleRow: nonBlankRows < TITLE_ROWS });
+      if (stopAt === sheet.rows.length && isLevel3(text)) stopAt = r + 1 + HEADER_TAIL;
     }
     if (row.some((v) => !isBlank(v))) nonBlankRows++;
   }
   return out;
 }
+
+/** A 总分 / 合计 row anywhere below `from`: only its first text is looked at. */
+function totalRow(sheet: SheetSnapshot, from: number): Label | undefined {
+  for (let r = from; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const c = row.findIndex((v) => typeof v === "string" && !isBlank(v));
+    if (c < 0) continue;
+    const text = normalizeLabel(row[c] as string);
+    if (TOTAL_ROW.test(text)) return { text, raw: text, cell: a1(sheet.top + r, sheet.left + c), row: r, titleRow: false };
+  }
+  return undefined;
+}
+
+const TOTAL_ROW = /^(总分|合计|总计|综合得分)/;
 
 function find(labels: Label[], test: (t: string) => boolean): Label | undefined {
   return labels.find((l) => test(l.text));
@@ -95,7 +119,7 @@ export function classifySheet(sheet: SheetSnapshot): Classification {
   }
   // A grid with a 得分 column and a 总分 / 合计 row is an evaluation, not a target table.
   const score = header((t) => /^得分|得分$/.test(t));
-  const total = find(labels, (t) => /^(总分|合计|总计|综合得分)/.test(t));
+  const total = score ? totalRow(sheet, score.row + 1) : undefined;
   if (score && total && header(isLevel3)) return { kind: "self-evaluation", layout, evidence: `${score.cell} 列标题“${score.raw}”与 ${total.cell}“${total.raw}”` };
   const l3 = header(isLevel3);
   if (l3) return { kind: "target", layout, evidence: `${l3.cell} 列标题“${l3.raw}”` };

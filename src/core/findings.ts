@@ -38,7 +38,7 @@ const REVIEW = plan("四(二)6", "从数量、质量、实效、成本等方面�
 
 export const CATALOG: CatalogEntry[] = [
   { code: "no-recognized-table", severity: "warning", group: "读取", meaning: "工作簿中没有识别出任何绩效目标表、监控表或自评表", basis: READING },
-  { code: "sheet-skipped", severity: "info", group: "读取", meaning: "有内容的工作表不是绩效表，或只认出一部分（说明找到了什么、缺什么），未处理", basis: READING },
+  { code: "sheet-skipped", severity: "info", group: "读取", meaning: "有内容的工作表不是绩效表，未处理（如填表说明）", basis: READING },
   { code: "table-incomplete", severity: "warning", group: "读取", meaning: "认出了绩效表，但缺少读取或检查所需的部分（如没有三级指标列、指标值列、实际完成值列）；问题说明找到了什么、缺什么", basis: READING },
   { code: "unreadable-value", severity: "error", group: "读取", meaning: "应为数值的单元格无法读成数值（文字、日期、逻辑值等）", basis: VALUES },
   { code: "formula-error", severity: "error", group: "读取", meaning: "单元格是公式错误值（#DIV/0!、#N/A、#REF! 等）", basis: VALUES },
@@ -70,7 +70,7 @@ export const CATALOG: CatalogEntry[] = [
   { code: "score-mismatch", severity: "error", group: "自评", meaning: "单位自填的得分与按规则重算的得分相差超过 0.01", basis: bases(mof(MOF_SELF, "项目支出绩效自评表"), plan("四(二)5", "对报告真实性负责")) },
   { code: "score-above-points", severity: "error", group: "自评", meaning: "得分超过该项分值", basis: mof(MOF_SELF, "项目支出绩效自评表") },
   { code: "qualitative-out-of-bracket", severity: "error", group: "自评", meaning: "定性指标得分不在所填档次（达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差）的分数区间内，或完成情况无法归入任何档次", basis: mof(MOF_SELF, "定性指标评分档次") },
-  { code: "points-sum", severity: "error", group: "自评", meaning: "各项分值合计不等于总分（默认 100）", basis: mof(MOF_SELF, "权重设置") },
+  { code: "points-sum", severity: "error", group: "自评", meaning: "各项分值合计不等于总分（默认 100），或各级分值之和不等于上一级的分值", basis: mof(MOF_SELF, "权重设置") },
 
   { code: "deduction-reason-missing", severity: "error", group: "复核", meaning: "复核扣分却没有写扣分原因", basis: plan("四(二)6", "要客观公正的写明问题实质") },
   { code: "self-evaluation-inflated", severity: "warning", group: "复核", meaning: "自评总分比复核总分高出规则集规定的分差（默认 10 分）以上", basis: bases(REVIEW, plan("五(四)", "绩效评估评价结果弄虚作假"), practice("分差达到 10 分提示自评偏高，可在规则集中修改")) },
