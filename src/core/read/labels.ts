@@ -100,7 +100,9 @@ const LABEL_NOTE = /\((全称|盖章|公章|签章|签字|万元|元|必填|选�
 const LABEL_NUMBER = /^([一二三四五六七八九十]+、|\d+[.、]|\([一二三四五六七八九十\d]+\)|[①-⑩])/;
 
 export function fieldOf(label: string): FieldKey | null {
+  for (const [re, key] of FIELD_LABELS) if (re.test(label)) return key;
   const bare = label.replace(LABEL_NOTE, "").replace(LABEL_NUMBER, "");
+  if (bare === label) return null;
   for (const [re, key] of FIELD_LABELS) if (re.test(bare)) return key;
   return null;
 }

@@ -21,22 +21,25 @@ export interface ReadResult {
 }
 
 /** A sheet with merged areas resolved: a cell inside a merge reads as the merge's top-left value. */
+/** One number per cell for the maps below (a sheet has at most 16,384 columns). */
+const cellKey = (r: number, c: number) => r * 16384 + c;
+
 class Sheet {
-  private readonly master = new Map<string, [number, number]>();
-  private readonly areas = new Map<string, Area>();
+  private readonly master = new Map<number, [number, number]>();
+  private readonly areas = new Map<number, Area>();
 
   constructor(readonly snap: SheetSnapshot) {
     for (const m of snap.merges) {
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 20_000) continue;
-      this.areas.set(`${m.top},${m.left}`, m);
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.master.set(`${r},${c}`, [m.top, m.left]);
+      this.areas.set(cellKey(m.top, m.left), m);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.master.set(cellKey(r, c), [m.top, m.left]);
     }
   }
 
   /** The merged area (r, c) lies in, if any. */
   areaAt(r: number, c: number): Area | null {
-    const m = this.master.get(`${r},${c}`);
-    return this.areas.get(m ? `${m[0]},${m[1]}` : `${r},${c}`) ?? null;
+    const m = this.master.get(cellKey(r, c));
+    return this.areas.get(m ? cellKey(m[0], m[1]) : cellKey(r, c)) ?? null;
   }
 
   get top(): number {
@@ -63,12 +66,12 @@ class Sheet {
 
   /** The value shown at (r, c): merged cells show their top-left value. */
   get(r: number, c: number): CellValue {
-    const m = this.master.get(`${r},${c}`);
+    const m = this.master.get(cellKey(r, c));
     return m ? this.raw(m[0], m[1]) : this.raw(r, c);
   }
 
   isMergedSlave(r: number, c: number): boolean {
-    return this.master.has(`${r},${c}`);
+    return this.master.has(cellKey(r, c));
   }
 
   label(r: number, c: number): string {
@@ -231,8 +234,15 @@ function mapColumns(s: Sheet, header: number): Columns {
       usesSecond = true;
     }
     if (!hit || hit.role === "ignore") continue;
-    const period = periodOf(s, header, c);
-    candidates.push({ c, ...hit, period: period === "year" ? 0 : period === null ? 1 : 2 });
+    candidates.push({ c, ...hit, period: 1 });
+  }
+  // Where a role has several columns (中期 and 年度 side by side), the words above them say which is the year's.
+  const count = new Map<ColumnRole, number>();
+  for (const x of candidates) count.set(x.role, (count.get(x.role) ?? 0) + 1);
+  for (const x of candidates) {
+    if (count.get(x.role)! < 2) continue;
+    const period = periodOf(s, header, x.c);
+    x.period = period === "year" ? 0 : period === null ? 1 : 2;
   }
   // Each role goes to its most specific column (三级指标 before 绩效指标); among equals the budget year's, then the leftmost.
   const ordered = [...candidates].sort((a, b) => a.rank - b.rank || a.period - b.period || a.c - b.c);
@@ -320,7 +330,7 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
     const first = firstText(s, r);
     if (FOOTER.test(first)) break;
     // The next form on the sheet: its title line, or its 项目名称 (a form's grid, not a list's rows).
-    if (!fillNames && (isTitleLine(s, r) || fieldOf(first) === "name")) break;
+    if (!fillNames && (/^项目名称/.test(first) || isTitleLine(s, r))) break;
     if (TOTAL.test(first)) {
       const w = columns.byRole.get("weight");
       const sc = columns.byRole.get("score");
@@ -515,14 +525,13 @@ function startsNewForm(s: Sheet, from: number, to: number): boolean {
 const FORM_TITLE = /绩效.*(表|体系)$/;
 
 function isTitleLine(s: Sheet, r: number): boolean {
-  let text = "";
+  let at = -1;
   for (let c = s.left; c <= s.right(r); c++) {
-    const l = s.label(r, c);
-    if (!l) continue;
-    if (text) return false;
-    text = l;
+    if (isBlank(s.raw(r, c))) continue;
+    if (at >= 0) return false;
+    at = c;
   }
-  return FORM_TITLE.test(text);
+  return at >= 0 && FORM_TITLE.test(s.label(r, at));
 }
 
 interface FormTable {
@@ -542,12 +551,14 @@ function formTables(s: Sheet, headers: number[]): FormTable[] {
     const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
     const columns = mapColumns(s, h);
     const grid = readGrid(s, columns, limit, false);
-    const entry = { header: h, columns, grid, limit, medium: gridPeriod(s, h) === "medium" };
+    const entry = { header: h, columns, grid, limit, medium: false };
     const last = tables[tables.length - 1];
     if (last && !startsNewForm(s, blockStart, h - 1)) last.grids.push(entry);
     else tables.push({ start: blockStart, grids: [entry] });
     blockStart = grid.end;
   });
+  // Which grid is the medium-term one matters only where a form has several.
+  for (const t of tables) if (t.grids.length > 1) for (const g of t.grids) g.medium = gridPeriod(s, g.header) === "medium";
   return tables;
 }
 
@@ -695,6 +706,8 @@ function listFunds(p: Project): void {
   }
 }
 
+const GRID_HINT = /指标|值|分|单位|性质|符号|权重|原因|可能/;
+
 /** The row that looks most like an indicator header although it has no level-3 column, for the user to check. */
 function gridWithoutLevel3(s: Sheet): { row: number; cell: string; labels: string[] } | null {
   let best: { row: number; cell: string; labels: string[] } | null = null;
@@ -702,8 +715,11 @@ function gridWithoutLevel3(s: Sheet): { row: number; cell: string; labels: strin
     const labels: string[] = [];
     let first = -1;
     for (let c = s.left; c <= s.right(r); c++) {
+      const v = s.raw(r, c);
+      // Only short texts with a header's words are worth matching (a huge sheet without a header stays fast).
+      if (typeof v !== "string" || v.length > 30 || !GRID_HINT.test(v)) continue;
       const l = s.label(r, c);
-      const role = l && l.length <= 20 ? columnRole(l) : null;
+      const role = l ? columnRole(l) : null;
       if (role && role !== "ignore" && !FIELD_ROLES.has(role)) {
         labels.push(l);
         if (first < 0) first = c;
