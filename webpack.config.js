@@ -63,9 +63,17 @@ export default async (env, argv) => {
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
+    // One ES5 bundle for every webview Office uses: Internet Explorer 11 (Trident) and Edge Legacy (EdgeHTML 18) in
+    // Office 2016/2019 volume licence, and the Chromium ones. Babel lowers our code and the dependencies the Excel path
+    // loads (mathjs's parser, decimal.js) to ES5 and adds core-js polyfills for what the code uses; the webpack runtime
+    // itself is written as ES5. exceljs is loaded only in the standalone page, which asks for a modern browser.
+    target: ["web", "es5"],
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: [{ loader: "babel-loader" }, { loader: "ts-loader", options: { transpileOnly: true } }] },
+        { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/](core-js|exceljs|@babel)[\\/]/, use: { loader: "babel-loader" } },
+      ],
     },
     performance: { hints: false },
     plugins: [
