@@ -18,9 +18,14 @@ export class CancelledError extends Error {
   }
 }
 
+/** Set by the 取消 button; read between steps. (AbortController is missing in the webviews of Office 2016/2019.) */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
 export interface RunOptions extends AnalyzeOptions {
   step?: ReportStep;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
   onProgress?: (p: Progress) => void;
 }
 

@@ -47,3 +47,21 @@ export function textWidth(s: string): number {
   }
   return w;
 }
+
+/**
+ * The length of a string in UTF-8 bytes, as a request to Excel counts it. Written out rather than taken from
+ * TextEncoder, which the Internet Explorer webview of Office 2016/2019 does not have.
+ */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,6 +1,7 @@
 import { a1, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
 import { fitCellText, looksLikeFormula, type WorkbookHost, type WriteOptions } from "./host";
+import { utf8Length } from "../core/text";
 import { STYLES } from "./styles";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -253,7 +254,6 @@ export const MAX_CELLS_PER_READ = 80_000;
  */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
-const encoder = new TextEncoder();
 
 /** Row blocks [from, to) whose values and formats together stay under `limit`, with their size in bytes. */
 export function rowBlocks(grid: unknown[][], formats: unknown[][], limit = MAX_REQUEST_BYTES): [number, number, number][] {
@@ -261,7 +261,7 @@ export function rowBlocks(grid: unknown[][], formats: unknown[][], limit = MAX_R
   let start = 0;
   let size = 0;
   grid.forEach((row, r) => {
-    const bytes = encoder.encode(JSON.stringify(row)).length + encoder.encode(JSON.stringify(formats[r])).length + 2;
+    const bytes = utf8Length(JSON.stringify(row)) + utf8Length(JSON.stringify(formats[r])) + 2;
     if (size + bytes > limit && r > start) {
       blocks.push([start, r, size]);
       start = r;
@@ -331,7 +331,7 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
       for (const [col, c] of row.entries()) {
         if (!c.link) continue;
         const link = { documentReference: `${quoteSheetName(c.link.sheet)}!${c.link.cell}`, textToDisplay: fitCellText(String(c.value ?? "")) };
-        await budget.spend(OP_BYTES * 2 + encoder.encode(JSON.stringify(link)).length);
+        await budget.spend(OP_BYTES * 2 + utf8Length(JSON.stringify(link)));
         ws.getRange(a1(r, col)).hyperlink = link;
       }
     }

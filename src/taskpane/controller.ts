@@ -1,4 +1,4 @@
-import { CancelledError, runCheck, runInventory } from "../app/actions";
+import { type CancelSignal, CancelledError, runCheck, runInventory } from "../app/actions";
 import type { Progress } from "../core/analyze";
 import type { ReportStep } from "../core/report";
 import { STEP_NAMES } from "../core/report";
@@ -40,25 +40,27 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void } {
   const box = byId("progress-box");
   const bar = byId<HTMLProgressElement>("progress");
   const stage = byId("progress-text");
-  let controller: AbortController | null = null;
-  byId<HTMLButtonElement>("cancel").addEventListener("click", () => controller?.abort());
+  let controller: { aborted: boolean } | null = null;
+  byId<HTMLButtonElement>("cancel").addEventListener("click", () => {
+    if (controller) controller.aborted = true;
+  });
 
   const progress = (p: Progress) => {
     bar.value = p.done;
     stage.textContent = p.stage;
   };
 
-  async function run(label: string, action: (source: WorkbookHost, target: WorkbookHost, signal: AbortSignal) => Promise<string[]>) {
+  async function run(label: string, action: (source: WorkbookHost, target: WorkbookHost, signal: CancelSignal) => Promise<string[]>) {
     const source = ws.source();
     if (!source) return;
     enable(false);
-    controller = new AbortController();
+    controller = { aborted: false };
     box.hidden = false;
     progress({ stage: "读取工作簿", done: 0 });
     setStatus(`${label}：正在处理…`);
     try {
       const target = await ws.newTarget();
-      const sheets = await action(source, target, controller.signal);
+      const sheets = await action(source, target, controller);
       setStatus(`${label}完成。${await ws.finish(target, sheets)}`);
     } catch (e) {
       if (e instanceof CancelledError) setStatus(e.message);
