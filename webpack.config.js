@@ -94,6 +94,7 @@ export default async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/taskpane/legacy-guard.js", to: "legacy-guard.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

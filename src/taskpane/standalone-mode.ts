@@ -20,6 +20,11 @@ async function loadExcelJs(): Promise<ExcelJsModule> {
  */
 export function startStandaloneMode(reason: string): void {
   byId("mode").textContent = `独立网页模式（${reason}）`;
+  if ((window as unknown as { __jixiaoLegacyBrowser?: boolean }).__jixiaoLegacyBrowser) {
+    // exceljs, which reads and writes the files here, needs ES2015 and more: it is not built for old browsers.
+    setStatus("独立网页需要较新的浏览器：请用 Chrome、新版 Edge（Chromium 内核）、Firefox 或 WPS 自带的浏览器打开本页。在 Excel 中使用加载项不受此限制。", true);
+    return;
+  }
   byId("file-section").hidden = false;
   const input = byId<HTMLInputElement>("file-input");
   const download = byId<HTMLButtonElement>("download");
@@ -84,7 +89,7 @@ function saveFile(bytes: ArrayBuffer, name: string): void {
   a.download = name;
   document.body.appendChild(a);
   a.click();
-  a.remove();
+  document.body.removeChild(a);
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 

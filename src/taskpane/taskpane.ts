@@ -3,6 +3,13 @@ import { setStatus } from "./view";
 
 declare const __OFFICE_JS_URL__: string;
 
+/** Set by legacy-guard.js, which runs before this bundle in every webview. */
+interface GuardedWindow {
+  __jixiaoStarted?: boolean;
+  __jixiaoFail?: (detail: string) => void;
+}
+const guarded = window as unknown as GuardedWindow;
+
 async function start(): Promise<void> {
   const host = await detectHost(__OFFICE_JS_URL__);
   if (host.mode === "office") {
@@ -12,6 +19,11 @@ async function start(): Promise<void> {
     const { startStandaloneMode } = await import(/* webpackMode: "eager" */ "./standalone-mode");
     startStandaloneMode(host.reason);
   }
+  guarded.__jixiaoStarted = true;
 }
 
-start().catch((e) => setStatus(`启动失败：${e instanceof Error ? e.message : String(e)}`, true));
+start().catch((e) => {
+  const message = e instanceof Error ? e.message : String(e);
+  setStatus(`启动失败：${message}`, true);
+  guarded.__jixiaoFail?.(message);
+});

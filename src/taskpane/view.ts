@@ -15,7 +15,14 @@ export function byId<T extends HTMLElement>(id: string): T {
 export function setStatus(text: string, isError = false): void {
   const el = byId("status");
   el.textContent = text;
-  el.classList.toggle("error", isError);
+  // classList.toggle's second argument is missing in Internet Explorer 11 (the webview of Office 2016/2019).
+  if (isError) el.classList.add("error");
+  else el.classList.remove("error");
+}
+
+/** Empties an element (replaceChildren is missing in the webviews of Office 2016/2019). */
+export function clear(e: Node): void {
+  while (e.firstChild) e.removeChild(e.firstChild);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -27,7 +34,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 
 function fillRows(table: HTMLTableElement, rows: string[][], decorate?: (td: HTMLTableCellElement, row: number, col: number) => void): void {
   const body = table.tBodies[0];
-  body.replaceChildren();
+  clear(body);
   rows.forEach((cells, r) => {
     const tr = el("tr");
     cells.forEach((text, c) => {
@@ -44,7 +51,7 @@ function resetResults(): void {
   byId("project-table").hidden = true;
   byId("result-table").hidden = true;
   byId("finding-filters").hidden = true;
-  byId("finding-groups").replaceChildren();
+  clear(byId("finding-groups"));
   byId("result-summary").textContent = "";
   byId("result-section").hidden = false;
 }
@@ -96,7 +103,8 @@ export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) 
 
   const severity = byId<HTMLSelectElement>("filter-severity");
   const code = byId<HTMLSelectElement>("filter-code");
-  code.replaceChildren(new Option("全部", ""));
+  clear(code);
+  code.add(new Option("全部", ""));
   for (const c of [...new Set(findings.map((f) => f.code))].sort()) code.add(new Option(c, c));
   severity.value = "";
   byId("finding-filters").hidden = findings.length === 0;
@@ -108,7 +116,7 @@ export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) 
 
 function renderGroups(all: ShownFinding[], severity: string, code: string, onSelect?: (sheet: string, cell: string) => void): void {
   const box = byId("finding-groups");
-  box.replaceChildren();
+  clear(box);
   const shown = all.filter((f) => (!severity || f.severity === severity) && (!code || f.code === code));
   const groups = new Map<string, ShownFinding[]>();
   for (const f of shown) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
