@@ -68,7 +68,11 @@ export default async (env, argv) => {
     // loads (mathjs's parser, decimal.js) to ES5 and adds core-js polyfills for what the code uses; the webpack runtime
     // itself is written as ES5. exceljs is loaded only in the standalone page, which asks for a modern browser.
     target: ["web", "es5"],
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // fraction.js calls BigInt as it loads; the pane never makes a fraction (see src/taskpane/no-fraction.ts).
+      alias: { "fraction.js$": path.resolve(here, "src/taskpane/no-fraction.ts") },
+    },
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: [{ loader: "babel-loader" }, { loader: "ts-loader", options: { transpileOnly: true } }] },
