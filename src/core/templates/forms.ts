@@ -135,12 +135,12 @@ export function monitoringTemplate(): SheetSpec {
 
 /** Many projects on one sheet, one indicator per row, as budget systems export them. */
 export function listTemplates(): SheetSpec[] {
-  const make = (name: string, headers: string[], widths: number[], validations: SheetSpec["validations"], reviewFrom?: number): SheetSpec => {
+  const make = (name: string, labels: string[], widths: number[], validations: SheetSpec["validations"], reviewFrom?: number): SheetSpec => {
     const rows: SpecCell[][] = [
-      row([title(name)], headers.length),
-      headers.map((h, i) => (reviewFrom !== undefined && i >= reviewFrom ? reviewHeader(h) : header(h))),
+      row([title(name)], labels.length),
+      labels.map((h, i) => (reviewFrom !== undefined && i >= reviewFrom ? reviewHeader(h) : header(h))),
     ];
-    for (let i = 0; i < 60; i++) rows.push(headers.map((_, c) => (reviewFrom !== undefined && c >= reviewFrom ? reviewInput() : input())));
+    for (let i = 0; i < 60; i++) rows.push(labels.map((_, c) => (reviewFrom !== undefined && c >= reviewFrom ? reviewInput() : input())));
     return {
       name,
       rows,
@@ -151,8 +151,8 @@ export function listTemplates(): SheetSpec[] {
       print: { orientation: "landscape", fitToWidth: true, titleRows: [2, 2] },
     };
   };
-  const col = (headers: string[], h: string) => String.fromCharCode(65 + headers.indexOf(h));
-  const grid = (headers: string[], h: string) => `${col(headers, h)}3:${col(headers, h)}62`;
+  const col = (labels: string[], h: string) => String.fromCharCode(65 + labels.indexOf(h));
+  const grid = (labels: string[], h: string) => `${col(labels, h)}3:${col(labels, h)}62`;
   const target = ["项目名称", "主管部门", "实施单位", "年度资金总额", "财政拨款", "其他资金", "总体目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重"];
   const monitor = ["项目名称", "实施单位", "年初预算数", "截至监控时点执行数", "一级指标", "二级指标", "三级指标", "年度指标值", "截至监控时点完成值", "全年预计完成值", "完成目标可能性", "偏差原因分析"];
   const self = ["项目名称", "实施单位", "全年预算数", "全年执行数", "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析", "复核完成值", "复核得分", "扣分原因", "违法违纪线索"];
