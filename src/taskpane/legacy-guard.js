@@ -21,11 +21,22 @@
     return "未知内核（" + ua + "）";
   }
 
+  /** Office's own version, where office.js got as far as loading. */
+  function officeVersion() {
+    try {
+      var d = w.Office && w.Office.context && w.Office.context.diagnostics;
+      return d && d.version ? "Office " + d.version + "，" : "";
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES3 has no catch without a binding
+    } catch (e) {
+      return "";
+    }
+  }
+
   function show(detail) {
     if (w.__jixiaoStarted || w.__jixiaoGuardShown) return;
     w.__jixiaoGuardShown = true;
     var text =
-      "任务窗格无法在此 Office 中启动。检测到的加载项内核：" + webview() + "。" +
+      "任务窗格无法在此 Office 中启动。检测到：" + officeVersion() + "加载项内核为" + webview() + "。" +
       "请改用独立网页版：用 Chrome、新版 Edge 或 WPS 打开本加载项的 taskpane.html 页面，选择 .xlsx 文件即可完成全部检查；" +
       "或升级到 Microsoft 365、Office 2021 及以上版本。" + (detail ? "（错误信息：" + detail + "）" : "");
     var mode = document.getElementById("mode");

@@ -117,6 +117,9 @@ describe("task pane in the webviews of Office 2016/2019", () => {
     const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
     expect(scripts).toEqual(expect.arrayContaining(["legacy-guard.js", "taskpane.js"]));
+    // Standards mode in the Internet Explorer webview, declared before any script; the guard runs before the bundle.
+    expect(html.search(/X-UA-Compatible["']? content=["']?IE=edge/i)).toBeLessThan(html.indexOf("<script"));
+    expect(html.indexOf("legacy-guard.js")).toBeLessThan(html.indexOf("taskpane.js"));
     const files = [...scripts, "commands.js"].map((s) => join(DIST, s));
     const out = execFileSync(process.execPath, [join(ROOT, "node_modules", "es-check", "lib", "cli", "index.js"), "es5", ...files], { encoding: "utf8" });
     expect(out).toMatch(/passed/i);
