@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main";
 
 const SAMPLES = join(__dirname, "..", "samples");
+/** The official and provincial layouts of the corpus are mutated too: their merged group labels, ticks and nested points. */
+const LAYOUTS = join(__dirname, "layouts");
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 
@@ -43,17 +45,27 @@ const JUNK: ((r: () => number) => ExcelJS.CellValue)[] = [
   (r) => "长".repeat(Math.floor(r() * 40_000)),
   () => "\t\r\n",
   () => "1,200.50万元",
+  () => "绩效指标",
+  () => "√",
+  () => "合计",
+  () => "中期目标",
+  () => "长期绩效指标",
+  () => "部分达成年度指标并具有一定效果",
 ];
 
-describe("seeded fuzz over the sample workbooks", () => {
+describe("seeded fuzz over the sample and layout-corpus workbooks", () => {
   it(`survives ${ROUNDS} rounds of random cell mutations (seed ${SEED}) with findings, never a crash, never touching the input`, async () => {
     const r = rng(SEED);
     const dir = mkdtempSync(join(tmpdir(), "jixiao-fuzz-"));
-    const samples = readdirSync(SAMPLES).sort();
+    const samples = [
+      ...readdirSync(SAMPLES).sort().map((f) => join(SAMPLES, f)),
+      ...readdirSync(LAYOUTS).filter((f) => f.endsWith(".xlsx")).sort().map((f) => join(LAYOUTS, f)),
+    ];
     for (let round = 0; round < ROUNDS; round++) {
-      const file = samples[Math.floor(r() * samples.length)];
+      const source = samples[Math.floor(r() * samples.length)];
+      const file = source.split(/[\\/]/).pop()!;
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(join(SAMPLES, file));
+      await wb.xlsx.readFile(source);
       const mutations = 1 + Math.floor(r() * 25);
       for (let m = 0; m < mutations; m++) {
         const ws = wb.worksheets[Math.floor(r() * wb.worksheets.length)];
