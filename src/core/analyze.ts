@@ -1,4 +1,6 @@
+import type { BudgetItem } from "./budget";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
+import { coverage, type CoverageRow } from "./coverage";
 import { toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
@@ -24,6 +26,8 @@ export interface ProjectResult {
 export interface Analysis {
   ruleSet: RuleSet;
   projects: ProjectResult[];
+  /** The 预算项目清单's projects, each with what the batch holds for it; empty without a budget list. */
+  coverage: CoverageRow[];
   /** Findings about a workbook or sheet rather than a project. */
   findings: (Finding & { file: string })[];
 }
@@ -58,10 +62,12 @@ function scorerFor(rules: RuleSet): Scorer {
 export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opts: AnalyzeOptions = {}): Generator<Progress, Analysis> {
   const scorer = scorerFor(rules);
   const projects: Project[] = [];
+  const budget: BudgetItem[] = [];
   const findings: Analysis["findings"] = [];
   for (const [i, wb] of workbooks.entries()) {
     const r = readWorkbook(wb, { month: opts.month, severities: rules.severities });
     projects.push(...r.projects);
+    budget.push(...r.budget);
     findings.push(...r.findings);
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
   }
@@ -71,7 +77,9 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
     results.push(analyzeProject(p, rules, scorer, copied.get(p) ?? []));
     if (i % 20 === 19 || i === projects.length - 1) yield { stage: `分析项目 ${i + 1}/${projects.length}`, done: 0.3 + ((i + 1) / projects.length) * 0.7 };
   }
-  return { ruleSet: rules, projects: results, findings };
+  const covered = coverage(budget, results, rules.severities);
+  findings.push(...covered.findings);
+  return { ruleSet: rules, projects: results, coverage: covered.rows, findings };
 }
 
 /**
@@ -182,6 +190,10 @@ export function analysisJson(a: Analysis, errors: { file: string; message: strin
     ruleSet: a.ruleSet.id,
     projects: a.projects.map(projectJson),
     findings: a.findings.map((f) => ({ file: f.file, code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
+    coverage: a.coverage.map((c) => ({
+      code: c.item.code, name: c.item.name, unit: c.item.unit, amount: c.item.amount, sheet: c.item.sheet, cell: c.item.cell,
+      matchedBy: c.matchedBy, target: c.states.target, monitoring: c.states.monitoring, selfEvaluation: c.states.selfEvaluation, review: c.states.review,
+    })),
     errors,
   };
 }

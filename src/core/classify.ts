@@ -3,13 +3,14 @@ import { isBlank, type SheetSnapshot } from "./sheet";
 import { normalizeLabel } from "./text";
 
 export type TableKind = "target" | "monitoring" | "self-evaluation";
-export type SheetKind = TableKind | "empty" | "unknown";
+export type SheetKind = TableKind | "budget-list" | "empty" | "unknown";
 export type Layout = "form" | "list";
 
 export const KIND_NAMES: Record<SheetKind, string> = {
   target: "绩效目标申报表",
   monitoring: "绩效运行监控表",
   "self-evaluation": "绩效自评表",
+  "budget-list": "预算项目清单",
   empty: "空表",
   unknown: "未识别",
 };
@@ -35,7 +36,7 @@ const MAX_HEADER_LENGTH = 24;
 /** Titles stand in the first few rows that hold anything. */
 const TITLE_ROWS = 6;
 /** Only cells with one of these words can decide a sheet's kind; the rest are never normalised (speed on big lists). */
-const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际/;
+const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际|预算|金额|清单/;
 
 /** Rows read past the first indicator header: a second header row, and the first data row. */
 const HEADER_TAIL = 2;
@@ -97,6 +98,13 @@ export function classifySheet(sheet: SheetSnapshot): Classification {
     layout,
     evidence: `${l.cell} 标题“${l.raw}”`,
   });
+  // A finance bureau's list of budgeted projects: project names with amounts, and no indicator grid anywhere.
+  if (!labels.some((l) => isLevel3(l.text))) {
+    const list = labels.find((l) => l.titleRow && /预算项目清单|项目预算清单|预算项目表/.test(l.text) && l.text.length <= 40);
+    const name = labels.find((l) => /^(项目名称|预算项目名称)$/.test(l.text));
+    const amount = name && labels.find((l) => l.row === name.row && /^(预算金额|预算数|年度预算|项目金额|金额)/.test(l.text));
+    if (list || amount) return { kind: "budget-list", layout: "list", evidence: list ? `${list.cell} 标题“${list.raw}”` : `${amount!.cell} 列标题“${amount!.raw}”` };
+  }
   const titles: [TableKind, (t: string) => boolean][] = [
     ["self-evaluation", (t) => t.includes("自评") && t.length <= 60],
     // A 绩效评价表 or 评价指标体系 with scores is an evaluation, whoever made it.

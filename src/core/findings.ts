@@ -21,7 +21,7 @@ export interface CatalogEntry {
   code: string;
   severity: Severity;
   /** Which step of the chain it belongs to. */
-  group: "读取" | "目标表" | "运行监控" | "自评" | "复核";
+  group: "读取" | "覆盖" | "目标表" | "运行监控" | "自评" | "复核";
   /** What the code means, in Chinese, for the docs and the report legend. */
   meaning: string;
   basis: string;
@@ -44,6 +44,10 @@ export const CATALOG: CatalogEntry[] = [
   { code: "formula-error", severity: "error", group: "读取", meaning: "单元格是公式错误值（#DIV/0!、#N/A、#REF! 等）", basis: VALUES },
   { code: "monitoring-month-unknown", severity: "error", group: "读取", meaning: "监控表没有写明监控时点（1-M月 / 截至M月），也没有用 --month 指定", basis: DUAL },
   { code: "indicator-name-missing", severity: "error", group: "读取", meaning: "指标行有指标值却没有三级指标名称", basis: TARGETS },
+
+  { code: "budget-without-target", severity: "error", group: "覆盖", meaning: "预算项目清单中的项目没有提交绩效目标表", basis: plan("四(三)2", "未按要求设置绩效目标的项目，不得安排预算") },
+  { code: "monitoring-not-covered", severity: "warning", group: "覆盖", meaning: "本批有运行监控表，但预算项目清单中的某个项目没有监控表", basis: plan("四(三)3", "对绩效目标实现程度和预算执行进度实行“双监控”") },
+  { code: "self-evaluation-not-covered", severity: "warning", group: "覆盖", meaning: "本批有绩效自评表，但预算项目清单中的某个项目没有自评（自评未全覆盖）", basis: plan("四(三)4", "加快实现政策和项目绩效自评全覆盖") },
 
   { code: "missing-field", severity: "error", group: "目标表", meaning: "缺少必填项：项目名称、主管部门、实施单位、年度资金总额或总体目标", basis: bases(plan("四(一)1", "谁申请资金，谁设置目标"), mof(MOF_TARGET, "项目支出绩效目标申报表")) },
   { code: "funds-mismatch", severity: "error", group: "目标表", meaning: "财政拨款 + 其他资金 ≠ 年度资金总额", basis: bases(mof(MOF_TARGET, "项目支出绩效目标申报表（年度资金总额＝财政拨款＋其他资金）"), plan("四(二)1", "实事求是、量力而行")) },

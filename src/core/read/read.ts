@@ -1,4 +1,5 @@
 import { a1 } from "../address";
+import { type BudgetItem, readBudgetList } from "../budget";
 import { classifySheet, KIND_NAMES, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type Severity } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
@@ -16,6 +17,8 @@ export interface ReadOptions {
 
 export interface ReadResult {
   projects: Project[];
+  /** Rows of the finance bureau's 预算项目清单, where the workbook has one. */
+  budget: BudgetItem[];
   /** Findings about sheets or the workbook rather than a project. */
   findings: (Finding & { file: string })[];
 }
@@ -753,14 +756,23 @@ function reportMissingColumns(s: Sheet, p: Project, header: number, columns: Col
  */
 export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): ReadResult {
   const projects: Project[] = [];
+  const budget: BudgetItem[] = [];
   const findings: ReadResult["findings"] = [];
   const owned = ownedSheets(wb);
   for (const snap of wb.sheets) {
     if (owned.has(snap.name)) continue;
     const cls = classifySheet(snap);
+    if (cls.kind === "empty") continue;
+    if (cls.kind === "budget-list") {
+      const items = readBudgetList(snap, wb.file);
+      budget.push(...items);
+      if (items.length === 0) {
+        findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是预算项目清单（${cls.evidence}），但没有找到“项目名称”列下的项目。`, opts.severities) });
+      }
+      continue;
+    }
     const s = new Sheet(snap);
     const headers = findHeaderRows(s);
-    if (cls.kind === "empty") continue;
     if (cls.kind === "unknown") {
       findings.push({
         file: wb.file,
@@ -781,14 +793,14 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     const read = cls.layout === "list" ? readList : readForm;
     projects.push(...read(s, wb.file, cls.kind, headers, opts));
   }
-  if (projects.length === 0) {
+  if (projects.length === 0 && budget.length === 0) {
     findings.push({
       file: wb.file,
       ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, opts.severities),
     });
   }
   for (const p of projects) checkCells(p, opts);
-  return { projects, findings };
+  return { projects, budget, findings };
 }
 
 /** Formula errors anywhere in what was read. */

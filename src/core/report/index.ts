@@ -5,7 +5,7 @@ import type { SheetSpec, WorkbookSnapshot } from "../sheet";
 import { projectDocuments } from "./documents";
 import { renderFindings } from "./findings-sheet";
 import { fitRowHeights } from "./layout";
-import { cluesSheet, comparisonSheet, monitoringSheet, summarySheet } from "./sheets";
+import { cluesSheet, comparisonSheet, coverageSheet, monitoringSheet, summarySheet } from "./sheets";
 
 /** The task pane's steps: everything at once, or one part of the chain. */
 export type ReportStep = "all" | "target" | "monitoring" | "review" | "documents" | "summary";
@@ -43,9 +43,12 @@ export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: 
   const links = opts.sameWorkbook;
   const step = opts.step ?? "all";
   const part = forStep(a, step);
+  // 覆盖情况 only where the batch holds a 预算项目清单.
+  const covered = a.coverage.length > 0 ? [coverageSheet(a, links)] : [];
   const pick: Record<ReportStep, () => SheetSpec[]> = {
     all: () => [
       summarySheet(a, false),
+      ...covered,
       renderFindings(a, { linkToCells: links }),
       monitoringSheet(a, links),
       comparisonSheet(a, links),
@@ -58,7 +61,7 @@ export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: 
     monitoring: () => [monitoringSheet(part, links), renderFindings(part, { linkToCells: links })],
     review: () => [comparisonSheet(part, links), renderFindings(part, { linkToCells: links })],
     documents: () => [...projectDocuments(part), cluesSheet(part, links)],
-    summary: () => [summarySheet(a, false), summarySheet(a, true)],
+    summary: () => [summarySheet(a, false), ...covered, summarySheet(a, true)],
   };
   return pick[step]().map(fitRowHeights);
 }

@@ -1,0 +1,78 @@
+import type { ProjectResult } from "./analyze";
+import type { BudgetItem } from "./budget";
+import type { TableKind } from "./classify";
+import { finding, type Finding, type Severity } from "./findings";
+import { fieldText } from "./model";
+import { normalizeLabel } from "./text";
+
+/** How a budgeted project was matched to its tables: by 项目编码 where both have one, else by name (and unit). */
+export type MatchedBy = "项目编码" | "名称和单位" | "名称";
+
+/** One budgeted project and what the batch holds for it, step by step (全过程、全覆盖). */
+export interface CoverageRow {
+  item: BudgetItem;
+  target: ProjectResult | null;
+  monitoring: ProjectResult | null;
+  selfEvaluation: ProjectResult | null;
+  /** How each table was found, for the clerk to check. */
+  matchedBy: Partial<Record<TableKind, MatchedBy>>;
+  /** What the 覆盖情况 sheet shows per step. */
+  states: { target: string; monitoring: string; selfEvaluation: string; review: string };
+}
+
+const key = (s: string) => normalizeLabel(s).replace(/[()（）]/g, "");
+
+function matchOf(item: BudgetItem, r: ProjectResult): MatchedBy | null {
+  const code = fieldText(r.project, "projectCode");
+  if (item.code && code) return key(item.code) === key(code) ? "项目编码" : null;
+  if (key(fieldText(r.project, "name")) !== key(item.name)) return null;
+  const unit = fieldText(r.project, "unit");
+  return item.unit && unit ? (key(unit) === key(item.unit) ? "名称和单位" : null) : "名称";
+}
+
+/**
+ * Coverage of the budget list (DOMAIN §9): a budgeted project without a target table may not be funded
+ * (四(三)2); where the batch holds monitoring tables (a monitoring point) or self-evaluations (after the year), a
+ * budgeted project without one is not covered (四(三)3, 四(三)4).
+ */
+export function coverage(items: BudgetItem[], results: ProjectResult[], severities: Record<string, Severity> = {}): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
+  const findings: (Finding & { file: string })[] = [];
+  const phase = { monitoring: results.some((r) => r.project.kind === "monitoring"), selfEvaluation: results.some((r) => r.project.kind === "self-evaluation") };
+  const rows = items.map((item): CoverageRow => {
+    const matchedBy: CoverageRow["matchedBy"] = {};
+    const find = (kind: TableKind) => {
+      for (const r of results) {
+        if (r.project.kind !== kind) continue;
+        const m = matchOf(item, r);
+        if (m) {
+          matchedBy[kind] = m;
+          return r;
+        }
+      }
+      return null;
+    };
+    const target = find("target");
+    const monitoring = find("monitoring");
+    const selfEvaluation = find("self-evaluation");
+    const what = `预算项目清单中的“${item.name}”${item.code ? `（${item.code}）` : ""}${item.amount !== null ? `安排预算 ${item.amount} 万元` : ""}`;
+    const at = { sheet: item.sheet, cell: item.cell };
+    if (!target) findings.push({ file: item.file, ...finding("budget-without-target", at, `${what}，但没有提交绩效目标表，未按要求设置绩效目标的项目不得安排预算。`, severities) });
+    if (phase.monitoring && !monitoring) findings.push({ file: item.file, ...finding("monitoring-not-covered", at, `${what}，本批有运行监控表，但没有这个项目的监控表。`, severities) });
+    if (phase.selfEvaluation && !selfEvaluation) findings.push({ file: item.file, ...finding("self-evaluation-not-covered", at, `${what}，本批有绩效自评表，但这个项目没有自评，自评未全覆盖。`, severities) });
+    const review = selfEvaluation?.review;
+    return {
+      item,
+      target,
+      monitoring,
+      selfEvaluation,
+      matchedBy,
+      states: {
+        target: target ? `已提交（${target.targetVerdict}）` : "未提交",
+        monitoring: monitoring ? `已提交（${monitoring.monitoring?.action ?? "无法监控"}）` : phase.monitoring ? "未提交" : "本批无监控表",
+        selfEvaluation: selfEvaluation ? `已提交（${selfEvaluation.selfEvaluation ? `${selfEvaluation.selfEvaluation.score.toFixed(2)} 分，${selfEvaluation.selfEvaluation.grade}` : "无法评分"}）` : phase.selfEvaluation ? "未提交" : "本批无自评表",
+        review: review ? `已复核（${review.score.toFixed(2)} 分，${review.grade}）` : selfEvaluation ? "未复核" : "—",
+      },
+    };
+  });
+  return { rows, findings };
+}
