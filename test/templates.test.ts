@@ -5,7 +5,7 @@ import { analyze } from "../src/core/analyze";
 import { CENTRAL } from "../src/core/rules/ruleset";
 import { templateBooks } from "../src/core/templates";
 import { fillTemplate } from "../src/core/templates/fill";
-import { monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
+import { budgetListTemplate, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
 import { ExcelJsHost } from "../src/hosts/exceljs-host";
 import { templateWorkbook } from "../scripts/make-templates";
 
@@ -90,6 +90,23 @@ describe("templates", () => {
     expect(p.project.indicators).toHaveLength(6);
     expect(p.findings).toEqual([]);
     expect(p.targetVerdict).toBe("通过");
+  });
+
+  it("reads a filled 预算项目清单 template as the budget list, beside a filled target template", async () => {
+    const list = fillTemplate(budgetListTemplate(), {
+      rows: [{ from: "A3", values: [["2305001", "城乡公共消防设施运维", "双鸭山市消防救援支队", 300, "延续", "否"], ["2305002", "应急物资储备", "双鸭山市应急管理局", 120, "新增", "否"]] }],
+    });
+    const target = fillTemplate(targetTemplate(), {
+      cells: { B3: "城乡公共消防设施运维", F3: "双鸭山市应急管理局", B4: "双鸭山市消防救援支队", F5: "一般项目", C7: 300, C8: 300, C9: 0, B10: "维护消火栓和消防水源。" },
+      rows: [{ from: "A12", values: [["产出指标", "数量指标", "维护消火栓数量", "≥", 1200, "个", 100]] }],
+    });
+    const wb = await reload(await templateWorkbook([list, target]));
+    const a = analyze([await new ExcelJsHost(wb, "财政局.xlsx").read()], CENTRAL);
+    expect(a.coverage.map((c) => [c.item.code, c.item.amount, c.item.isNew, c.target ? c.matchedBy.target : null])).toEqual([
+      ["2305001", 300, false, "名称和单位"],
+      ["2305002", 120, true, null],
+    ]);
+    expect(a.findings.filter((f) => f.code === "budget-without-target").map((f) => f.cell)).toEqual(["B4"]);
   });
 
   it("scores a filled self-evaluation template and reads the monitoring month from its drop-down", async () => {

@@ -175,3 +175,23 @@ export function listTemplates(): SheetSpec[] {
     ], self.indexOf("复核完成值")),
   ];
 }
+
+/** The finance bureau's 预算项目清单: the projects the budget funds, against which coverage is checked. */
+export function budgetListTemplate(): SheetSpec {
+  const labels = ["项目编码", "项目名称", "单位", "预算金额（万元）", "新增/延续", "是否重大", "备注"];
+  const rows: SpecCell[][] = [row([title("预算项目清单")], labels.length), labels.map(header)];
+  for (let i = 0; i < 100; i++) rows.push([input(), input(), input(), input(null, WAN_YUAN), input(), input(), input()]);
+  const column = (h: string) => String.fromCharCode(65 + labels.indexOf(h));
+  return {
+    name: "预算项目清单",
+    rows,
+    columnWidths: [22, 30, 26, 14, 10, 10, 24],
+    freezeRows: 2,
+    validations: [
+      { range: `${column("新增/延续")}3:${column("新增/延续")}102`, values: ["新增", "延续"] },
+      { range: `${column("是否重大")}3:${column("是否重大")}102`, values: ["是", "否"] },
+    ],
+    protect: true,
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [2, 2] },
+  };
+}

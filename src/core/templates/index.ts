@@ -1,9 +1,9 @@
 import type { SheetSpec, SpecCell } from "../sheet";
-import { listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
+import { budgetListTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
 import { QUALITATIVE } from "./parts";
 import { parameterSheet } from "../rules/sheet";
 
-export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "parameters";
+export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "budget" | "parameters";
 
 export interface TemplateBook {
   id: TemplateId;
@@ -101,6 +101,22 @@ export function templateBooks(): TemplateBook[] {
           "# 清单格式",
           "一行一个指标，同一项目的各行填写相同的项目名称（可只在第一行填写，下方留空）。",
           "运行监控清单在第一行填写监控时点（截至月份）。",
+        ]),
+      ],
+    },
+    {
+      id: "budget",
+      name: "预算项目清单（财政部门用，核对覆盖情况）",
+      file: "预算项目清单.xlsx",
+      sheets: [
+        budgetListTemplate(),
+        instructions("预算项目清单", [
+          "# 用途",
+          "财政部门列出本年度安排预算的全部项目。与各单位的绩效目标表、运行监控表、自评表放在一起检查时，加载项逐个项目核对：",
+          "没有绩效目标表的，按“未按要求设置绩效目标的项目，不得安排预算”列为错误；本批有监控表或自评表时，缺少的项目列为警告；结果写入“覆盖情况”表。",
+          "# 填法",
+          "一行一个项目。有项目编码的按编码与各表对应（各表也要有“项目编码”）；没有编码的按项目名称和单位对应，名称须与各表一致。",
+          "预算金额单位为万元；新增/延续、是否重大从下拉列表选择。",
         ]),
       ],
     },
