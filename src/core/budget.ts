@@ -18,6 +18,8 @@ export interface BudgetItem {
   isNew: boolean | null;
   /** 是否重大 as the list states it; null where it does not say. */
   isMajor: boolean | null;
+  /** The budget year in the list's title (2026年度…清单), where it says. */
+  year: number | null;
 }
 
 const COLUMNS: [RegExp, keyof Omit<BudgetItem, "file" | "sheet" | "cell">][] = [
@@ -45,6 +47,7 @@ function yesNo(v: CellValue): boolean | null {
  */
 export function readBudgetList(sheet: SheetSnapshot, file: string): BudgetItem[] {
   const at = (r: number, c: number) => sheet.rows[r]?.[c] ?? null;
+  let year: number | null = null;
   for (let r = 0; r < sheet.rows.length; r++) {
     const cols = new Map<string, number>();
     sheet.rows[r].forEach((v, c) => {
@@ -53,7 +56,11 @@ export function readBudgetList(sheet: SheetSnapshot, file: string): BudgetItem[]
       const hit = COLUMNS.find(([re]) => re.test(l));
       if (hit && !cols.has(hit[1])) cols.set(hit[1], c);
     });
-    if (!cols.has("name")) continue;
+    if (!cols.has("name")) {
+      const title = sheet.rows[r].find((v) => typeof v === "string" && /(20\d{2})\s*年/.test(v));
+      if (year === null && typeof title === "string") year = Number(/(20\d{2})\s*年/.exec(title)![1]);
+      continue;
+    }
     const out: BudgetItem[] = [];
     for (let rr = r + 1; rr < sheet.rows.length; rr++) {
       const name = cellText(at(rr, cols.get("name")!)).trim();
@@ -72,6 +79,7 @@ export function readBudgetList(sheet: SheetSnapshot, file: string): BudgetItem[]
         amount: amount && amount.kind === "number" ? amount.value : null,
         isNew: /新增|新设|新出台/.test(kind) ? true : /延续|续建|经常/.test(kind) ? false : null,
         isMajor: cols.has("isMajor") ? yesNo(at(rr, cols.get("isMajor")!)) : null,
+        year,
       });
     }
     return out;

@@ -22,7 +22,13 @@ export interface CoverageRow {
 
 const key = (s: string) => normalizeLabel(s).replace(/[()（）]/g, "");
 
+/** A table belongs to the list's budget year unless both state a year and they differ (a 2025 自评 beside a 2026 list). */
+function sameYear(item: BudgetItem, r: ProjectResult): boolean {
+  return item.year === null || r.project.year === null || item.year === r.project.year;
+}
+
 function matchOf(item: BudgetItem, r: ProjectResult): MatchedBy | null {
+  if (!sameYear(item, r)) return null;
   const code = fieldText(r.project, "projectCode");
   if (item.code && code) return key(item.code) === key(code) ? "项目编码" : null;
   if (key(fieldText(r.project, "name")) !== key(item.name)) return null;
@@ -37,8 +43,12 @@ function matchOf(item: BudgetItem, r: ProjectResult): MatchedBy | null {
  */
 export function coverage(items: BudgetItem[], results: ProjectResult[], severities: Record<string, Severity> = {}): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
   const findings: (Finding & { file: string })[] = [];
-  const phase = { monitoring: results.some((r) => r.project.kind === "monitoring"), selfEvaluation: results.some((r) => r.project.kind === "self-evaluation") };
   const rows = items.map((item): CoverageRow => {
+    // The batch is at a monitoring point (or after the year) when it holds monitoring tables (self-evaluations) of the list's year.
+    const phase = {
+      monitoring: results.some((r) => r.project.kind === "monitoring" && sameYear(item, r)),
+      selfEvaluation: results.some((r) => r.project.kind === "self-evaluation" && sameYear(item, r)),
+    };
     const matchedBy: CoverageRow["matchedBy"] = {};
     const find = (kind: TableKind) => {
       for (const r of results) {

@@ -66,6 +66,7 @@ export type FieldKey =
   | "monitoringRate"
   | "monitoringExpected"
   | "month"
+  | "year"
   | "confirmation";
 
 /** Chinese names of the fields, for messages. */
@@ -93,6 +94,7 @@ export const FIELD_NAMES: Record<FieldKey, string> = {
   monitoringRate: "执行率",
   monitoringExpected: "全年预计执行数",
   month: "监控时点",
+  year: "年度",
   confirmation: "单位确认",
 };
 
@@ -118,6 +120,8 @@ export interface Project {
   funds: FundsRow[];
   /** The 总分 row's claimed points and score, if the table has one. */
   total: { points: Located | null; score: Located | null } | null;
+  /** The budget year the table is for, where its title or a 年度 field says it (2026年度, （2025年度）). */
+  year: number | null;
   /** Monitoring point, 1–12, and where it was stated. */
   month: { value: number; cell: string | null } | null;
   /** Whether the grid carries the reviewer's columns. */

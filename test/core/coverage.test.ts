@@ -6,11 +6,11 @@ import { CENTRAL } from "../../src/core/rules/ruleset";
 import { monitoringSheet, selfEvaluationSheet, type SheetDef, snapshot, targetSheet } from "../fixtures";
 
 /** A finance bureau's 预算项目清单: four budgeted projects, the tables of three of them in the batch. */
-function budgetList(): SheetDef {
+function budgetList(title = "市本级预算项目清单"): SheetDef {
   return {
     name: "预算项目清单",
     rows: [
-      ["2026年度市本级预算项目清单"],
+      [title],
       ["项目编码", "项目名称", "单位", "预算金额（万元）", "新增/延续", "是否重大"],
       ["2305001", "基层政务公开标准化规范化", "双鸭山市政务公开办公室", 80, "延续", "否"],
       ["2305002", "城乡公共消防设施运维", "双鸭山市消防救援支队", 100, "延续", "否"],
@@ -73,6 +73,15 @@ describe("coverage of the 预算项目清单 (全过程、全覆盖)", () => {
     ]);
     // None of the tables carries a 项目编码: matched by name and unit, and the sheet says so.
     expect(a.coverage[0].matchedBy).toEqual({ target: "名称和单位" });
+  });
+
+  it("counts only tables of the list's budget year: a 2025 自评 neither covers a 2026 list nor makes it the time for 自评", async () => {
+    // The fixtures: 目标表 （2026年度）, 监控表 2026年1-7月, 自评表 （2025年度）.
+    const a = await run([budgetList("2026年度市本级预算项目清单"), targetSheet(), monitoringSheet(), selfEvaluationSheet()]);
+    expect(a.coverage.map((c) => c.item.year)).toEqual([2026, 2026, 2026, 2026]);
+    expect(a.coverage[2].states.selfEvaluation).toBe("本批无自评表");
+    expect(a.findings.filter((f) => f.code === "self-evaluation-not-covered")).toEqual([]);
+    expect(a.findings.filter((f) => f.code === "monitoring-not-covered").map((f) => f.cell)).toEqual(["B3", "B5", "B6"]);
   });
 
   it("matches by 项目编码 first, whatever the name, and says so", async () => {

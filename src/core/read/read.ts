@@ -490,7 +490,7 @@ function readFunds(s: Sheet, from: number, to: number): FundsRow[] {
 }
 
 function newProject(file: string, sheet: string, kind: TableKind, layout: Layout): Project {
-  return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], total: null, month: null, hasReview: false, findings: [] };
+  return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], total: null, year: null, month: null, hasReview: false, findings: [] };
 }
 
 function hasReviewColumns(columns: Columns): boolean {
@@ -563,6 +563,32 @@ function formTables(s: Sheet, headers: number[]): FormTable[] {
   // Which grid is the medium-term one matters only where a form has several.
   for (const t of tables) if (t.grids.length > 1) for (const g of t.grids) g.medium = gridPeriod(s, g.header) === "medium";
   return tables;
+}
+
+/** A year in a title line or a line of its own: 2026年度…表, （2025年度）, 2025年. */
+const YEAR = /(20\d{2})\s*年/;
+
+/** A 年度 field's value as a year: 2026, "2026", "2026年". */
+function statedYear(loc: Located | undefined): number | null {
+  const m = loc ? /^(20\d{2})(年度?)?$/.exec(normalizeLabel(cellText(loc.value))) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** The budget year a form states in its first lines, where it does. */
+function yearOf(s: Sheet, from: number, to: number): number | null {
+  for (let r = from; r <= Math.min(to, from + 4); r++) {
+    let text = "";
+    let count = 0;
+    for (let c = s.left; c <= s.right(r); c++) {
+      const l = s.label(r, c);
+      if (!l) continue;
+      count++;
+      text = l;
+    }
+    const m = count === 1 ? YEAR.exec(text) : null;
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 /** Words around a project's name in a form's title: the year before it, the form's own name after it. */
@@ -640,6 +666,7 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
     p.hasReview = counted.some((g) => hasReviewColumns(g.columns));
     nameFromTitle(s, start, h - 1, p);
     fundsFromTable(s, start, h - 1, p);
+    p.year = statedYear(p.fields.year) ?? yearOf(s, start, h - 1);
     reportMissingColumns(s, p, counted[0].header, counted[0].columns, opts);
     if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
     if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
@@ -683,6 +710,7 @@ function readList(s: Sheet, file: string, kind: TableKind, headers: number[], op
       let p = byName.get(key);
       if (!p) {
         p = newProject(file, s.snap.name, kind, "list");
+        p.year = yearOf(s, s.top, h - 1);
         p.hasReview = hasReviewColumns(columns);
         if (kind === "monitoring") p.month = monthAt(s, s.top, h + 1, opts, p);
         byName.set(key, p);
