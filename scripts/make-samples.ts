@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { SheetSpec } from "../src/core/sheet";
 import { type FillValue, fillTemplate } from "../src/core/templates/fill";
-import { listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
+import { budgetListTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
 import { templateWorkbook } from "./make-templates";
 
 type Indicator = [string, string, string, string, FillValue, string, number, string?];
@@ -183,6 +183,28 @@ function fireMonitoring(): SheetSpec {
   });
 }
 
+/**
+ * The finance bureau's 2026 budget list: the five units' projects, and one new major project whose unit has sent
+ * no table at all (not to be funded without a target table).
+ */
+function budgetList(): SheetSpec {
+  const row = (code: string, t: Target, isNew: string): FillValue[] => [code, t.name, t.unit, t.funds[0], isNew, "否"];
+  return fillTemplate(budgetListTemplate(), {
+    cells: { A1: "2026年度市本级预算项目清单" },
+    rows: [{
+      from: "A3",
+      values: [
+        row("230500260000001", FIRE, "延续"),
+        row("230500260000002", CENSUS, "延续"),
+        row("230500260000003", OPENNESS, "延续"),
+        row("230500260000004", MESSAGES, "延续"),
+        row("230500260000005", NEW_MEDIA, "延续"),
+        ["230500260000006", "城区路灯节能改造", "双鸭山市城市管理综合执法局", 650, "新增", "是"],
+      ],
+    }],
+  });
+}
+
 function monitoringList(): SheetSpec {
   const [, list] = listTemplates();
   return fillTemplate(list, {
@@ -273,6 +295,7 @@ const books: [string, SheetSpec[]][] = [
   ],
   ["融媒体中心-政务新媒体运维.xlsx", [target(NEW_MEDIA)]],
   ["财政局-运行监控汇总（1-7月）.xlsx", [monitoringList()]],
+  ["财政局-预算项目清单.xlsx", [budgetList()]],
 ];
 
 rmSync("samples", { recursive: true, force: true });

@@ -39,6 +39,7 @@ describe("jixiao command line", () => {
       "消防救援支队-城乡公共消防设施建设.xlsx/绩效运行监控表: monitoring",
       "融媒体中心-政务新媒体运维.xlsx/绩效目标申报表: target",
       "财政局-运行监控汇总（1-7月）.xlsx/运行监控清单: monitoring",
+      "财政局-预算项目清单.xlsx/预算项目清单: budget-list",
     ]);
   });
 
@@ -46,7 +47,7 @@ describe("jixiao command line", () => {
     const out = join(mkdtempSync(join(tmpdir(), "jixiao-cli-")), "结果.xlsx");
     const r = jixiao("inventory", SAMPLES, "--out", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("共 6 个工作簿");
+    expect(r.out).toContain("共 7 个工作簿");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet(INVENTORY_SHEET)!;
@@ -54,7 +55,7 @@ describe("jixiao command line", () => {
     ws.eachRow((row, n) => {
       if (n > 3) files.add(String(row.getCell(1).value));
     });
-    expect(files.size).toBe(6);
+    expect(files.size).toBe(7);
   });
 
   it("names a file it cannot open and exits 2, still reporting the others", () => {

@@ -26,7 +26,10 @@ function poison(wb: WorkbookSnapshot): { wb: WorkbookSnapshot; count: number } {
     s.rows[at.row - s.top][at.col - s.left] = `${PAYLOADS[count % PAYLOADS.length]}${original}`;
     count++;
   };
-  for (const r of analyze([wb], CENTRAL).projects) {
+  const analysis = analyze([wb], CENTRAL);
+  // The budget list's project names are repeated in 覆盖情况 and in the findings.
+  for (const c of analysis.coverage) set(c.item.sheet, c.item.cell, c.item.name);
+  for (const r of analysis.projects) {
     const p = r.project;
     for (const k of ["name", "department", "unit", "goal", "responsible", "contact"] as const) set(p.sheet, p.fields[k]?.cell, p.fields[k]?.value);
     for (const i of p.indicators) for (const k of ["level3", "reason", "deduction", "clue"] as const) set(p.sheet, i.cells[k]?.cell, i.cells[k]?.value);

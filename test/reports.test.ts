@@ -38,9 +38,23 @@ function table(s: SheetSpec, first = "序号"): Record<string, unknown>[] {
 }
 
 describe("report sheets on the bundled samples", () => {
+  it("覆盖情况: each project of the 2026 budget list with its steps; the one without any table is not to be funded", () => {
+    const rows = table(sheet("覆盖情况"));
+    const by = (name: string) => rows.find((r) => r.项目名称 === name)!;
+    expect(rows).toHaveLength(6);
+    // No table of the 城管局 at all: no target table, and (the batch being at the 1-7月 point) no monitoring table.
+    expect([by("城区路灯节能改造").目标表, by("城区路灯节能改造").运行监控]).toEqual(["未提交", "未提交"]);
+    // The 融媒体中心 sent its target table (its copied indicators are only a warning), but no monitoring table.
+    expect([by("政务新媒体矩阵运维").目标表, by("政务新媒体矩阵运维").运行监控]).toEqual(["已提交（通过）", "未提交"]);
+    expect(by("城乡公共消防设施建设").运行监控).toBe("已提交（停止拨款）");
+    // The self-evaluations are of 2025 and do not count for the 2026 list.
+    expect(rows.every((r) => r.自评 === "本批无自评表")).toBe(true);
+    expect(by("基层政务公开标准化规范化").匹配方式).toBe("名称和单位");
+  });
+
   it("writes every report sheet, 汇总 first, one document per reviewed project, the inventory last", () => {
     expect(sheets.map((s) => s.name)).toEqual([
-      "汇总", "校验结果", "监控预警", "自评复核对比", "线索移交", "公开版",
+      "汇总", "覆盖情况", "校验结果", "监控预警", "自评复核对比", "线索移交", "公开版",
       "反馈通知书-第一次全国自然灾害综合风险普查经费", "再评价报告-网民留言办理平台运维", "工作表清单",
     ]);
   });

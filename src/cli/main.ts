@@ -175,15 +175,24 @@ async function checkCommand(
           io.out(`  ${baseName(r.project.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
         }
       }
-      for (const f of analysis.findings.filter((x) => x.severity === "error")) io.out(`  ${baseName(f.file)} ${f.sheet ?? ""}  [${f.code}] ${f.message}`);
+      for (const f of analysis.findings.filter((x) => x.severity === "error")) io.out(`  ${baseName(f.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
     }
     io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表；错误 ${errorCount} 条，警告 ${all.filter((f) => f.severity === "warning").length} 条。`);
     io.out(summaryLine(analysis));
+    if (analysis.coverage.length > 0) io.out(coverageLine(analysis));
     for (const e of errors) io.err(`无法打开：${e.message}`);
     if (saved) io.out(`结果已写入：${saved}`);
   }
   if (errors.length > 0) return 2;
   return errorCount > 0 && !opts.exitZero ? 1 : 0;
+}
+
+/** The budget list's coverage in one line: how many budgeted projects lack each step. */
+function coverageLine(a: Analysis): string {
+  const c = a.coverage;
+  const missing = (pick: (row: Analysis["coverage"][number]) => string) => c.filter((r) => pick(r) === "未提交").length;
+  return `预算项目清单 ${c.length} 个项目：没有绩效目标表 ${missing((r) => r.states.target)} 个（不得安排预算），` +
+    `缺运行监控表 ${missing((r) => r.states.monitoring)} 个，缺自评表 ${missing((r) => r.states.selfEvaluation)} 个；详见“覆盖情况”表。`;
 }
 
 /** Projects, suspended funding and grades in one line, for the demo and for a quick look. */
