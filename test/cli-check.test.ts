@@ -27,7 +27,7 @@ describe("jixiao check: the command line contract", () => {
 
   it("prints exactly one JSON document and exits 1 when some finding is an error", () => {
     expect(r.code).toBe(1);
-    expect(Object.keys(doc).sort()).toEqual(["coverage", "errors", "findings", "projects", "ruleSet"]);
+    expect(Object.keys(doc).sort()).toEqual(["coverage", "errors", "exAnte", "findings", "projects", "ruleSet"]);
     expect(doc.ruleSet).toBe("central");
     expect(doc.errors).toEqual([]);
     expect(doc.projects).toHaveLength(5);
@@ -126,7 +126,7 @@ describe("finding catalog", () => {
   it("has unique kebab-case codes, each exercised by a test", () => {
     const codes = CATALOG.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    const tests = ["target-checks", "score", "monitor", "review", "read", "coverage"].map((f) => readFileSync(join(ROOT, "test", "core", `${f}.test.ts`), "utf8")).join("\n");
+    const tests = ["target-checks", "score", "monitor", "review", "read", "coverage", "ex-ante"].map((f) => readFileSync(join(ROOT, "test", "core", `${f}.test.ts`), "utf8")).join("\n");
     for (const c of codes) {
       expect(c).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(tests.includes(`"${c}"`), `no test names ${c}`).toBe(true);

@@ -1,6 +1,7 @@
 import type { BudgetItem } from "./budget";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
 import { coverage, type CoverageRow } from "./coverage";
+import { assessExAnte, type ExAnte, type ExAnteResult } from "./ex-ante";
 import { toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
@@ -10,6 +11,7 @@ import { hasAnyReview, type Review, reviewProject } from "./review";
 import type { Decision, RuleSet } from "./rules/ruleset";
 import { Scorer, scoreSelfEvaluation, type SelfEvaluation } from "./score";
 import type { WorkbookSnapshot } from "./sheet";
+import { cellText } from "./text";
 
 export interface ProjectResult {
   project: Project;
@@ -28,6 +30,8 @@ export interface Analysis {
   projects: ProjectResult[];
   /** The 预算项目清单's projects, each with what the batch holds for it; empty without a budget list. */
   coverage: CoverageRow[];
+  /** Every 事前绩效评估表 of the batch, checked and scored. */
+  exAnte: ExAnteResult[];
   /** Findings about a workbook or sheet rather than a project. */
   findings: (Finding & { file: string })[];
 }
@@ -63,11 +67,13 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   const scorer = scorerFor(rules);
   const projects: Project[] = [];
   const budget: BudgetItem[] = [];
+  const forms: ExAnte[] = [];
   const findings: Analysis["findings"] = [];
   for (const [i, wb] of workbooks.entries()) {
     const r = readWorkbook(wb, { month: opts.month, severities: rules.severities });
     projects.push(...r.projects);
     budget.push(...r.budget);
+    forms.push(...r.exAnte);
     findings.push(...r.findings);
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
   }
@@ -77,9 +83,11 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
     results.push(analyzeProject(p, rules, scorer, copied.get(p) ?? []));
     if (i % 20 === 19 || i === projects.length - 1) yield { stage: `分析项目 ${i + 1}/${projects.length}`, done: 0.3 + ((i + 1) / projects.length) * 0.7 };
   }
-  const covered = coverage(budget, results, rules.severities);
+  const exAnte = forms.map((f) => assessExAnte(f, rules));
+  for (const e of exAnte) findings.push(...e.findings);
+  const covered = coverage(budget, results, exAnte, rules);
   findings.push(...covered.findings);
-  return { ruleSet: rules, projects: results, coverage: covered.rows, findings };
+  return { ruleSet: rules, projects: results, coverage: covered.rows, exAnte, findings };
 }
 
 /**
@@ -192,7 +200,11 @@ export function analysisJson(a: Analysis, errors: { file: string; message: strin
     findings: a.findings.map((f) => ({ file: f.file, code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
     coverage: a.coverage.map((c) => ({
       code: c.item.code, name: c.item.name, unit: c.item.unit, amount: c.item.amount, sheet: c.item.sheet, cell: c.item.cell,
-      matchedBy: c.matchedBy, target: c.states.target, monitoring: c.states.monitoring, selfEvaluation: c.states.selfEvaluation, review: c.states.review,
+      matchedBy: c.matchedBy, exAnte: c.states.exAnte, target: c.states.target, monitoring: c.states.monitoring, selfEvaluation: c.states.selfEvaluation, review: c.states.review,
+    })),
+    exAnte: a.exAnte.map((e) => ({
+      file: e.form.file, sheet: e.form.sheet, name: cellText(e.form.fields.name?.value ?? null).trim(), code: cellText(e.form.fields.projectCode?.value ?? null).trim(),
+      score: e.score, expected: e.expected, conclusion: e.conclusion,
     })),
     errors,
   };

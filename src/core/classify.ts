@@ -3,7 +3,7 @@ import { isBlank, type SheetSnapshot } from "./sheet";
 import { normalizeLabel } from "./text";
 
 export type TableKind = "target" | "monitoring" | "self-evaluation";
-export type SheetKind = TableKind | "budget-list" | "empty" | "unknown";
+export type SheetKind = TableKind | "budget-list" | "ex-ante" | "empty" | "unknown";
 export type Layout = "form" | "list";
 
 export const KIND_NAMES: Record<SheetKind, string> = {
@@ -11,6 +11,7 @@ export const KIND_NAMES: Record<SheetKind, string> = {
   monitoring: "绩效运行监控表",
   "self-evaluation": "绩效自评表",
   "budget-list": "预算项目清单",
+  "ex-ante": "事前绩效评估表",
   empty: "空表",
   unknown: "未识别",
 };
@@ -36,7 +37,7 @@ const MAX_HEADER_LENGTH = 24;
 /** Titles stand in the first few rows that hold anything. */
 const TITLE_ROWS = 6;
 /** Only cells with one of these words can decide a sheet's kind; the rest are never normalised (speed on big lists). */
-const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际|预算|金额|清单/;
+const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际|预算|金额|清单|评估/;
 
 /** Rows read past the first indicator header: a second header row, and the first data row. */
 const HEADER_TAIL = 2;
@@ -98,6 +99,9 @@ export function classifySheet(sheet: SheetSnapshot): Classification {
     layout,
     evidence: `${l.cell} 标题“${l.raw}”`,
   });
+  // A 事前绩效评估表 (四(三)1): scored points of assessment, no indicator grid.
+  const exAnte = labels.find((l) => l.titleRow && /事前(绩效)?评估/.test(l.text) && /表$/.test(l.text) && l.text.length <= 40);
+  if (exAnte && !labels.some((l) => isLevel3(l.text))) return { kind: "ex-ante", layout: "form", evidence: `${exAnte.cell} 标题“${exAnte.raw}”` };
   // A finance bureau's list of budgeted projects: project names with amounts, and no indicator grid anywhere.
   if (!labels.some((l) => isLevel3(l.text))) {
     const list = labels.find((l) => l.titleRow && /预算项目清单|项目预算清单|预算项目表/.test(l.text) && l.text.length <= 40);

@@ -1,8 +1,11 @@
 import type { ProjectResult } from "./analyze";
 import type { BudgetItem } from "./budget";
 import type { TableKind } from "./classify";
-import { finding, type Finding, type Severity } from "./findings";
-import { fieldText } from "./model";
+import type { ExAnteResult } from "./ex-ante";
+import { finding, type Finding } from "./findings";
+import { fieldText, type Located } from "./model";
+import type { RuleSet } from "./rules/ruleset";
+import { cellText } from "./text";
 import { normalizeLabel } from "./text";
 
 /** How a budgeted project was matched to its tables: by 项目编码 where both have one, else by name (and unit). */
@@ -16,38 +19,45 @@ export interface CoverageRow {
   selfEvaluation: ProjectResult | null;
   /** How each table was found, for the clerk to check. */
   matchedBy: Partial<Record<TableKind, MatchedBy>>;
+  /** The project's 事前绩效评估, where the batch holds one. */
+  exAnte: ExAnteResult | null;
   /** What the 覆盖情况 sheet shows per step. */
-  states: { target: string; monitoring: string; selfEvaluation: string; review: string };
+  states: { exAnte: string; target: string; monitoring: string; selfEvaluation: string; review: string };
 }
 
 const key = (s: string) => normalizeLabel(s).replace(/[()（）]/g, "");
 
 /** A table belongs to the list's budget year unless both state a year and they differ (a 2025 自评 beside a 2026 list). */
-function sameYear(item: BudgetItem, r: ProjectResult): boolean {
-  return item.year === null || r.project.year === null || item.year === r.project.year;
+function sameYear(item: BudgetItem, year: number | null): boolean {
+  return item.year === null || year === null || item.year === year;
 }
 
 function matchOf(item: BudgetItem, r: ProjectResult): MatchedBy | null {
-  if (!sameYear(item, r)) return null;
-  const code = fieldText(r.project, "projectCode");
+  if (!sameYear(item, r.project.year)) return null;
+  return matchNames(item, fieldText(r.project, "projectCode"), fieldText(r.project, "name"), fieldText(r.project, "unit"));
+}
+
+function matchNames(item: BudgetItem, code: string, name: string, unit: string): MatchedBy | null {
   if (item.code && code) return key(item.code) === key(code) ? "项目编码" : null;
-  if (key(fieldText(r.project, "name")) !== key(item.name)) return null;
-  const unit = fieldText(r.project, "unit");
+  if (key(name) !== key(item.name)) return null;
   return item.unit && unit ? (key(unit) === key(item.unit) ? "名称和单位" : null) : "名称";
 }
+
+const text = (v: Located | undefined) => cellText(v?.value ?? null).trim();
 
 /**
  * Coverage of the budget list (DOMAIN §9): a budgeted project without a target table may not be funded
  * (四(三)2); where the batch holds monitoring tables (a monitoring point) or self-evaluations (after the year), a
  * budgeted project without one is not covered (四(三)3, 四(三)4).
  */
-export function coverage(items: BudgetItem[], results: ProjectResult[], severities: Record<string, Severity> = {}): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
+export function coverage(items: BudgetItem[], results: ProjectResult[], exAnte: ExAnteResult[], rules: RuleSet): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
+  const severities = rules.severities;
   const findings: (Finding & { file: string })[] = [];
   const rows = items.map((item): CoverageRow => {
     // The batch is at a monitoring point (or after the year) when it holds monitoring tables (self-evaluations) of the list's year.
     const phase = {
-      monitoring: results.some((r) => r.project.kind === "monitoring" && sameYear(item, r)),
-      selfEvaluation: results.some((r) => r.project.kind === "self-evaluation" && sameYear(item, r)),
+      monitoring: results.some((r) => r.project.kind === "monitoring" && sameYear(item, r.project.year)),
+      selfEvaluation: results.some((r) => r.project.kind === "self-evaluation" && sameYear(item, r.project.year)),
     };
     const matchedBy: CoverageRow["matchedBy"] = {};
     const find = (kind: TableKind) => {
@@ -61,11 +71,15 @@ export function coverage(items: BudgetItem[], results: ProjectResult[], severiti
       }
       return null;
     };
+    const assessment = exAnte.find((e) => sameYear(item, e.form.year) && matchNames(item, text(e.form.fields.projectCode), text(e.form.fields.name), text(e.form.fields.unit))) ?? null;
+    // A new major project needs its 事前绩效评估 before it may ask for a budget (四(三)1).
+    const needsExAnte = item.isNew === true && (item.isMajor === true || (item.amount ?? 0) >= rules.cycle.majorNewAmount);
     const target = find("target");
     const monitoring = find("monitoring");
     const selfEvaluation = find("self-evaluation");
     const what = `预算项目清单中的“${item.name}”${item.code ? `（${item.code}）` : ""}${item.amount !== null ? `安排预算 ${item.amount} 万元` : ""}`;
     const at = { sheet: item.sheet, cell: item.cell };
+    if (needsExAnte && !assessment) findings.push({ file: item.file, ...finding("ex-ante-missing", at, `${what}，是新增重大项目，但没有事前绩效评估，评估结果是申请预算的必备要件。`, severities) });
     if (!target) findings.push({ file: item.file, ...finding("budget-without-target", at, `${what}，但没有提交绩效目标表，未按要求设置绩效目标的项目不得安排预算。`, severities) });
     if (phase.monitoring && !monitoring) findings.push({ file: item.file, ...finding("monitoring-not-covered", at, `${what}，本批有运行监控表，但没有这个项目的监控表。`, severities) });
     if (phase.selfEvaluation && !selfEvaluation) findings.push({ file: item.file, ...finding("self-evaluation-not-covered", at, `${what}，本批有绩效自评表，但这个项目没有自评，自评未全覆盖。`, severities) });
@@ -75,8 +89,10 @@ export function coverage(items: BudgetItem[], results: ProjectResult[], severiti
       target,
       monitoring,
       selfEvaluation,
+      exAnte: assessment,
       matchedBy,
       states: {
+        exAnte: assessment ? `已提交（${assessment.score} 分，${assessment.conclusion ?? "无结论"}）` : needsExAnte ? "未提交" : "不需要",
         target: target ? `已提交（${target.targetVerdict}）` : "未提交",
         monitoring: monitoring ? `已提交（${monitoring.monitoring?.action ?? "无法监控"}）` : phase.monitoring ? "未提交" : "本批无监控表",
         selfEvaluation: selfEvaluation ? `已提交（${selfEvaluation.selfEvaluation ? `${selfEvaluation.selfEvaluation.score.toFixed(2)} 分，${selfEvaluation.selfEvaluation.grade}` : "无法评分"}）` : phase.selfEvaluation ? "未提交" : "本批无自评表",

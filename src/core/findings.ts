@@ -21,7 +21,7 @@ export interface CatalogEntry {
   code: string;
   severity: Severity;
   /** Which step of the chain it belongs to. */
-  group: "读取" | "覆盖" | "目标表" | "运行监控" | "自评" | "复核";
+  group: "读取" | "覆盖" | "事前评估" | "目标表" | "运行监控" | "自评" | "复核";
   /** What the code means, in Chinese, for the docs and the report legend. */
   meaning: string;
   basis: string;
@@ -48,6 +48,11 @@ export const CATALOG: CatalogEntry[] = [
   { code: "budget-without-target", severity: "error", group: "覆盖", meaning: "预算项目清单中的项目没有提交绩效目标表", basis: plan("四(三)2", "未按要求设置绩效目标的项目，不得安排预算") },
   { code: "monitoring-not-covered", severity: "warning", group: "覆盖", meaning: "本批有运行监控表，但预算项目清单中的某个项目没有监控表", basis: plan("四(三)3", "对绩效目标实现程度和预算执行进度实行“双监控”") },
   { code: "self-evaluation-not-covered", severity: "warning", group: "覆盖", meaning: "本批有绩效自评表，但预算项目清单中的某个项目没有自评（自评未全覆盖）", basis: plan("四(三)4", "加快实现政策和项目绩效自评全覆盖") },
+
+  { code: "ex-ante-missing", severity: "error", group: "事前评估", meaning: "新增重大项目（默认新增且 500 万元以上，或标为重大）没有事前绩效评估", basis: plan("四(三)1", "评估结果作为申请预算的必备要件") },
+  { code: "ex-ante-incomplete", severity: "error", group: "事前评估", meaning: "事前绩效评估缺少评估要点、某个要点没有写明理由，或没有评估结论", basis: plan("四(三)1", "重点论证立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性") },
+  { code: "ex-ante-score-invalid", severity: "error", group: "事前评估", meaning: "事前绩效评估的要点得分超出分值或不是数值，或总分不等于各要点得分之和", basis: plan("四(三)1", "重点论证立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性") },
+  { code: "ex-ante-conclusion-mismatch", severity: "error", group: "事前评估", meaning: "事前绩效评估结论与得分不符（默认 80 分以上予以支持，60–80 分调整完善后支持，60 分以下不予支持）", basis: bases(plan("四(三)1", "评估结果作为申请预算的必备要件"), practice("按得分给出结论的分数线可在规则集中修改")) },
 
   { code: "missing-field", severity: "error", group: "目标表", meaning: "缺少必填项：项目名称、主管部门、实施单位、年度资金总额或总体目标", basis: bases(plan("四(一)1", "谁申请资金，谁设置目标"), mof(MOF_TARGET, "项目支出绩效目标申报表")) },
   { code: "funds-mismatch", severity: "error", group: "目标表", meaning: "财政拨款 + 其他资金 ≠ 年度资金总额", basis: bases(mof(MOF_TARGET, "项目支出绩效目标申报表（年度资金总额＝财政拨款＋其他资金）"), plan("四(二)1", "实事求是、量力而行")) },

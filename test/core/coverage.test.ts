@@ -55,8 +55,8 @@ describe("coverage of the 预算项目清单 (全过程、全覆盖)", () => {
       ["budget-without-target", "B4"], ["self-evaluation-not-covered", "B4"],
       // 2305003 has a self-evaluation (with the reviewer's columns) but no target table and no monitoring.
       ["budget-without-target", "B5"], ["monitoring-not-covered", "B5"],
-      // 2305004: nothing at all.
-      ["budget-without-target", "B6"], ["monitoring-not-covered", "B6"], ["self-evaluation-not-covered", "B6"],
+      // 2305004 (新增, 600 万元, 重大): nothing at all, not even the 事前绩效评估 it needs.
+      ["ex-ante-missing", "B6"], ["budget-without-target", "B6"], ["monitoring-not-covered", "B6"], ["self-evaluation-not-covered", "B6"],
     ]);
     expect(a.findings.find((f) => f.code === "budget-without-target")!.message).toContain("不得安排预算");
     expect(a.coverage.map((c) => [c.item.name, c.item.amount, c.item.isNew, c.item.isMajor])).toEqual([
@@ -66,10 +66,10 @@ describe("coverage of the 预算项目清单 (全过程、全覆盖)", () => {
       ["农村饮水安全维修养护", 600, true, true],
     ]);
     expect(a.coverage.map((c) => c.states)).toEqual([
-      { target: "已提交（通过）", monitoring: "未提交", selfEvaluation: "未提交", review: "—" },
-      { target: "未提交", monitoring: "已提交（正常）", selfEvaluation: "未提交", review: "—" },
-      { target: "未提交", monitoring: "未提交", selfEvaluation: "已提交（94.54 分，优）", review: "未复核" },
-      { target: "未提交", monitoring: "未提交", selfEvaluation: "未提交", review: "—" },
+      { exAnte: "不需要", target: "已提交（通过）", monitoring: "未提交", selfEvaluation: "未提交", review: "—" },
+      { exAnte: "不需要", target: "未提交", monitoring: "已提交（正常）", selfEvaluation: "未提交", review: "—" },
+      { exAnte: "不需要", target: "未提交", monitoring: "未提交", selfEvaluation: "已提交（94.54 分，优）", review: "未复核" },
+      { exAnte: "未提交", target: "未提交", monitoring: "未提交", selfEvaluation: "未提交", review: "—" },
     ]);
     // None of the tables carries a 项目编码: matched by name and unit, and the sheet says so.
     expect(a.coverage[0].matchedBy).toEqual({ target: "名称和单位" });
@@ -100,9 +100,9 @@ describe("coverage of the 预算项目清单 (全过程、全覆盖)", () => {
     expect(sheets.map((s) => s.name).slice(0, 2)).toEqual(["汇总", "覆盖情况"]);
     const cov = sheets[1];
     const row = cov.rows.find((r) => r[2]?.value === "城乡公共消防设施运维")!;
-    expect(row.map((c) => c.value).slice(6, 8)).toEqual(["未提交", "本批无监控表"]);
-    expect(row[6].style).toBe("error");
-    expect(row[11].link).toEqual({ sheet: "预算项目清单", cell: "B4" });
+    expect(row.map((c) => c.value).slice(6, 9)).toEqual(["不需要", "未提交", "本批无监控表"]);
+    expect(row[7].style).toBe("error");
+    expect(row[12].link).toEqual({ sheet: "预算项目清单", cell: "B4" });
     const plain = [await snapshot([targetSheet()])];
     expect(renderReports(analyze(plain, CENTRAL), plain, { sameWorkbook: false }).map((s) => s.name)).not.toContain("覆盖情况");
   });

@@ -88,7 +88,7 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^全年预计执行数/, "monitoringExpected"],
   [/^监控(时点|月份)|^截至月份/, "month"],
   [/^单位确认|^反馈确认/, "confirmation"],
-  [/^(填报|预算|评价|所属|项目)?年度$/, "year"],
+  [/^(填报|预算|评价|评估|所属|项目)?年度$/, "year"],
 ];
 
 /** Labels that head a value of their own and are never a field's value. */

@@ -1,5 +1,6 @@
 import { a1 } from "../address";
 import { type BudgetItem, readBudgetList } from "../budget";
+import type { ExAnte } from "../ex-ante";
 import { classifySheet, KIND_NAMES, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type Severity } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
@@ -19,6 +20,8 @@ export interface ReadResult {
   projects: Project[];
   /** Rows of the finance bureau's 预算项目清单, where the workbook has one. */
   budget: BudgetItem[];
+  /** 事前绩效评估表s. */
+  exAnte: ExAnte[];
   /** Findings about sheets or the workbook rather than a project. */
   findings: (Finding & { file: string })[];
 }
@@ -778,6 +781,64 @@ function reportMissingColumns(s: Sheet, p: Project, header: number, columns: Col
     `找到指标表头（第 ${header + 1} 行：${found.join("、")}），但没有${missing}，${KIND_NAMES[p.kind]}的相应检查无法进行。`, opts.severities));
 }
 
+const EX_ANTE_HEADER = /^(评估要点|评估内容|评估项目|评估指标|论证要点|评估维度)$/;
+
+/**
+ * A 事前绩效评估表: its fields above, a header row with 评估要点 / 分值 / 得分 (and 评估意见), one row per point down
+ * to the 总分 row, and the 评估结论 below.
+ */
+function readExAnte(s: Sheet, file: string): ExAnte | null {
+  for (let r = s.top; r <= s.bottom; r++) {
+    const cols: Record<string, number> = {};
+    for (let c = s.left; c <= s.right(r); c++) {
+      const l = s.label(r, c);
+      if (EX_ANTE_HEADER.test(l)) cols.label ??= c;
+      else if (/^(分值|权重|标准分)/.test(l)) cols.points ??= c;
+      else if (/^(得分|评分|评估得分)/.test(l)) cols.score ??= c;
+      else if (/评估意见|理由|说明|评估情况|论证情况/.test(l)) cols.reason ??= c;
+    }
+    if (cols.label === undefined || cols.points === undefined || cols.score === undefined) continue;
+    const form: ExAnte = {
+      file, sheet: s.snap.name, fields: readFields(s, s.top, r - 1), year: null, points: [], total: null, conclusion: null, headerCell: a1(r, cols.label),
+    };
+    form.year = statedYear(form.fields.year) ?? yearOf(s, s.top, r - 1);
+    let rr = r + 1;
+    for (; rr <= s.bottom; rr++) {
+      const label = s.label(rr, cols.label);
+      const first = firstText(s, rr);
+      if (TOTAL.test(first) || TOTAL.test(label)) {
+        form.total = s.located(rr, cols.score);
+        rr++;
+        break;
+      }
+      if (!label) {
+        if (s.rowBlank(rr)) continue;
+        break;
+      }
+      form.points.push({ label, points: s.located(rr, cols.points), score: s.located(rr, cols.score), reason: cols.reason === undefined ? null : s.located(rr, cols.reason) });
+    }
+    const tail = readFields(s, rr, s.bottom);
+    form.conclusion = findConclusion(s, r, s.bottom) ?? null;
+    for (const [k, v] of Object.entries(tail) as [FieldKey, Located][]) form.fields[k] ??= v;
+    return form;
+  }
+  return null;
+}
+
+/** The 评估结论: the value beside (or after) a 评估结论 label, or written inline as 评估结论：予以支持. */
+function findConclusion(s: Sheet, from: number, to: number): Located | null {
+  for (let r = from; r <= to; r++) {
+    for (let c = s.left; c <= s.right(r); c++) {
+      const raw = s.raw(r, c);
+      if (typeof raw !== "string") continue;
+      const inline = /^(评估结论|结论)[:：]\s*(\S.*)$/s.exec(raw.trim());
+      if (inline) return { value: inline[2].trim(), cell: a1(r, c) };
+      if (/^(评估结论|结论)$/.test(s.label(r, c))) return valueOf(s, r, c) ?? { value: null, cell: a1(r, c + 1) };
+    }
+  }
+  return null;
+}
+
 /**
  * Reads every table of a workbook into projects. Sheets the add-in owns are skipped; a sheet with content that is
  * not a performance table is reported (sheet-skipped), never silently dropped.
@@ -785,12 +846,19 @@ function reportMissingColumns(s: Sheet, p: Project, header: number, columns: Col
 export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): ReadResult {
   const projects: Project[] = [];
   const budget: BudgetItem[] = [];
+  const exAnte: ExAnte[] = [];
   const findings: ReadResult["findings"] = [];
   const owned = ownedSheets(wb);
   for (const snap of wb.sheets) {
     if (owned.has(snap.name)) continue;
     const cls = classifySheet(snap);
     if (cls.kind === "empty") continue;
+    if (cls.kind === "ex-ante") {
+      const form = readExAnte(new Sheet(snap), wb.file);
+      if (form) exAnte.push(form);
+      else findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是事前绩效评估表（${cls.evidence}），但没有找到“评估要点 / 分值 / 得分”表头。`, opts.severities) });
+      continue;
+    }
     if (cls.kind === "budget-list") {
       const items = readBudgetList(snap, wb.file);
       budget.push(...items);
@@ -821,14 +889,14 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     const read = cls.layout === "list" ? readList : readForm;
     projects.push(...read(s, wb.file, cls.kind, headers, opts));
   }
-  if (projects.length === 0 && budget.length === 0) {
+  if (projects.length === 0 && budget.length === 0 && exAnte.length === 0) {
     findings.push({
       file: wb.file,
       ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, opts.severities),
     });
   }
   for (const p of projects) checkCells(p, opts);
-  return { projects, budget, findings };
+  return { projects, budget, exAnte, findings };
 }
 
 /** Formula errors anywhere in what was read. */

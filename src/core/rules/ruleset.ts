@@ -39,6 +39,14 @@ export interface RuleSet {
     /** Self total − review total at or above this flags self-evaluation-inflated. */
     inflatedDelta: number;
   };
+  /** The whole cycle (DOMAIN §9): which projects need a 事前绩效评估, and what its score concludes. */
+  cycle: {
+    /** A new project of at least this many 万元 (or marked 重大) needs a 事前绩效评估. */
+    majorNewAmount: number;
+    /** 事前评估 score at or above this: 予以支持; at or above `exAnteAdjust`: 调整完善后支持; below: 不予支持. */
+    exAnteSupport: number;
+    exAnteAdjust: number;
+  };
   decisions: { 优: Decision; 良: Decision; 中: Decision; 差: Decision };
   /** Finding severities that differ from the catalog's defaults. */
   severities: Record<string, Severity>;
@@ -79,6 +87,7 @@ export const CENTRAL: RuleSet = {
     suspendRedCount: 2,
   },
   review: { inflatedDelta: 10 },
+  cycle: { majorNewAmount: 500, exAnteSupport: 80, exAnteAdjust: 60 },
   decisions: { 优: "优先保障", 良: "据实合理保障", 中: "督促改进并核减", 差: "削减或取消" },
   severities: {},
 };

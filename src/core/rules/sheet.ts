@@ -33,6 +33,9 @@ const MEANING: Record<string, string> = {
   "monitoring.stopRedShare": "执行红灯且红灯或“完全不可能”指标占比达到多少时建议停止拨款",
   "monitoring.suspendRedCount": "红灯指标达到几个时建议暂缓拨款",
   "review.inflatedDelta": "自评比复核高出多少分提示“自评偏高”",
+  "cycle.majorNewAmount": "新增项目达到多少万元（或标为重大）须做事前绩效评估",
+  "cycle.exAnteSupport": "事前绩效评估得分达到多少“予以支持”",
+  "cycle.exAnteAdjust": "事前绩效评估得分达到多少“调整完善后支持”（低于为“不予支持”）",
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

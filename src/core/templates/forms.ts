@@ -195,3 +195,28 @@ export function budgetListTemplate(): SheetSpec {
     print: { orientation: "landscape", fitToWidth: true, titleRows: [2, 2] },
   };
 }
+
+/** 事前绩效评估表 (四(三)1): the five points, 20 points each by default, with the reasoning for each and the conclusion. */
+export function exAnteTemplate(): SheetSpec {
+  const points = ["立项必要性", "投入经济性", "绩效目标合理性", "实施方案可行性", "筹资合规性"];
+  const rows: SpecCell[][] = [
+    row([title("事前绩效评估表")], 4),
+    [label("项目名称"), input(), label("项目编码"), input()],
+    [label("主管部门"), input(), label("实施单位"), input()],
+    [label("申请金额（万元）"), input(null, WAN_YUAN), label("评估年度"), input(null, "0")],
+    [header("评估要点"), header("分值"), header("得分"), header("评估意见（理由）")],
+    ...points.map((p): SpecCell[] => [label(p), { value: 20, style: "label" }, input(null, "0.00"), input()]),
+    [label("总分"), { value: 100, style: "label" }, input(null, "0.00"), blank()],
+    [label("评估结论"), input(), note("80 分以上予以支持，60–80 分调整完善后支持，60 分以下不予支持"), blank()],
+    [label("评估人"), input(), label("评估日期"), input(null, "yyyy-mm-dd")],
+  ];
+  return {
+    name: "事前绩效评估表",
+    rows,
+    columnWidths: [20, 28, 16, 60],
+    merges: ["A1:D1"],
+    validations: [{ range: "B12", values: ["予以支持", "调整完善后支持", "不予支持"] }],
+    protect: true,
+    print: { orientation: "portrait", fitToWidth: true },
+  };
+}

@@ -1,9 +1,9 @@
 import type { SheetSpec, SpecCell } from "../sheet";
-import { budgetListTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
+import { budgetListTemplate, exAnteTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
 import { QUALITATIVE } from "./parts";
 import { parameterSheet } from "../rules/sheet";
 
-export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "budget" | "parameters";
+export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "budget" | "ex-ante" | "parameters";
 
 export interface TemplateBook {
   id: TemplateId;
@@ -101,6 +101,22 @@ export function templateBooks(): TemplateBook[] {
           "# 清单格式",
           "一行一个指标，同一项目的各行填写相同的项目名称（可只在第一行填写，下方留空）。",
           "运行监控清单在第一行填写监控时点（截至月份）。",
+        ]),
+      ],
+    },
+    {
+      id: "ex-ante",
+      name: "事前绩效评估表（新增重大项目）",
+      file: "事前绩效评估表.xlsx",
+      sheets: [
+        exAnteTemplate(),
+        instructions("事前绩效评估表", [
+          "# 用途",
+          "新出台的重大政策和项目在申请预算前做事前绩效评估，重点论证立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性；评估结果是申请预算的必备要件。",
+          "# 填法",
+          "每个评估要点在分值内打分，并写明评估意见（理由）；总分为各要点得分之和。",
+          "评估结论按总分选择：80 分以上“予以支持”，60–80 分“调整完善后支持”，60 分以下“不予支持”（分数线可在规则集中修改）。",
+          "项目名称、单位（或项目编码）须与预算项目清单一致，加载项据此把评估与清单中的项目对应。",
         ]),
       ],
     },
