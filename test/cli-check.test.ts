@@ -15,7 +15,7 @@ function jixiao(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const VERDICTS = ["通过", "重新申报", null];
+const VERDICTS = ["通过", "重新申报", "终止申报", null];
 const LIGHTS = ["green", "yellow", "red"];
 const ACTIONS = ["正常", "预警", "暂缓拨款", "停止拨款"];
 const GRADES = ["优", "良", "中", "差"];
@@ -60,7 +60,10 @@ describe("jixiao check: the command line contract", () => {
     expect(by("基层政务公开标准化规范化").targetVerdict).toBe("通过");
     expect(by("基层政务公开标准化规范化").findings.map((f: { code: string }) => f.code)).toEqual(["copied-indicators"]);
     const revised = by("政务新媒体矩阵运维（二期）");
-    expect(revised.targetVerdict).toBe("重新申报");
+    // Declared again (the file says 修改稿) and still wrong: 终止申报 by the default policy (DOMAIN §9, 四(二)2).
+    expect(revised.targetVerdict).toBe("终止申报");
+    expect(revised.findings[0].code).toBe("terminate-declaration");
+    expect(revised.findings[0].message).toContain("修改稿");
     expect(revised.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toContainEqual(["direction-mismatch", "D15"]);
     const self = by("网民留言办理平台运维");
     expect(self.selfEvaluation).toEqual({ executionRate: 0.9, executionScore: 9, score: 94.54, grade: "优" });
@@ -84,7 +87,7 @@ describe("jixiao check: the command line contract", () => {
     ws.eachRow((row, i) => {
       if (i > 3) codes.push(String(row.getCell(5).value));
     });
-    expect(codes.slice(0, 3).sort()).toEqual(["clue-transfer", "direction-mismatch", "suspend-funding"]);
+    expect(codes.slice(0, 4).sort()).toEqual(["clue-transfer", "direction-mismatch", "suspend-funding", "terminate-declaration"]);
   });
 
   it("exits 0 when nothing is an error, and scores under another rule set", () => {

@@ -1,6 +1,6 @@
 import type { BudgetItem } from "./budget";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
-import { coverage, type CoverageRow } from "./coverage";
+import { coverage, type CoverageRow, exAnteIdentity, projectIdentity, sameProject } from "./coverage";
 import { assessExAnte, type ExAnte, type ExAnteResult } from "./ex-ante";
 import { toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
@@ -16,7 +16,8 @@ import { cellText } from "./text";
 export interface ProjectResult {
   project: Project;
   findings: Finding[];
-  targetVerdict: "通过" | "重新申报" | null;
+  /** 源头把关 (四(二)2): 通过, 重新申报, or 终止申报 where re-declaring would not help (see terminate()). */
+  targetVerdict: "通过" | "重新申报" | "终止申报" | null;
   monitoring: Monitoring | null;
   selfEvaluation: SelfEvaluation | null;
   review: Review | null;
@@ -78,13 +79,14 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
   }
   const copied = checkCopiedIndicators(projects, rules);
+  const exAnte = forms.map((f) => assessExAnte(f, rules));
   const results: ProjectResult[] = [];
   for (const [i, p] of projects.entries()) {
     results.push(analyzeProject(p, rules, scorer, copied.get(p) ?? []));
     if (i % 20 === 19 || i === projects.length - 1) yield { stage: `分析项目 ${i + 1}/${projects.length}`, done: 0.3 + ((i + 1) / projects.length) * 0.7 };
   }
-  const exAnte = forms.map((f) => assessExAnte(f, rules));
   for (const e of exAnte) findings.push(...e.findings);
+  for (const r of results) if (r.targetVerdict) terminate(r, exAnte, rules);
   const covered = coverage(budget, results, exAnte, rules);
   findings.push(...covered.findings);
   return { ruleSet: rules, projects: results, coverage: covered.rows, exAnte, findings };
@@ -137,6 +139,28 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
     decision,
     decisionGrounds: grounds,
   };
+}
+
+/** A table marked as declared again: 修改稿, 第二次, 二次申报, 再次申报, 重新申报稿. */
+const RESUBMITTED = /修改稿|第二次|二次申报|再次申报|重新申报/;
+
+/**
+ * 终止申报 (四(二)2, DOMAIN §9 default): the project's 事前绩效评估 does not support it, or a table declared again
+ * (marked 修改稿 / 第二次 …) still has errors. The grounds are a finding of their own.
+ */
+function terminate(r: ProjectResult, exAnte: ExAnteResult[], rules: RuleSet): void {
+  const p = r.project;
+  const grounds: string[] = [];
+  const assessment = exAnte.find((e) => sameProject(projectIdentity(r), exAnteIdentity(e)));
+  if (assessment && (assessment.expected === "不予支持" || assessment.conclusion === "不予支持")) {
+    grounds.push(`事前绩效评估（${assessment.form.sheet}）${assessment.score} 分，结论为“不予支持”`);
+  }
+  const marked = [p.file.split(/[\\/]/).pop() ?? "", p.sheet, fieldText(p, "name")].find((t) => RESUBMITTED.test(t));
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  if (marked && errors > 0) grounds.push(`这是重新申报的表（“${marked}”），仍有 ${errors} 个错误`);
+  if (grounds.length === 0) return;
+  r.targetVerdict = "终止申报";
+  r.findings.unshift(finding("terminate-declaration", { sheet: p.sheet, cell: null }, `建议终止申报：${grounds.join("；")}。`, rules.severities));
 }
 
 /**

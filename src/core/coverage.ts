@@ -27,23 +27,36 @@ export interface CoverageRow {
 
 const key = (s: string) => normalizeLabel(s).replace(/[()（）]/g, "");
 
-/** A table belongs to the list's budget year unless both state a year and they differ (a 2025 自评 beside a 2026 list). */
-function sameYear(item: BudgetItem, year: number | null): boolean {
-  return item.year === null || year === null || item.year === year;
-}
-
-function matchOf(item: BudgetItem, r: ProjectResult): MatchedBy | null {
-  if (!sameYear(item, r.project.year)) return null;
-  return matchNames(item, fieldText(r.project, "projectCode"), fieldText(r.project, "name"), fieldText(r.project, "unit"));
-}
-
-function matchNames(item: BudgetItem, code: string, name: string, unit: string): MatchedBy | null {
-  if (item.code && code) return key(item.code) === key(code) ? "项目编码" : null;
-  if (key(name) !== key(item.name)) return null;
-  return item.unit && unit ? (key(unit) === key(item.unit) ? "名称和单位" : null) : "名称";
+/** What names a project across tables: its 项目编码, name, unit and budget year (each may be unknown). */
+export interface Identity {
+  code: string;
+  name: string;
+  unit: string;
+  year: number | null;
 }
 
 const text = (v: Located | undefined) => cellText(v?.value ?? null).trim();
+
+export const projectIdentity = (r: ProjectResult): Identity => ({
+  code: fieldText(r.project, "projectCode"), name: fieldText(r.project, "name"), unit: fieldText(r.project, "unit"), year: r.project.year,
+});
+
+export const exAnteIdentity = (e: ExAnteResult): Identity => ({
+  code: text(e.form.fields.projectCode), name: text(e.form.fields.name), unit: text(e.form.fields.unit), year: e.form.year,
+});
+
+/** Two tables are of the same budget year unless both state a year and they differ (a 2025 自评 beside a 2026 list). */
+function sameYear(a: Identity, b: Identity): boolean {
+  return a.year === null || b.year === null || a.year === b.year;
+}
+
+/** Whether two tables name the same project, and how: by 项目编码 where both have one, else by name (and unit). */
+export function sameProject(a: Identity, b: Identity): MatchedBy | null {
+  if (!sameYear(a, b)) return null;
+  if (a.code && b.code) return key(a.code) === key(b.code) ? "项目编码" : null;
+  if (key(a.name) !== key(b.name)) return null;
+  return a.unit && b.unit ? (key(a.unit) === key(b.unit) ? "名称和单位" : null) : "名称";
+}
 
 /**
  * Coverage of the budget list (DOMAIN §9): a budgeted project without a target table may not be funded
@@ -56,14 +69,14 @@ export function coverage(items: BudgetItem[], results: ProjectResult[], exAnte: 
   const rows = items.map((item): CoverageRow => {
     // The batch is at a monitoring point (or after the year) when it holds monitoring tables (self-evaluations) of the list's year.
     const phase = {
-      monitoring: results.some((r) => r.project.kind === "monitoring" && sameYear(item, r.project.year)),
-      selfEvaluation: results.some((r) => r.project.kind === "self-evaluation" && sameYear(item, r.project.year)),
+      monitoring: results.some((r) => r.project.kind === "monitoring" && sameYear(item, projectIdentity(r))),
+      selfEvaluation: results.some((r) => r.project.kind === "self-evaluation" && sameYear(item, projectIdentity(r))),
     };
     const matchedBy: CoverageRow["matchedBy"] = {};
     const find = (kind: TableKind) => {
       for (const r of results) {
         if (r.project.kind !== kind) continue;
-        const m = matchOf(item, r);
+        const m = sameProject(item, projectIdentity(r));
         if (m) {
           matchedBy[kind] = m;
           return r;
@@ -71,7 +84,7 @@ export function coverage(items: BudgetItem[], results: ProjectResult[], exAnte: 
       }
       return null;
     };
-    const assessment = exAnte.find((e) => sameYear(item, e.form.year) && matchNames(item, text(e.form.fields.projectCode), text(e.form.fields.name), text(e.form.fields.unit))) ?? null;
+    const assessment = exAnte.find((e) => sameProject(item, exAnteIdentity(e))) ?? null;
     // A new major project needs its 事前绩效评估 before it may ask for a budget (四(三)1).
     const needsExAnte = item.isNew === true && (item.isMajor === true || (item.amount ?? 0) >= rules.cycle.majorNewAmount);
     const target = find("target");

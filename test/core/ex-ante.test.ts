@@ -5,7 +5,7 @@ import { classifySheet } from "../../src/core/classify";
 import { CENTRAL } from "../../src/core/rules/ruleset";
 import type { WorkbookSnapshot } from "../../src/core/sheet";
 import { type FillValue, fillTemplate } from "../../src/core/templates/fill";
-import { budgetListTemplate, exAnteTemplate } from "../../src/core/templates/forms";
+import { budgetListTemplate, exAnteTemplate, targetTemplate } from "../../src/core/templates/forms";
 import { ExcelJsHost } from "../../src/hosts/exceljs-host";
 import { templateWorkbook } from "../../scripts/make-templates";
 
@@ -47,6 +47,19 @@ describe("事前绩效评估 (四(三)1)", () => {
     ]);
     expect(a.exAnte[0].score).toBe(55);
     expect(a.findings[3].message).toContain("结论应为“不予支持”");
+  });
+
+  it("terminate-declaration: a target table whose 事前绩效评估 does not support the project is 终止申报, not 重新申报", async () => {
+    const target = fillTemplate(targetTemplate(), {
+      cells: { B2: 2026, B3: "城区路灯节能改造", F3: "双鸭山市住房和城乡建设局", B4: "双鸭山市城市管理综合执法局", F5: "建设投资项目", B6: "评审〔2026〕3号", C7: 650, C8: 650, C9: 0, B10: "改造路灯1.2万盏。" },
+      rows: [{ from: "A12", values: [["产出指标", "数量指标", "改造路灯数量", "≥", 12000, "盏", 100]] }],
+    });
+    // 12 + 10 + 12 + 10 + 11 = 55 < 60 → 不予支持.
+    const a = analyze([await run(target as ReturnType<typeof assessment>, assessment([12, 10, 12, 10, 11], GOOD_REASONS, 55, "不予支持"))], CENTRAL);
+    const [t] = a.projects;
+    expect(t.targetVerdict).toBe("终止申报");
+    expect(t.findings[0].code).toBe("terminate-declaration");
+    expect(t.findings[0].message).toContain("55 分，结论为“不予支持”");
   });
 
   it("ex-ante-missing: a new major project of the budget list without its assessment; found when the batch has it", async () => {

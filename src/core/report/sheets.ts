@@ -231,7 +231,7 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action)).length;
   const rows: SpecCell[][] = [
     [cell(publicVersion ? "预算绩效管理结果汇总（公开版）" : "预算绩效管理结果汇总", "title")],
-    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个。${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
+    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议终止申报 ${list.filter((s) => s.target?.targetVerdict === "终止申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个。${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
     headerRow(headers),
     ...summaryRows(list, publicVersion),
   ];
