@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { SheetSpec } from "../src/core/sheet";
 import { type FillValue, fillTemplate } from "../src/core/templates/fill";
-import { budgetListTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
+import { budgetListTemplate, exAnteTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
 import { templateWorkbook } from "./make-templates";
 
 type Indicator = [string, string, string, string, FillValue, string, number, string?];
@@ -200,6 +200,27 @@ function budgetList(): SheetSpec {
         row("230500260000004", MESSAGES, "延续"),
         row("230500260000005", NEW_MEDIA, "延续"),
         ["230500260000006", "城区路灯节能改造", "双鸭山市城市管理综合执法局", 650, "新增", "是"],
+        ["230500260000007", "智慧停车系统建设", "双鸭山市公安局交通警察支队", 800, "新增", "是"],
+      ],
+    }],
+  });
+}
+
+/**
+ * The 事前绩效评估 of the new 智慧停车系统: the points add up to 58, which does not support the project, yet the
+ * conclusion says 予以支持; and 筹资合规性 has no reasoning.
+ */
+function parkingAssessment(): SheetSpec {
+  return fillTemplate(exAnteTemplate(), {
+    cells: { B2: "智慧停车系统建设", D2: "230500260000007", B3: "双鸭山市公安局", D3: "双鸭山市公安局交通警察支队", B4: 800, D4: 2026, C11: 58, B12: "予以支持", B13: "财政局评审中心", D13: "2025-11-15" },
+    rows: [{
+      from: "C6",
+      values: [
+        [14, "城区停车难问题突出，但已有社会资本投资的停车平台"],
+        [10, "单泊位改造成本高于周边城市同类项目约 40%"],
+        [12, "绩效目标偏重建设数量，缺少周转率等效益目标"],
+        [12, "分两年实施，与道路改造工期存在交叉"],
+        [10, null],
       ],
     }],
   });
@@ -296,6 +317,7 @@ const books: [string, SheetSpec[]][] = [
   ["融媒体中心-政务新媒体运维.xlsx", [target(NEW_MEDIA)]],
   ["财政局-运行监控汇总（1-7月）.xlsx", [monitoringList()]],
   ["财政局-预算项目清单.xlsx", [budgetList()]],
+  ["交警支队-智慧停车系统事前绩效评估.xlsx", [parkingAssessment()]],
 ];
 
 rmSync("samples", { recursive: true, force: true });

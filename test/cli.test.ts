@@ -29,6 +29,7 @@ describe("jixiao command line", () => {
     expect(doc.errors).toEqual([]);
     const kinds = doc.sheets.map((s: { file: string; sheet: string; kind: string }) => `${s.file}/${s.sheet}: ${s.kind}`);
     expect(kinds).toEqual([
+      "交警支队-智慧停车系统事前绩效评估.xlsx/事前绩效评估表: ex-ante",
       "减灾中心-自然灾害综合风险普查.xlsx/绩效目标申报表: target",
       "减灾中心-自然灾害综合风险普查.xlsx/绩效自评表: self-evaluation",
       "政务公开办-基层政务公开.xlsx/绩效目标申报表: target",
@@ -47,7 +48,7 @@ describe("jixiao command line", () => {
     const out = join(mkdtempSync(join(tmpdir(), "jixiao-cli-")), "结果.xlsx");
     const r = jixiao("inventory", SAMPLES, "--out", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("共 7 个工作簿");
+    expect(r.out).toContain("共 8 个工作簿");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet(INVENTORY_SHEET)!;
@@ -55,7 +56,7 @@ describe("jixiao command line", () => {
     ws.eachRow((row, n) => {
       if (n > 3) files.add(String(row.getCell(1).value));
     });
-    expect(files.size).toBe(7);
+    expect(files.size).toBe(8);
   });
 
   it("names a file it cannot open and exits 2, still reporting the others", () => {

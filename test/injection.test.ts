@@ -29,6 +29,8 @@ function poison(wb: WorkbookSnapshot): { wb: WorkbookSnapshot; count: number } {
   const analysis = analyze([wb], CENTRAL);
   // The budget list's project names are repeated in 覆盖情况 and in the findings.
   for (const c of analysis.coverage) set(c.item.sheet, c.item.cell, c.item.name);
+  // An assessment's conclusion is quoted back in its findings.
+  for (const e of analysis.exAnte) set(e.form.sheet, e.form.conclusion?.cell, e.form.conclusion?.value);
   for (const r of analysis.projects) {
     const p = r.project;
     for (const k of ["name", "department", "unit", "goal", "responsible", "contact"] as const) set(p.sheet, p.fields[k]?.cell, p.fields[k]?.value);

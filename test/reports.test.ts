@@ -41,7 +41,10 @@ describe("report sheets on the bundled samples", () => {
   it("覆盖情况: each project of the 2026 budget list with its steps; the one without any table is not to be funded", () => {
     const rows = table(sheet("覆盖情况"));
     const by = (name: string) => rows.find((r) => r.项目名称 === name)!;
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
+    // The 智慧停车 assessment scores 58 (不予支持) though it concludes 予以支持; the sheet shows what it wrote.
+    expect(by("智慧停车系统建设").事前评估).toBe("已提交（58 分，予以支持）");
+    expect(by("城区路灯节能改造").事前评估).toBe("未提交");
     // No table of the 城管局 at all: no target table, and (the batch being at the 1-7月 point) no monitoring table.
     expect([by("城区路灯节能改造").目标表, by("城区路灯节能改造").运行监控]).toEqual(["未提交", "未提交"]);
     // The 融媒体中心 sent its target table (its copied indicators are only a warning), but no monitoring table.
