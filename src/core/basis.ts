@@ -1,6 +1,6 @@
 /**
  * The 依据 printed beside every finding. Officials who know the documents read them, so a basis names only clauses
- * that exist and quotes only words that stand in the document. Bases are built here, from the clause map of the city
+ * that exist and quotes only words that stand in the plan's text. Bases are built here, from the clause map of the city
  * plan (双政办发〔2020〕23号, DOMAIN.md §8) and the named national documents; a rule that comes from practice says so
  * in plain words. A test reads every basis back and checks each clause and quote against the plan's text.
  */

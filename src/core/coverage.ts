@@ -5,8 +5,7 @@ import type { ExAnteResult } from "./ex-ante";
 import { finding, type Finding } from "./findings";
 import { fieldText, type Located } from "./model";
 import type { RuleSet } from "./rules/ruleset";
-import { cellText } from "./text";
-import { normalizeLabel } from "./text";
+import { cellText, normalizeLabel } from "./text";
 
 /** How a budgeted project was matched to its tables: by 项目编码 where both have one, else by name (and unit). */
 export type MatchedBy = "项目编码" | "名称和单位" | "名称";

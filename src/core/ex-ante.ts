@@ -4,7 +4,7 @@ import type { FieldKey, Located } from "./model";
 import type { RuleSet } from "./rules/ruleset";
 import { isBlank } from "./sheet";
 import { cellText, normalizeLabel } from "./text";
-import { readNumberCell } from "./values";
+import { numberAt } from "./values";
 
 /** One point of a 事前绩效评估 (立项必要性 …): its points, the score given, and the reasoning written for it. */
 export interface ExAntePoint {
@@ -59,12 +59,6 @@ function conclusionOf(v: Located | null): ExAnteConclusion | null {
   return null;
 }
 
-const num = (loc: Located | null | undefined): number | null => {
-  if (!loc) return null;
-  const n = readNumberCell(loc.value);
-  return n.kind === "number" ? n.value : null;
-};
-
 /**
  * The checks of a 事前绩效评估 (四(三)1): all five points assessed, each score within its points and each with its
  * reasoning, the total the sum of the scores, and the conclusion the one the score gives (默认 ≥ 80 予以支持,
@@ -78,8 +72,8 @@ export function assessExAnte(form: ExAnte, rules: RuleSet): ExAnteResult {
   }
   let score = 0;
   for (const p of form.points) {
-    const points = num(p.points);
-    const s = num(p.score);
+    const points = numberAt(p.points);
+    const s = numberAt(p.score);
     if (s === null || points === null || s < 0 || s > points) {
       push("ex-ante-score-invalid", p.score.cell, `评估要点“${p.label}”得分${s === null ? "不是数值" : ` ${s} 不在 0–${points ?? "?"} 分之间`}。`);
     }
@@ -87,7 +81,7 @@ export function assessExAnte(form: ExAnte, rules: RuleSet): ExAnteResult {
     if (!p.reason || isBlank(p.reason.value)) push("ex-ante-incomplete", p.reason?.cell ?? p.score.cell, `评估要点“${p.label}”没有写明评估意见（理由）。`);
   }
   score = Math.round(score * 100) / 100;
-  const claimed = num(form.total);
+  const claimed = numberAt(form.total);
   if (claimed !== null && Math.abs(claimed - score) > rules.scoreTolerance) push("ex-ante-score-invalid", form.total!.cell, `总分填 ${claimed}，各要点得分合计为 ${score}。`);
   const c = rules.cycle;
   const expected: ExAnteConclusion = score >= c.exAnteSupport ? "予以支持" : score >= c.exAnteAdjust ? "调整完善后支持" : "不予支持";

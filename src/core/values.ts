@@ -117,3 +117,10 @@ export function parseTarget(v: CellValue): Target {
     placeholder,
   };
 }
+
+/** A cell's number where it holds one, else null, without a finding (for totals and checks that report their own). */
+export function numberAt(loc: { value: CellValue } | null | undefined): number | null {
+  if (!loc) return null;
+  const n = readNumberCell(loc.value);
+  return n.kind === "number" ? n.value : null;
+}

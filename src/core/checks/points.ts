@@ -1,7 +1,6 @@
 import { dec, type Dec } from "../decimal";
 import type { Indicator, Located } from "../model";
-import { isBlank } from "../sheet";
-import { readNumberCell } from "../values";
+import { numberAt } from "../values";
 
 /** A place where a level's points do not add up to the level above. */
 export interface PointsProblem {
@@ -16,11 +15,7 @@ interface Section {
 }
 
 /** A points cell read without complaint (a blank or a word is no points): for totals, not for findings. */
-export function pointsOf(loc: Located | undefined): number | null {
-  if (!loc || isBlank(loc.value)) return null;
-  const n = readNumberCell(loc.value);
-  return n.kind === "number" ? n.value : null;
-}
+export const pointsOf = (loc: Located | undefined): number | null => numberAt(loc);
 
 function sections(items: Indicator[], name: (i: Indicator) => string, weight: (i: Indicator) => Located | undefined): Section[] {
   const out: Section[] = [];
