@@ -129,7 +129,7 @@ describe("finding catalog", () => {
   it("has unique kebab-case codes, each exercised by a test", () => {
     const codes = CATALOG.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    const tests = ["target-checks", "score", "monitor", "review", "read", "coverage", "ex-ante"].map((f) => readFileSync(join(ROOT, "test", "core", `${f}.test.ts`), "utf8")).join("\n");
+    const tests = ["target-checks", "score", "monitor", "review", "read", "coverage", "ex-ante", "cycle"].map((f) => readFileSync(join(ROOT, "test", "core", `${f}.test.ts`), "utf8")).join("\n");
     for (const c of codes) {
       expect(c).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(tests.includes(`"${c}"`), `no test names ${c}`).toBe(true);

@@ -1,3 +1,4 @@
+import { adjustments } from "./adjust";
 import type { BudgetItem } from "./budget";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
 import { coverage, type CoverageRow, exAnteIdentity, projectIdentity, sameProject } from "./coverage";
@@ -88,7 +89,8 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   for (const e of exAnte) findings.push(...e.findings);
   for (const r of results) if (r.targetVerdict) terminate(r, exAnte, rules);
   const covered = coverage(budget, results, exAnte, rules);
-  findings.push(...covered.findings);
+  findings.push(...covered.findings, ...adjustments(results, covered.rows, rules));
+  for (const r of results) r.findings.sort(bySeverity);
   return { ruleSet: rules, projects: results, coverage: covered.rows, exAnte, findings };
 }
 

@@ -1,6 +1,6 @@
-import { a1 } from "./address";
 import type { CellValue, SheetSnapshot } from "./sheet";
 import { cellText, normalizeLabel } from "./text";
+import { readRecords, recordText } from "./records";
 import { readNumberCell } from "./values";
 
 /** One row of a finance bureau's 预算项目清单: a project the budget funds. */
@@ -46,43 +46,22 @@ function yesNo(v: CellValue): boolean | null {
  * budgeted projects. Columns are found by their labels, in any order.
  */
 export function readBudgetList(sheet: SheetSnapshot, file: string): BudgetItem[] {
-  const at = (r: number, c: number) => sheet.rows[r]?.[c] ?? null;
-  let year: number | null = null;
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const cols = new Map<string, number>();
-    sheet.rows[r].forEach((v, c) => {
-      if (typeof v !== "string") return;
-      const l = normalizeLabel(v).replace(/\((万元|元)\)$/, "");
-      const hit = COLUMNS.find(([re]) => re.test(l));
-      if (hit && !cols.has(hit[1])) cols.set(hit[1], c);
-    });
-    if (!cols.has("name")) {
-      const title = sheet.rows[r].find((v) => typeof v === "string" && /(20\d{2})\s*年/.test(v));
-      if (year === null && typeof title === "string") year = Number(/(20\d{2})\s*年/.exec(title)![1]);
-      continue;
-    }
-    const out: BudgetItem[] = [];
-    for (let rr = r + 1; rr < sheet.rows.length; rr++) {
-      const name = cellText(at(rr, cols.get("name")!)).trim();
-      if (!name) continue;
-      if (/^(合计|总计|小计)$/.test(normalizeLabel(name))) break;
-      const text = (k: string) => (cols.has(k) ? cellText(at(rr, cols.get(k)!)).trim() : "");
-      const amount = cols.has("amount") ? readNumberCell(at(rr, cols.get("amount")!)) : null;
-      const kind = normalizeLabel(text("isNew"));
-      out.push({
-        file,
-        sheet: sheet.name,
-        cell: a1(sheet.top + rr, sheet.left + cols.get("name")!),
-        code: text("code"),
-        name,
-        unit: text("unit"),
-        amount: amount && amount.kind === "number" ? amount.value : null,
-        isNew: /新增|新设|新出台/.test(kind) ? true : /延续|续建|经常/.test(kind) ? false : null,
-        isMajor: cols.has("isMajor") ? yesNo(at(rr, cols.get("isMajor")!)) : null,
-        year,
-      });
-    }
-    return out;
-  }
-  return [];
+  const table = readRecords(sheet, COLUMNS, "name");
+  if (!table) return [];
+  return table.rows.map((row) => {
+    const amount = row.cells.amount ? readNumberCell(row.cells.amount.value) : null;
+    const kind = normalizeLabel(recordText(row, "isNew"));
+    return {
+      file,
+      sheet: sheet.name,
+      cell: row.cells.name!.cell,
+      code: recordText(row, "code"),
+      name: recordText(row, "name"),
+      unit: recordText(row, "unit"),
+      amount: amount && amount.kind === "number" ? amount.value : null,
+      isNew: /新增|新设|新出台/.test(kind) ? true : /延续|续建|经常/.test(kind) ? false : null,
+      isMajor: row.cells.isMajor ? yesNo(row.cells.isMajor.value) : null,
+      year: table.year,
+    };
+  });
 }

@@ -21,7 +21,7 @@ export interface CatalogEntry {
   code: string;
   severity: Severity;
   /** Which step of the chain it belongs to. */
-  group: "读取" | "覆盖" | "事前评估" | "目标表" | "运行监控" | "自评" | "复核";
+  group: "读取" | "覆盖" | "事前评估" | "目标表" | "运行监控" | "自评" | "复核" | "结果应用" | "整改";
   /** What the code means, in Chinese, for the docs and the report legend. */
   meaning: string;
   basis: string;
@@ -34,6 +34,8 @@ const DUAL = plan("四(二)3", "对绩效目标实现程度和预算执行进度
 const SERIOUS = plan("四(二)3", "对存在严重问题的政策、项目要暂缓或停止拨款");
 const BY_PROGRESS = plan("四(三)3", "按照项目进度和绩效情况拨款");
 const EXPLAIN = plan("四(三)3", "发现问题要分析原因并及时纠正");
+const ADJUST = plan("四(三)5", "对交叉重复、碎片化的政策和项目予以调整");
+const RECTIFY = plan("四(三)5", "认真落实绩效评价结果反馈和绩效问题整改责任制");
 const REVIEW = plan("四(二)6", "从数量、质量、实效、成本等方面进行调查审核");
 
 export const CATALOG: CatalogEntry[] = [
@@ -86,6 +88,14 @@ export const CATALOG: CatalogEntry[] = [
   { code: "self-evaluation-inflated", severity: "warning", group: "复核", meaning: "自评总分比复核总分高出规则集规定的分差（默认 10 分）以上", basis: bases(REVIEW, plan("五(四)", "绩效评估评价结果弄虚作假"), practice("分差达到 10 分提示自评偏高，可在规则集中修改")) },
   { code: "review-grade-differs", severity: "warning", group: "复核", meaning: "复核等级与自评等级不同", basis: REVIEW },
   { code: "clue-transfer", severity: "error", group: "复核", meaning: "复核人员标注了违法违纪线索，需移交纪检监察", basis: bases(plan("四(二)6", "对违法违纪问题，要以线索形式移交纪检部门核实、追责、问责"), plan("五(四)", "涉及违纪违法行为的，相关部门应当及时移送纪检机关")) },
+
+  { code: "overlapping-projects", severity: "warning", group: "结果应用", meaning: "同一部门的项目名称基本相同或指标基本相同，疑似交叉重复，建议调整", basis: ADJUST },
+  { code: "fragmented-projects", severity: "warning", group: "结果应用", meaning: "同一部门用途相同的小项目（默认每个 10 万元以下、3 个以上）分散安排，属于碎片化，建议整合调整", basis: bases(ADJUST, practice("小项目的金额和个数可在规则集中修改")) },
+  { code: "previous-decision-not-applied", severity: "error", group: "结果应用", meaning: "上年评价结果应用为“削减或取消”，本年申请金额没有减少；或为“督促改进并核减”，本年申请金额反而增加（结果应用未落实）", basis: bases(plan("四(三)5", "财政部门要把绩效评价结果与预算安排和政策调整牢固挂钩"), plan("四(三)5", "对低效无效资金予以削减或取消")) },
+  { code: "recovered-funds-reappear", severity: "error", group: "结果应用", meaning: "上年已决定收回的沉淀资金项目，本年又申请预算", basis: plan("四(三)5", "对长期沉淀资金予以收回") },
+  { code: "rectification-open", severity: "warning", group: "整改", meaning: "反馈通知书 / 再评价报告提出的问题尚未整改（未到整改期限）", basis: RECTIFY },
+  { code: "rectification-overdue", severity: "error", group: "整改", meaning: "问题过了整改期限仍未整改，或逾期才完成整改", basis: bases(RECTIFY, plan("四(三)3", "督促及时整改落实")) },
+  { code: "rectification-unproven", severity: "warning", group: "整改", meaning: "整改情况表写明已整改，但没有完成日期或佐证材料，暂按未整改", basis: bases(RECTIFY, practice("已整改须有完成日期和佐证材料")) },
 ];
 
 const BY_CODE = new Map(CATALOG.map((e) => [e.code, e]));

@@ -124,6 +124,8 @@ export interface Project {
   year: number | null;
   /** Monitoring point, 1–12, and where it was stated. */
   month: { value: number; cell: string | null } | null;
+  /** A project's table, or a department's 整体支出 table (部门（单位）名称, 部门整体支出…表). */
+  scope: "project" | "department";
   /** Whether the grid carries the reviewer's columns. */
   hasReview: boolean;
   /** Problems met while reading this table. */

@@ -493,7 +493,7 @@ function readFunds(s: Sheet, from: number, to: number): FundsRow[] {
 }
 
 function newProject(file: string, sheet: string, kind: TableKind, layout: Layout): Project {
-  return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], total: null, year: null, month: null, hasReview: false, findings: [] };
+  return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], total: null, year: null, month: null, scope: "project", hasReview: false, findings: [] };
 }
 
 function hasReviewColumns(columns: Columns): boolean {
@@ -620,6 +620,16 @@ function fundsFromTable(s: Sheet, from: number, to: number, p: Project): void {
   }
 }
 
+/** A department's 整体支出 form: it names a 部门（单位）, or its title says 部门整体 / 整体支出, and it names no project. */
+function isDepartmentForm(s: Sheet, from: number, to: number, p: Project): boolean {
+  if (p.fields.name && !isBlank(p.fields.name.value)) return false;
+  if (p.fields.organization && !isBlank(p.fields.organization.value)) return true;
+  for (let r = from; r <= Math.min(to, from + 5); r++) {
+    for (let c = s.left; c <= s.right(r); c++) if (/部门(\(单位\))?整体|整体支出/.test(s.label(r, c))) return true;
+  }
+  return false;
+}
+
 /**
  * A form without a 项目名称 field names its project in the title (XX项目绩效评价表, 2025年度XX项目支出绩效自评表);
  * a department's form names the department (部门（单位）名称), which is then also its unit.
@@ -667,6 +677,7 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
     }
     p.total = [...t.grids].reverse().find((g) => g.grid.total)?.grid.total ?? null;
     p.hasReview = counted.some((g) => hasReviewColumns(g.columns));
+    p.scope = isDepartmentForm(s, start, h - 1, p) ? "department" : "project";
     nameFromTitle(s, start, h - 1, p);
     fundsFromTable(s, start, h - 1, p);
     p.year = statedYear(p.fields.year) ?? yearOf(s, start, h - 1);

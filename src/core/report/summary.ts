@@ -67,8 +67,8 @@ function group(a: Analysis): ProjectSummary[] {
     const monitoring = byKind("monitoring");
     const self = byKind("self-evaluation");
     const stop = monitoring?.monitoring?.action === "停止拨款";
-    const decision = stop ? "削减或取消" : self?.decision ?? null;
-    const grounds = stop ? monitoring!.decisionGrounds : self?.decisionGrounds ?? [];
+    const decision = stop ? "削减或取消" : self?.decision ?? target?.decision ?? null;
+    const grounds = stop ? monitoring!.decisionGrounds : self?.decision ? self.decisionGrounds : target?.decisionGrounds ?? [];
     const all = rs.flatMap((r) => r.findings);
     return {
       name: firstText(rs, "name") || rs[0].project.sheet,

@@ -46,14 +46,19 @@ export interface RuleSet {
     /** 事前评估 score at or above this: 予以支持; at or above `exAnteAdjust`: 调整完善后支持; below: 不予支持. */
     exAnteSupport: number;
     exAnteAdjust: number;
+    /** 碎片化: projects of one department, each under this many 万元, serving one purpose … */
+    fragmentAmount: number;
+    /** … at least this many of them. */
+    fragmentMin: number;
   };
   decisions: { 优: Decision; 良: Decision; 中: Decision; 差: Decision };
   /** Finding severities that differ from the catalog's defaults. */
   severities: Record<string, Severity>;
 }
 
-export type Decision = "优先保障" | "据实合理保障" | "督促改进并核减" | "削减或取消" | "收回";
-export const DECISIONS: Decision[] = ["优先保障", "据实合理保障", "督促改进并核减", "削减或取消", "收回"];
+/** 结果应用 (四(三)5): the five of the plan's last sentence, plus 调整 for 交叉重复、碎片化 projects. */
+export type Decision = "优先保障" | "据实合理保障" | "督促改进并核减" | "调整" | "削减或取消" | "收回";
+export const DECISIONS: Decision[] = ["优先保障", "据实合理保障", "督促改进并核减", "调整", "削减或取消", "收回"];
 
 export const CENTRAL: RuleSet = {
   id: "central",
@@ -87,7 +92,7 @@ export const CENTRAL: RuleSet = {
     suspendRedCount: 2,
   },
   review: { inflatedDelta: 10 },
-  cycle: { majorNewAmount: 500, exAnteSupport: 80, exAnteAdjust: 60 },
+  cycle: { majorNewAmount: 500, exAnteSupport: 80, exAnteAdjust: 60, fragmentAmount: 10, fragmentMin: 3 },
   decisions: { 优: "优先保障", 良: "据实合理保障", 中: "督促改进并核减", 差: "削减或取消" },
   severities: {},
 };

@@ -36,6 +36,8 @@ const MEANING: Record<string, string> = {
   "cycle.majorNewAmount": "新增项目达到多少万元（或标为重大）须做事前绩效评估",
   "cycle.exAnteSupport": "事前绩效评估得分达到多少“予以支持”",
   "cycle.exAnteAdjust": "事前绩效评估得分达到多少“调整完善后支持”（低于为“不予支持”）",
+  "cycle.fragmentAmount": "同一部门用途相同的项目，每个低于多少万元算小项目（碎片化）",
+  "cycle.fragmentMin": "同一部门用途相同的小项目达到几个算碎片化",
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
