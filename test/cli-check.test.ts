@@ -19,7 +19,7 @@ const VERDICTS = ["通过", "重新申报", "终止申报", null];
 const LIGHTS = ["green", "yellow", "red"];
 const ACTIONS = ["正常", "预警", "暂缓拨款", "停止拨款"];
 const GRADES = ["优", "良", "中", "差"];
-const DECISIONS = ["优先保障", "据实合理保障", "督促改进并核减", "削减或取消", "收回", null];
+const DECISIONS = ["优先保障", "据实合理保障", "督促改进并核减", "调整", "削减或取消", "收回", null];
 
 describe("jixiao check: the command line contract", () => {
   const r = jixiao("check", FIXTURES, "--json");
@@ -27,7 +27,7 @@ describe("jixiao check: the command line contract", () => {
 
   it("prints exactly one JSON document and exits 1 when some finding is an error", () => {
     expect(r.code).toBe(1);
-    expect(Object.keys(doc).sort()).toEqual(["coverage", "errors", "exAnte", "findings", "projects", "ruleSet"]);
+    expect(Object.keys(doc).sort()).toEqual(["accountability", "coverage", "errors", "exAnte", "findings", "previous", "projects", "rectification", "ruleSet"]);
     expect(doc.ruleSet).toBe("central");
     expect(doc.errors).toEqual([]);
     expect(doc.projects).toHaveLength(5);

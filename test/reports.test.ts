@@ -57,7 +57,7 @@ describe("report sheets on the bundled samples", () => {
 
   it("writes every report sheet, 汇总 first, one document per reviewed project, the inventory last", () => {
     expect(sheets.map((s) => s.name)).toEqual([
-      "汇总", "覆盖情况", "校验结果", "监控预警", "自评复核对比", "线索移交", "公开版",
+      "汇总", "覆盖情况", "校验结果", "监控预警", "自评复核对比", "线索移交", "整改台账", "问责", "公开版",
       "反馈通知书-第一次全国自然灾害综合风险普查经费", "再评价报告-网民留言办理平台运维", "工作表清单",
     ]);
   });

@@ -18,11 +18,15 @@ const VERSION = "0.1.0";
 const HELP = `jixiao —— 预算绩效管理命令行工具
 
 用法：
-  jixiao check <文件或文件夹>... [--rules <规则集编号|规则集.json>] [--month <1-12>] [--json] [--out <结果.xlsx>]
+  jixiao check <文件或文件夹>... [--rules <规则集编号|规则集.json>] [--month <1-12>] [--previous <上年结果.xlsx>]
+               [--date <YYYY-MM-DD>] [--json] [--out <结果.xlsx>]
       按规则集校验绩效目标申报表、运行监控表（双监控）和自评表（含财政复核列），给出审核意见、暂缓/停止拨款建议、
       重算的自评得分与等级、复核差异和结果应用建议。
       --rules   内置规则集：${Object.keys(BUILT_IN).join("、")}（默认 central），或自定义规则集 JSON 文件
       --month   监控时点（截至几月）；表中写明“1-7月”等时以表为准
+      --previous  上年的结果工作簿（本工具生成的“汇总”，或写有项目编码/名称、等级、结果应用、金额的清单），
+                可重复；据此检查结果应用是否落实、收回的资金是否又申请预算、是否连续两年未达标
+      --date    检查日期，整改期限按此日判断是否逾期（默认今天）
       --exit-zero  发现错误级别的问题时也以 0 退出（只出报告，不作为失败）
 
   jixiao inventory <文件或文件夹>... [--out <结果.xlsx>] [--json]
@@ -59,6 +63,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         rules: { type: "string", short: "r" },
         "exit-zero": { type: "boolean" },
         month: { type: "string", short: "m" },
+        previous: { type: "string", multiple: true },
+        date: { type: "string" },
       },
     });
   } catch (e) {
@@ -92,6 +98,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       return 2;
     }
   }
+  let today: Date | undefined;
+  if (values.date !== undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date);
+    today = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+    if (!today || Number.isNaN(today.getTime()) || today.getUTCDate() !== Number(m![3])) {
+      io.err(`--date 应为 YYYY-MM-DD 格式的日期，实际是“${values.date}”。`);
+      return 2;
+    }
+  }
   let rules: RuleSet;
   try {
     rules = await resolveRuleSet(values.rules ?? "central");
@@ -99,7 +114,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
   }
-  return checkCommand(paths, { out: values.out, json: values.json ?? false, rules, month, exitZero: values["exit-zero"] ?? false }, io);
+  return checkCommand(paths, { out: values.out, json: values.json ?? false, rules, month, today, previous: values.previous ?? [], exitZero: values["exit-zero"] ?? false }, io);
 }
 
 async function resolveRuleSet(arg: string): Promise<RuleSet> {
@@ -116,15 +131,19 @@ async function resolveRuleSet(arg: string): Promise<RuleSet> {
 }
 
 /** Opens every workbook, collecting those that cannot be opened as errors with Chinese messages. */
-async function readAll(paths: string[]): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[] }> {
+async function readAll(paths: string[], previous: string[] = []): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[] }> {
+  const last = previous.length > 0 ? await collectWorkbooks(previous) : { files: [], missing: [] };
+  const lastYear = new Set(last.files.map((f) => resolve(f)));
   const { files, missing } = await collectWorkbooks(paths);
-  const errors: { file: string; message: string }[] = missing.map((p) => ({ file: p, message: `找不到文件或文件夹：${p}` }));
+  // A file given with --previous is last year's, also where it lies inside a folder being checked.
+  const current = files.filter((f) => !lastYear.has(resolve(f)));
+  const errors: { file: string; message: string }[] = [...missing, ...last.missing].map((p) => ({ file: p, message: `找不到文件或文件夹：${p}` }));
   const snapshots: WorkbookSnapshot[] = [];
-  for (const f of files) {
+  for (const f of [...current, ...last.files]) {
     try {
       const host = await openWorkbookFile(f);
       const snap = await host.read();
-      snapshots.push({ ...snap, file: f });
+      snapshots.push({ ...snap, file: f, ...(lastYear.has(resolve(f)) ? { previous: true } : {}) });
     } catch (e) {
       errors.push({ file: f, message: e instanceof WorkbookOpenError ? e.message : `读取 ${f} 时出错：${String(e)}` });
     }
@@ -137,13 +156,13 @@ const ACTION_OF = (m: { action: string } | null) => m?.action ?? "";
 
 async function checkCommand(
   paths: string[],
-  opts: { out?: string; json: boolean; rules: RuleSet; month?: number; exitZero: boolean },
+  opts: { out?: string; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[]; exitZero: boolean },
   io: Io,
 ): Promise<number> {
-  const { snapshots, errors } = await readAll(paths);
+  const { snapshots, errors } = await readAll(paths, opts.previous);
   // The result workbook streams to its file as it is written; without --out nothing is written at all.
   const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
-  const { analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month });
+  const { analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month, today: opts.today });
   const saved = opts.out ? resolve(opts.out) : null;
   const all = [...analysis.projects.flatMap((p) => p.findings), ...analysis.findings];
   const errorCount = all.filter((f) => f.severity === "error").length;

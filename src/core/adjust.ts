@@ -79,6 +79,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return both / (a.size + b.size - both);
 }
 
+const copied = (c: Candidate) => c.result?.findings.some((f) => f.code === "copied-indicators") ?? false;
 const sameYear = (a: Candidate, b: Candidate) => a.year === null || b.year === null || a.year === b.year;
 const label = (c: Candidate) => `“${c.name}”${c.amount !== null ? `（${c.amount} 万元）` : ""}`;
 
@@ -140,7 +141,8 @@ export function adjustments(results: ProjectResult[], rows: CoverageRow[], rules
         const [a, b] = [group[i], group[j]];
         if (!sameYear(a, b)) continue;
         const names = cores[i].length >= 2 && similarity(cores[i], cores[j]) >= SAME_NAME;
-        const indicators = a.indicators.size >= 3 && b.indicators.size >= 3 && jaccard(a.indicators, b.indicators) >= SAME_INDICATORS;
+        // Indicators and values copied word for word are copied-indicators already (照抄), not a second finding.
+        const indicators = a.indicators.size >= 3 && b.indicators.size >= 3 && jaccard(a.indicators, b.indicators) >= SAME_INDICATORS && !(copied(a) && copied(b));
         if (!names && !indicators) continue;
         overlaps.set(a, [...(overlaps.get(a) ?? []), b]);
         overlaps.set(b, [...(overlaps.get(b) ?? []), a]);

@@ -1,4 +1,7 @@
+import { type Accountability, accountability } from "./accountability";
 import { adjustments } from "./adjust";
+import { applyPrevious, type PreviousLink, type PreviousResult } from "./previous";
+import { addRectificationGrounds, linkRectification, type Rectification } from "./rectify";
 import type { BudgetItem } from "./budget";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
 import { coverage, type CoverageRow, exAnteIdentity, projectIdentity, sameProject } from "./coverage";
@@ -34,12 +37,22 @@ export interface Analysis {
   coverage: CoverageRow[];
   /** Every 事前绩效评估表 of the batch, checked and scored. */
   exAnte: ExAnteResult[];
+  /** Last year's results, each with this year's budget row and target table for the project (across years). */
+  previous: PreviousLink[];
+  /** Every problem of the batch's 整改情况表s, with where it stands. */
+  rectification: Rectification[];
   /** Findings about a workbook or sheet rather than a project. */
   findings: (Finding & { file: string })[];
+  /** Units named for 问责, with the grounds (五(四)). */
+  accountability: Accountability[];
+  /** The day of the check (UTC midnight): 整改期限 count from it and are judged against it. */
+  checkedOn: Date;
 }
 
 export interface AnalyzeOptions {
   month?: number;
+  /** The day the check is made: 整改期限 are judged against it (default: today). */
+  today?: Date;
 }
 
 /** Where a long analysis is: what it is doing, and how far through it is (0–1). */
@@ -70,12 +83,18 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   const projects: Project[] = [];
   const budget: BudgetItem[] = [];
   const forms: ExAnte[] = [];
+  const lastYear: PreviousResult[] = [];
+  const rectification: Rectification[] = [];
   const findings: Analysis["findings"] = [];
+  const now = opts.today ?? new Date();
+  const checkedOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   for (const [i, wb] of workbooks.entries()) {
-    const r = readWorkbook(wb, { month: opts.month, severities: rules.severities });
+    const r = readWorkbook(wb, { month: opts.month, severities: rules.severities, today: checkedOn });
     projects.push(...r.projects);
     budget.push(...r.budget);
     forms.push(...r.exAnte);
+    lastYear.push(...r.previous);
+    rectification.push(...r.rectification);
     findings.push(...r.findings);
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
   }
@@ -87,11 +106,17 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
     if (i % 20 === 19 || i === projects.length - 1) yield { stage: `分析项目 ${i + 1}/${projects.length}`, done: 0.3 + ((i + 1) / projects.length) * 0.7 };
   }
   for (const e of exAnte) findings.push(...e.findings);
-  for (const r of results) if (r.targetVerdict) terminate(r, exAnte, rules);
-  const covered = coverage(budget, results, exAnte, rules);
+  const previous = applyPrevious(lastYear, budget, results, rules);
+  findings.push(...previous.findings);
+  for (const r of results) if (r.targetVerdict) terminate(r, exAnte, rules, previous.terminate.get(r));
+  linkRectification(rectification, results);
+  const covered = coverage(budget, results, exAnte, rules, previous.links, rectification);
   findings.push(...covered.findings, ...adjustments(results, covered.rows, rules));
+  addRectificationGrounds(rectification, results);
   for (const r of results) r.findings.sort(bySeverity);
-  return { ruleSet: rules, projects: results, coverage: covered.rows, exAnte, findings };
+  return { ruleSet: rules, projects: results, coverage: covered.rows, exAnte, previous: previous.links, rectification, findings, checkedOn,
+    accountability: accountability(results, lastYear, rectification, rules),
+  };
 }
 
 /**
@@ -147,12 +172,12 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
 const RESUBMITTED = /修改稿|第二次|二次申报|再次申报|重新申报/;
 
 /**
- * 终止申报 (四(二)2, DOMAIN §9 default): the project's 事前绩效评估 does not support it, or a table declared again
- * (marked 修改稿 / 第二次 …) still has errors. The grounds are a finding of their own.
+ * 终止申报 (四(二)2, DOMAIN §9 default): the project's 事前绩效评估 does not support it, a table declared again
+ * (marked 修改稿 / 第二次 …) still has errors, or last year's 削减或取消 was not applied (asks for no less money). The grounds are a finding of their own.
  */
-function terminate(r: ProjectResult, exAnte: ExAnteResult[], rules: RuleSet): void {
+function terminate(r: ProjectResult, exAnte: ExAnteResult[], rules: RuleSet, lastYear?: string): void {
   const p = r.project;
-  const grounds: string[] = [];
+  const grounds: string[] = lastYear ? [lastYear] : [];
   const assessment = exAnte.find((e) => sameProject(projectIdentity(r), exAnteIdentity(e)));
   if (assessment && (assessment.expected === "不予支持" || assessment.conclusion === "不予支持")) {
     grounds.push(`事前绩效评估（${assessment.form.sheet}）${assessment.score} 分，结论为“不予支持”`);
@@ -231,6 +256,15 @@ export function analysisJson(a: Analysis, errors: { file: string; message: strin
     exAnte: a.exAnte.map((e) => ({
       file: e.form.file, sheet: e.form.sheet, name: cellText(e.form.fields.name?.value ?? null).trim(), code: cellText(e.form.fields.projectCode?.value ?? null).trim(),
       score: e.score, expected: e.expected, conclusion: e.conclusion,
+    })),
+    previous: a.previous.map((l) => ({
+      file: l.previous.file, sheet: l.previous.sheet, cell: l.previous.cell, code: l.previous.code, name: l.previous.name, unit: l.previous.unit,
+      grade: l.previous.grade, decision: l.previous.decision, amount: l.previous.amount, matchedBy: l.matchedBy, amountThisYear: l.amount,
+    })),
+    accountability: a.accountability.map((x) => ({ unit: x.unit, project: x.project, ground: x.ground, facts: x.facts, basis: x.basis, file: x.file, sheet: x.sheet, cell: x.cell })),
+    rectification: a.rectification.map((r) => ({
+      file: r.file, sheet: r.sheet, cell: r.cell, code: r.code, name: r.name, unit: r.unit, problem: r.problem,
+      deadline: r.deadline ? r.deadline.toISOString().slice(0, 10) : null, doneDate: r.doneDate ? r.doneDate.toISOString().slice(0, 10) : null, status: r.status,
     })),
     errors,
   };

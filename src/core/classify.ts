@@ -3,7 +3,7 @@ import { isBlank, type SheetSnapshot } from "./sheet";
 import { normalizeLabel } from "./text";
 
 export type TableKind = "target" | "monitoring" | "self-evaluation";
-export type SheetKind = TableKind | "budget-list" | "ex-ante" | "empty" | "unknown";
+export type SheetKind = TableKind | "budget-list" | "ex-ante" | "previous-results" | "rectification" | "empty" | "unknown";
 export type Layout = "form" | "list";
 
 export const KIND_NAMES: Record<SheetKind, string> = {
@@ -12,6 +12,8 @@ export const KIND_NAMES: Record<SheetKind, string> = {
   "self-evaluation": "绩效自评表",
   "budget-list": "预算项目清单",
   "ex-ante": "事前绩效评估表",
+  "previous-results": "上年评价结果",
+  rectification: "整改情况表",
   empty: "空表",
   unknown: "未识别",
 };
@@ -37,7 +39,7 @@ const MAX_HEADER_LENGTH = 24;
 /** Titles stand in the first few rows that hold anything. */
 const TITLE_ROWS = 6;
 /** Only cells with one of these words can decide a sheet's kind; the rest are never normalised (speed on big lists). */
-const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际|预算|金额|清单|评估/;
+const KIND_HINT = /自评|评价|监控|目标|指标|执行|完成|可能性|月|得分|总分|合计|项目名称|项目编码|实际|预算|金额|清单|评估|结果|等级|整改/;
 
 /** Rows read past the first indicator header: a second header row, and the first data row. */
 const HEADER_TAIL = 2;
@@ -102,8 +104,16 @@ export function classifySheet(sheet: SheetSnapshot): Classification {
   // A 事前绩效评估表 (四(三)1): scored points of assessment, no indicator grid.
   const exAnte = labels.find((l) => l.titleRow && /事前(绩效)?评估/.test(l.text) && /表$/.test(l.text) && l.text.length <= 40);
   if (exAnte && !labels.some((l) => isLevel3(l.text))) return { kind: "ex-ante", layout: "form", evidence: `${exAnte.cell} 标题“${exAnte.raw}”` };
-  // A finance bureau's list of budgeted projects: project names with amounts, and no indicator grid anywhere.
   if (!labels.some((l) => isLevel3(l.text))) {
+    // A 整改情况表: the unit's answer to each problem, by its 整改措施 and 整改结果 columns or its title.
+    const fix = labels.find((l) => l.titleRow && /整改(情况|落实情况|台账)/.test(l.text) && l.text.length <= 40)
+      ?? labels.find((l) => /^整改措施/.test(l.text) && labels.some((m) => m.row === l.row && /^整改(结果|情况|完成情况)/.test(m.text)));
+    if (fix) return { kind: "rectification", layout: "list", evidence: `${fix.cell}${fix.titleRow ? " 标题" : " 列标题"}“${fix.raw}”` };
+    // Last year's results (the add-in's own 汇总, or a bureau's list): a 结果应用 column beside a 等级 column, or such a title.
+    const results = labels.find((l) => l.titleRow && /结果汇总|评价结果(表|清单|汇总)?$|结果应用(情况)?(表|清单)$/.test(l.text) && l.text.length <= 40)
+      ?? labels.find((l) => /^结果应用/.test(l.text) && labels.some((m) => m.row === l.row && /等级$/.test(m.text)));
+    if (results) return { kind: "previous-results", layout: "list", evidence: `${results.cell}${results.titleRow ? " 标题" : " 列标题"}“${results.raw}”` };
+    // A finance bureau's list of budgeted projects: project names with amounts, and no indicator grid anywhere.
     const list = labels.find((l) => l.titleRow && /预算项目清单|项目预算清单|预算项目表/.test(l.text) && l.text.length <= 40);
     const name = labels.find((l) => /^(项目名称|预算项目名称)$/.test(l.text));
     const amount = name && labels.find((l) => l.row === name.row && /^(预算金额|预算数|年度预算|项目金额|金额)/.test(l.text));

@@ -4,6 +4,8 @@ import type { TableKind } from "./classify";
 import type { ExAnteResult } from "./ex-ante";
 import { finding, type Finding } from "./findings";
 import { fieldText, type Located } from "./model";
+import type { PreviousLink } from "./previous";
+import { type Rectification, rectificationIdentity } from "./rectify";
 import type { RuleSet } from "./rules/ruleset";
 import { cellText, normalizeLabel } from "./text";
 
@@ -21,7 +23,7 @@ export interface CoverageRow {
   /** The project's 事前绩效评估, where the batch holds one. */
   exAnte: ExAnteResult | null;
   /** What the 覆盖情况 sheet shows per step. */
-  states: { exAnte: string; target: string; monitoring: string; selfEvaluation: string; review: string };
+  states: { exAnte: string; target: string; monitoring: string; selfEvaluation: string; review: string; rectification: string; previous: string };
 }
 
 const key = (s: string) => normalizeLabel(s).replace(/[()（）]/g, "");
@@ -62,7 +64,9 @@ export function sameProject(a: Identity, b: Identity): MatchedBy | null {
  * (四(三)2); where the batch holds monitoring tables (a monitoring point) or self-evaluations (after the year), a
  * budgeted project without one is not covered (四(三)3, 四(三)4).
  */
-export function coverage(items: BudgetItem[], results: ProjectResult[], exAnte: ExAnteResult[], rules: RuleSet): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
+export function coverage(
+  items: BudgetItem[], results: ProjectResult[], exAnte: ExAnteResult[], rules: RuleSet, previous: PreviousLink[] = [], rectification: Rectification[] = [],
+): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
   const severities = rules.severities;
   const findings: (Finding & { file: string })[] = [];
   const rows = items.map((item): CoverageRow => {
@@ -96,6 +100,9 @@ export function coverage(items: BudgetItem[], results: ProjectResult[], exAnte: 
     if (phase.monitoring && !monitoring) findings.push({ file: item.file, ...finding("monitoring-not-covered", at, `${what}，本批有运行监控表，但没有这个项目的监控表。`, severities) });
     if (phase.selfEvaluation && !selfEvaluation) findings.push({ file: item.file, ...finding("self-evaluation-not-covered", at, `${what}，本批有绩效自评表，但这个项目没有自评，自评未全覆盖。`, severities) });
     const review = selfEvaluation?.review;
+    const last = previous.find((l) => l.budget === item)?.previous;
+    const problems = rectification.filter((it) => sameProject({ ...item, year: null }, rectificationIdentity(it)));
+    const count = (s: string) => problems.filter((p) => p.status === s).length;
     return {
       item,
       target,
@@ -109,6 +116,8 @@ export function coverage(items: BudgetItem[], results: ProjectResult[], exAnte: 
         monitoring: monitoring ? `已提交（${monitoring.monitoring?.action ?? "无法监控"}）` : phase.monitoring ? "未提交" : "本批无监控表",
         selfEvaluation: selfEvaluation ? `已提交（${selfEvaluation.selfEvaluation ? `${selfEvaluation.selfEvaluation.score.toFixed(2)} 分，${selfEvaluation.selfEvaluation.grade}` : "无法评分"}）` : phase.selfEvaluation ? "未提交" : "本批无自评表",
         review: review ? `已复核（${review.score.toFixed(2)} 分，${review.grade}）` : selfEvaluation ? "未复核" : "—",
+        rectification: problems.length === 0 ? "—" : `${problems.length} 个问题：已整改 ${count("已整改")}，未整改 ${count("未整改")}，逾期 ${count("逾期")}`,
+        previous: last ? `${last.grade ?? "—"}，${last.decision ?? "—"}${last.amount !== null ? `（${last.amount} 万元）` : ""}` : "—",
       },
     };
   });

@@ -34,6 +34,8 @@ export interface SheetSnapshot {
 /** A workbook as read by a host: the file it came from (if any) and its sheets in tab order. */
 export interface WorkbookSnapshot {
   file: string;
+  /** Given as last year's result workbook (jixiao --previous, the page's 上年结果 choice): only its results are read. */
+  previous?: boolean;
   sheets: SheetSnapshot[];
 }
 

@@ -66,10 +66,10 @@ describe("coverage of the 预算项目清单 (全过程、全覆盖)", () => {
       ["农村饮水安全维修养护", 600, true, true],
     ]);
     expect(a.coverage.map((c) => c.states)).toEqual([
-      { exAnte: "不需要", target: "已提交（通过）", monitoring: "未提交", selfEvaluation: "未提交", review: "—" },
-      { exAnte: "不需要", target: "未提交", monitoring: "已提交（正常）", selfEvaluation: "未提交", review: "—" },
-      { exAnte: "不需要", target: "未提交", monitoring: "未提交", selfEvaluation: "已提交（94.54 分，优）", review: "未复核" },
-      { exAnte: "未提交", target: "未提交", monitoring: "未提交", selfEvaluation: "未提交", review: "—" },
+      { exAnte: "不需要", target: "已提交（通过）", monitoring: "未提交", selfEvaluation: "未提交", review: "—", rectification: "—", previous: "—" },
+      { exAnte: "不需要", target: "未提交", monitoring: "已提交（正常）", selfEvaluation: "未提交", review: "—", rectification: "—", previous: "—" },
+      { exAnte: "不需要", target: "未提交", monitoring: "未提交", selfEvaluation: "已提交（94.54 分，优）", review: "未复核", rectification: "—", previous: "—" },
+      { exAnte: "未提交", target: "未提交", monitoring: "未提交", selfEvaluation: "未提交", review: "—", rectification: "—", previous: "—" },
     ]);
     // None of the tables carries a 项目编码: matched by name and unit, and the sheet says so.
     expect(a.coverage[0].matchedBy).toEqual({ target: "名称和单位" });
@@ -102,7 +102,7 @@ describe("coverage of the 预算项目清单 (全过程、全覆盖)", () => {
     const row = cov.rows.find((r) => r[2]?.value === "城乡公共消防设施运维")!;
     expect(row.map((c) => c.value).slice(6, 9)).toEqual(["不需要", "未提交", "本批无监控表"]);
     expect(row[7].style).toBe("error");
-    expect(row[12].link).toEqual({ sheet: "预算项目清单", cell: "B4" });
+    expect(row[14].link).toEqual({ sheet: "预算项目清单", cell: "B4" });
     const plain = [await snapshot([targetSheet()])];
     expect(renderReports(analyze(plain, CENTRAL), plain, { sameWorkbook: false }).map((s) => s.name)).not.toContain("覆盖情况");
   });

@@ -5,7 +5,7 @@ import { CENTRAL } from "../../src/core/rules/ruleset";
 import { type SheetDef, snapshot, targetSheet } from "../fixtures";
 
 /** The fixture's target table under another name, department, unit and amount (fiscal = total, other = 0). */
-export function target(sheet: string, name: string, department: string, unit: string, amount: number, rename: Record<string, string> = {}): SheetDef {
+export function target(sheet: string, name: string, department: string, unit: string, amount: number, rename: Record<string, string> = {}, raise = 0): SheetDef {
   const t = targetSheet();
   const rows = t.rows.map((r) => [...r]);
   rows[2][1] = name;
@@ -13,7 +13,10 @@ export function target(sheet: string, name: string, department: string, unit: st
   rows[3][1] = unit;
   rows[5][2] = amount;
   rows[6][2] = amount;
-  for (const r of rows) if (typeof r[2] === "string" && rename[r[2]]) r[2] = rename[r[2]];
+  for (const r of rows) {
+    if (typeof r[2] === "string" && rename[r[2]]) r[2] = rename[r[2]];
+    if (r.length === 8 && typeof r[4] === "number") r[4] += raise;
+  }
   return { ...t, name: sheet, rows };
 }
 
@@ -51,12 +54,17 @@ describe("调整: 交叉重复 and 碎片化 within a department (四(三)5)", (
     expect(x.targetVerdict).toBe("通过");
   });
 
-  it("overlapping-projects: the same indicators under two different names", async () => {
+  it("overlapping-projects: the same indicators under two different names; copied word for word it is copied-indicators alone", async () => {
     const a = await run([
+      target("甲", "政务公开标准化", "双鸭山市人民政府办公室", "双鸭山市政务公开办公室", 80),
+      target("乙", "信息发布平台运行维护", "双鸭山市人民政府办公室", "双鸭山市政务服务中心", 60, {}, 1),
+    ]);
+    expect(a.projects.map((r) => r.findings.filter((f) => /overlapping|copied/.test(f.code)).map((f) => f.code))).toEqual([["overlapping-projects"], ["overlapping-projects"]]);
+    const copied = await run([
       target("甲", "政务公开标准化", "双鸭山市人民政府办公室", "双鸭山市政务公开办公室", 80),
       target("乙", "信息发布平台运行维护", "双鸭山市人民政府办公室", "双鸭山市政务服务中心", 60),
     ]);
-    expect(a.projects.map((r) => r.findings.some((f) => f.code === "overlapping-projects"))).toEqual([true, true]);
+    expect(copied.projects.map((r) => r.findings.filter((f) => /overlapping|copied/.test(f.code)).map((f) => f.code))).toEqual([["copied-indicators"], ["copied-indicators"]]);
   });
 
   it("fragmented-projects: three projects under 10 万元 sharing a purpose; a fourth of another purpose and a big one are left out", async () => {
@@ -83,5 +91,192 @@ describe("调整: 交叉重复 and 碎片化 within a department (四(三)5)", (
     expect(codes(await run(sheets))).toEqual([]);
     const two = analyze([await snapshot(sheets, "申报.xlsx")], { ...CENTRAL, cycle: { ...CENTRAL.cycle, fragmentMin: 2 } });
     expect(codes(two)).toEqual(["fragmented-projects", "fragmented-projects"]);
+  });
+});
+
+/** This year's 预算项目清单 (2026): four projects, one of them new. */
+function budgetList(): SheetDef {
+  return {
+    name: "预算项目清单",
+    rows: [
+      ["2026年度市本级预算项目清单"],
+      ["项目编码", "项目名称", "单位", "预算金额（万元）", "新增/延续", "是否重大"],
+      ["2305001", "基层政务公开标准化规范化", "双鸭山市政务公开办公室", 80, "延续", "否"],
+      ["2305002", "城乡公共消防设施运维", "双鸭山市消防救援支队", 100, "延续", "否"],
+      ["2305003", "网民留言办理平台运维", "双鸭山市政务服务中心", 50, "延续", "否"],
+      ["2305004", "农村饮水安全维修养护", "双鸭山市水务局", 60, "延续", "否"],
+    ],
+  };
+}
+
+/** Last year's results as a bureau keeps them: a plain list with 等级, 结果应用 and 金额. */
+function lastYear(): SheetDef {
+  return {
+    name: "2025年评价结果",
+    rows: [
+      ["2025年度项目支出绩效评价结果"],
+      ["项目编码", "项目名称", "实施单位", "评价等级", "结果应用", "预算金额（万元）"],
+      ["2305001", "基层政务公开标准化规范化", "双鸭山市政务公开办公室", "差", "削减或取消", 80],
+      ["2305002", "城乡公共消防设施运维", "双鸭山市消防救援支队", "中", "督促改进并核减", 90],
+      ["2305003", "网民留言办理平台运维", "双鸭山市政务服务中心", "良", "收回（上年结转资金全年未执行）", 50],
+      ["2305004", "农村饮水安全维修养护", "双鸭山市水务局", "中", "督促改进并核减", 60],
+      ["2305009", "已完成的旧项目", "双鸭山市水务局", "优", "优先保障", 20],
+    ],
+  };
+}
+
+describe("across years: last year's results as an input (四(三)5)", () => {
+  it("reads a plain list of last year's results by its columns, whatever its layout", async () => {
+    const a = await run([lastYear()]);
+    expect(a.previous.map((l) => [l.previous.code, l.previous.grade, l.previous.decision, l.previous.amount, l.previous.year])).toEqual([
+      ["2305001", "差", "削减或取消", 80, 2025],
+      ["2305002", "中", "督促改进并核减", 90, 2025],
+      ["2305003", "良", "收回", 50, 2025],
+      ["2305004", "中", "督促改进并核减", 60, 2025],
+      ["2305009", "优", "优先保障", 20, 2025],
+    ]);
+    expect(a.findings.map((f) => f.code)).toEqual([]);
+  });
+
+  it("previous-decision-not-applied and recovered-funds-reappear, at this year's target table or budget row; 终止申报 where a cut was ignored", async () => {
+    const a = await run([budgetList(), lastYear(), targetSheet()]);
+    // 2305001: 削减或取消 at 80, asks 80 again (the budget list; the target table says 80 too) → at the target table's 年度资金总额 C6.
+    const t = a.projects[0];
+    expect(t.findings.filter((f) => f.code === "previous-decision-not-applied").map((f) => f.cell)).toEqual(["C6"]);
+    expect(t.targetVerdict).toBe("终止申报");
+    expect(t.findings[0].code).toBe("terminate-declaration");
+    expect(t.findings[0].message).toContain("本年申请 80 万元不少于上年 80 万元");
+    // 2305002: 督促改进并核减 at 90, asks 100 → the budget row B4. 2305003: 收回, asks 50 → B5. 2305004: 核减 at 60, asks 60 → applied (not more).
+    const rows = a.findings.filter((f) => /previous|recovered/.test(f.code)).map((f) => [f.code, f.cell]);
+    expect(rows).toEqual([["previous-decision-not-applied", "B4"], ["recovered-funds-reappear", "B5"]]);
+    expect(a.findings.find((f) => f.cell === "B4")!.message).toContain("本年申请 100 万元（上年 90 万元），不减反增");
+    expect(a.coverage.map((c) => c.states.previous)).toEqual(["差，削减或取消（80 万元）", "中，督促改进并核减（90 万元）", "良，收回（50 万元）", "中，督促改进并核减（60 万元）"]);
+    expect(a.previous.find((l) => l.previous.code === "2305001")!.matchedBy).toBe("项目编码");
+  });
+
+  it("a cut that was applied is no finding", async () => {
+    const list = budgetList();
+    list.rows[2][3] = 56;
+    const t = target("绩效目标申报表", "基层政务公开标准化规范化", "双鸭山市人民政府办公室", "双鸭山市政务公开办公室", 56);
+    const a = await run([list, lastYear(), t]);
+    expect(a.projects[0].findings.map((f) => f.code)).not.toContain("previous-decision-not-applied");
+    expect(a.projects[0].targetVerdict).toBe("通过");
+  });
+
+  it("reads the add-in's own 汇总 given as last year's workbook (--previous), though the result workbook registers it as its own", async () => {
+    const { selfEvaluationSheet } = await import("../fixtures");
+    const { runCheck } = await import("../../src/app/actions");
+    const ExcelJS = (await import("exceljs")).default;
+    const { ExcelJsHost } = await import("../../src/hosts/exceljs-host");
+    const self = selfEvaluationSheet();
+    // The reviewer's columns filled: 复核 drops 留言办结数 from 20 to 10 points → 84.54, 良.
+    const header = self.rows.findIndex((r) => r[0] === "一级指标");
+    self.rows[header + 1] = [...self.rows[header + 1].slice(0, 9), "1000件", 10, "留言办结数虚报", null];
+    const out = new ExcelJsHost(new ExcelJS.Workbook(), "2025年结果.xlsx");
+    await runCheck([await snapshot([self], "自评.xlsx")], out, CENTRAL);
+    const back = { ...(await out.read()), previous: true };
+    const a = analyze([back], CENTRAL);
+    expect(a.previous.map((l) => [l.previous.name, l.previous.grade, l.previous.decision, l.previous.amount, l.previous.sheet])).toEqual([
+      ["网民留言办理平台运维", "良", "据实合理保障", 50, "汇总"],
+    ]);
+    // The same workbook in a plain batch is this run's own output: its sheets are skipped.
+    expect(analyze([await out.read()], CENTRAL).previous).toEqual([]);
+  });
+});
+
+/** A unit's 整改情况表 answering four problems, checked on 2026-12-01. */
+function rectification(): SheetDef {
+  return {
+    name: "整改情况表",
+    rows: [
+      ["整改情况表"],
+      ["序号", "项目编码", "项目名称", "实施单位", "问题", "整改期限", "整改措施", "整改结果", "完成日期", "佐证材料"],
+      [1, "", "网民留言办理平台运维", "双鸭山市政务服务中心", "“留言办结率”：佐证材料不全", "2026-11-30", "补齐办结台账", "已整改", "2026-11-20", "办结台账（2026）.pdf"],
+      [2, "", "网民留言办理平台运维", "双鸭山市政务服务中心", "“平均办理时长”：超时", "2026-11-30", "增配坐席", "整改中", null, null],
+      [3, "", "网民留言办理平台运维", "双鸭山市政务服务中心", "“满意度”：未开展问卷", "2026-12-31", "委托第三方调查", "已整改", "2026-11-25", null],
+      [4, "", "网民留言办理平台运维", "双鸭山市政务服务中心", "自评结果偏高 26 分", "2026-11-15", "据实自评", "已整改", "2026年11月28日", "情况说明"],
+      [5, "", "网民留言办理平台运维", "双鸭山市政务服务中心", "“年度运维成本”：合同未备案", "2026-12-31", null, null, null, null],
+    ],
+  };
+}
+
+describe("整改 loop: deadlines, the 整改情况表 read back, open problems into 结果应用 (四(三)5)", () => {
+  const today = new Date(Date.UTC(2026, 11, 1));
+
+  it("marks each problem 已整改 / 未整改 / 逾期 against its deadline on the day of the check", async () => {
+    const a = analyze([await snapshot([rectification()], "整改.xlsx")], CENTRAL, { today });
+    // 1: done 11-20 ≤ 11-30 with evidence. 2: 整改中 and 11-30 has passed. 3: claimed done, no evidence, deadline 12-31 not yet passed.
+    // 4: done 11-28 with evidence, after its 11-15 deadline. 5: nothing written yet, in time.
+    expect(a.rectification.map((r) => r.status)).toEqual(["已整改", "逾期", "未整改", "逾期", "未整改"]);
+    expect(a.findings.map((f) => [f.code, f.cell])).toEqual([
+      ["rectification-overdue", "H4"], ["rectification-unproven", "H5"], ["rectification-overdue", "H6"], ["rectification-open", "H7"],
+    ]);
+    expect(a.findings[1].message).toContain("没有佐证材料，暂按未整改");
+    expect(a.findings[2].message).toContain("2026年11月28日 才完成，逾期完成");
+    // The day after 12-31, problem 5 is overdue as well.
+    const later = analyze([await snapshot([rectification()], "整改.xlsx")], CENTRAL, { today: new Date(Date.UTC(2027, 0, 1)) });
+    expect(later.rectification.map((r) => r.status)).toEqual(["已整改", "逾期", "逾期", "逾期", "逾期"]);
+  });
+
+  it("carries open problems into the project's 结果应用 grounds and the 问责 list, and counts them on 覆盖情况", async () => {
+    const { selfEvaluationSheet } = await import("../fixtures");
+    const list: SheetDef = { name: "预算项目清单", rows: [["项目名称", "单位", "预算金额（万元）"], ["网民留言办理平台运维", "双鸭山市政务服务中心", 50]] };
+    const a = analyze([await snapshot([selfEvaluationSheet(), rectification(), list], "x.xlsx")], CENTRAL, { today });
+    const self = a.projects[0];
+    expect(self.decisionGrounds).toEqual(["自评 94.54 分，等级“优”", "有 4 个问题未完成整改（其中逾期 2 个）"]);
+    expect(a.coverage[0].states.rectification).toBe("5 个问题：已整改 1，未整改 2，逾期 2");
+    expect(a.accountability.filter((x) => x.ground === "整改逾期").map((x) => x.cell)).toEqual(["E4", "E6"]);
+  });
+
+  it("puts a 整改期限 on every problem of a document (30 days after the check), and lists them on 整改台账 for the unit to answer", async () => {
+    const { selfEvaluationSheet } = await import("../fixtures");
+    const { renderReports } = await import("../../src/core/report");
+    const self = selfEvaluationSheet();
+    const header = self.rows.findIndex((r) => r[0] === "一级指标");
+    self.rows[header + 1] = [...self.rows[header + 1].slice(0, 9), "1000件", 10, "留言办结数虚报", null];
+    const snaps = [await snapshot([self], "自评.xlsx")];
+    const a = analyze(snaps, CENTRAL, { today });
+    const sheets = renderReports(a, snaps, { sameWorkbook: false });
+    const doc = sheets.find((s) => s.name.startsWith("反馈通知书-"))!;
+    const lines = doc.rows.map((r) => String(r[0]?.value ?? ""));
+    // 2026-12-01 + 30 days = 2026-12-31.
+    expect(lines).toContain("1. “留言办结数”：留言办结数虚报，扣 10 分。整改期限：2026年12月31日前。");
+    const ledger = sheets.find((s) => s.name === "整改台账")!;
+    const row = ledger.rows.find((r) => r[4]?.value === "“留言办结数”：留言办结数虚报，扣 10 分")!;
+    expect(row.map((c) => c.value).slice(2, 11)).toEqual(["网民留言办理平台运维", "双鸭山市政务服务中心", "“留言办结数”：留言办结数虚报，扣 10 分", "2026-12-31", "", "", "", "", "待整改"]);
+    // Copied into a workbook of the unit's own, the ledger reads back as a 整改情况表: the problem is open and in time.
+    const ExcelJS = (await import("exceljs")).default;
+    const { ExcelJsHost } = await import("../../src/hosts/exceljs-host");
+    const unit = new ExcelJsHost(new ExcelJS.Workbook(), "单位报送.xlsx");
+    await unit.write([ledger]);
+    const back = analyze([await unit.read()], CENTRAL, { today });
+    expect(back.rectification.map((r) => [r.problem, r.deadline?.toISOString().slice(0, 10), r.status])).toEqual([
+      ["“留言办结数”：留言办结数虚报，扣 10 分", "2026-12-31", "未整改"],
+      // 94.54 − 84.54 = 10, at review.inflatedDelta: a problem of its own.
+      ["自评结果偏高 10 分", "2026-12-31", "未整改"],
+    ]);
+  });
+});
+
+describe("问责 list (五(四))", () => {
+  it("names inflated self-evaluations, clues, 严重背离 and units rated 差 two years running, each with its clause", async () => {
+    const { selfEvaluationSheet } = await import("../fixtures");
+    const self = selfEvaluationSheet();
+    const header = self.rows.findIndex((r) => r[0] === "一级指标");
+    // Execution 10 of 50 (20%); the reviewer cuts every indicator to 0 but one and writes a clue: review 2 + 3 + … → 差.
+    self.rows[4] = [null, "年度资金总额", 50, 50, 10, 10, "20%", 2];
+    self.rows[5] = [null, "其中：当年财政拨款", 50, 50, 10, null, "20%", null];
+    for (let i = header + 1; i <= header + 7; i++) self.rows[i] = [...self.rows[i].slice(0, 9), "0", 0, "未完成", i === header + 1 ? "虚报办结数，涉嫌套取资金" : null];
+    const last: SheetDef = { name: "上年", rows: [["项目名称", "实施单位", "等级", "结果应用"], ["网民留言办理平台运维", "双鸭山市政务服务中心", "差", "削减或取消"]] };
+    const a = analyze([await snapshot([self, last], "x.xlsx")], CENTRAL);
+    expect(a.projects[0].review!.grade).toBe("差");
+    expect(a.accountability.map((x) => [x.unit, x.ground])).toEqual([
+      ["双鸭山市政务服务中心", "自评结果失实"],
+      ["双鸭山市政务服务中心", "违法违纪线索"],
+      ["双鸭山市政务服务中心", "预算执行与绩效目标严重背离"],
+      ["双鸭山市政务服务中心", "连续两年考评未达标"],
+    ]);
+    expect(a.accountability[2].facts).toContain("全年预算执行率 20.0%");
+    expect(a.accountability[3].basis).toContain("第28条：“连续两年考评未达标单位”");
   });
 });

@@ -1,6 +1,8 @@
 import { a1 } from "../address";
 import { type BudgetItem, readBudgetList } from "../budget";
 import type { ExAnte } from "../ex-ante";
+import { type PreviousResult, readPreviousResults } from "../previous";
+import { type Rectification, readRectification } from "../rectify";
 import { classifySheet, KIND_NAMES, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type Severity } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
@@ -14,6 +16,8 @@ export interface ReadOptions {
   /** Monitoring point when a sheet does not state it. */
   month?: number;
   severities?: Record<string, Severity>;
+  /** The day a 整改期限 is judged against (default: today). */
+  today?: Date;
 }
 
 export interface ReadResult {
@@ -22,6 +26,10 @@ export interface ReadResult {
   budget: BudgetItem[];
   /** 事前绩效评估表s. */
   exAnte: ExAnte[];
+  /** Last year's results (上年评价结果), from a sheet of this kind or a workbook given as last year's. */
+  previous: PreviousResult[];
+  /** 整改情况表 rows, each with where it stands. */
+  rectification: Rectification[];
   /** Findings about sheets or the workbook rather than a project. */
   findings: (Finding & { file: string })[];
 }
@@ -858,12 +866,28 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
   const projects: Project[] = [];
   const budget: BudgetItem[] = [];
   const exAnte: ExAnte[] = [];
+  const previous: PreviousResult[] = [];
+  const rectification: Rectification[] = [];
   const findings: ReadResult["findings"] = [];
+  if (wb.previous) return readPreviousWorkbook(wb, opts);
   const owned = ownedSheets(wb);
   for (const snap of wb.sheets) {
     if (owned.has(snap.name)) continue;
     const cls = classifySheet(snap);
     if (cls.kind === "empty") continue;
+    if (cls.kind === "previous-results") {
+      const rows = readPreviousResults(snap, wb.file);
+      previous.push(...rows);
+      if (rows.length === 0) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是上年评价结果（${cls.evidence}），但没有找到写明等级或结果应用的项目。`, opts.severities) });
+      continue;
+    }
+    if (cls.kind === "rectification") {
+      const r = readRectification(snap, wb.file, opts.today ?? new Date(), opts.severities);
+      rectification.push(...r.items);
+      findings.push(...r.findings);
+      if (r.items.length === 0) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是整改情况表（${cls.evidence}），但没有找到“问题”列下的问题。`, opts.severities) });
+      continue;
+    }
     if (cls.kind === "ex-ante") {
       const form = readExAnte(new Sheet(snap), wb.file);
       if (form) exAnte.push(form);
@@ -900,14 +924,38 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     const read = cls.layout === "list" ? readList : readForm;
     projects.push(...read(s, wb.file, cls.kind, headers, opts));
   }
-  if (projects.length === 0 && budget.length === 0 && exAnte.length === 0) {
+  if (projects.length === 0 && budget.length === 0 && exAnte.length === 0 && previous.length === 0 && rectification.length === 0) {
     findings.push({
       file: wb.file,
       ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, opts.severities),
     });
   }
   for (const p of projects) checkCells(p, opts);
-  return { projects, budget, exAnte, findings };
+  return { projects, budget, exAnte, previous, rectification, findings };
+}
+
+/**
+ * A workbook given as last year's results (jixiao --previous, the page's 上年结果): every sheet that lists projects
+ * with a grade or a 结果应用 counts, the add-in's own 汇总 included (a result workbook registers it as owned).
+ */
+function readPreviousWorkbook(wb: WorkbookSnapshot, opts: ReadOptions): ReadResult {
+  const previous: PreviousResult[] = [];
+  const seen = new Set<string>();
+  for (const snap of wb.sheets) {
+    const kind = classifySheet(snap).kind;
+    if (kind !== "previous-results" && kind !== "budget-list") continue;
+    for (const p of readPreviousResults(snap, wb.file)) {
+      // The 公开版 repeats the 汇总: a project is taken once.
+      const key = `${p.code}|${p.name}|${p.unit}`;
+      if (!seen.has(key)) previous.push(p);
+      seen.add(key);
+    }
+  }
+  const findings: ReadResult["findings"] = previous.length > 0 ? [] : [{
+    file: wb.file,
+    ...finding("no-recognized-table", { sheet: null, cell: null }, `上年结果 ${wb.file} 中没有找到上年评价结果（应有项目名称列，以及等级或结果应用列）。`, opts.severities),
+  }];
+  return { projects: [], budget: [], exAnte: [], previous, rectification: [], findings };
 }
 
 /** Formula errors anywhere in what was read. */

@@ -4,6 +4,7 @@ import { fieldText } from "../model";
 import { safeSheetName } from "../owned";
 import type { IndicatorReview } from "../review";
 import { cell, type SheetSpec, type SpecCell } from "../sheet";
+import { addDays, chineseDate } from "../records";
 import { normalizeLabel } from "../text";
 
 const W = 6;
@@ -33,15 +34,42 @@ export function documentKind(r: ProjectResult): DocumentKind {
   return problemsOf(r).length > 0 && !confirmed ? "反馈通知书" : "再评价报告";
 }
 
+/** One problem a document raises, as the 整改台账 and the 整改情况表 list it. */
+export interface RaisedProblem {
+  result: ProjectResult;
+  document: DocumentKind;
+  problem: string;
+  deadline: Date;
+}
+
+/** The day a document's problems are due: cycle.rectifyDays after the check (the day the document is written). */
+export const rectifyBy = (a: Analysis): Date => addDays(a.checkedOn, a.ruleSet.cycle.rectifyDays);
+
+/** Every problem of every 反馈通知书 / 再评价报告 of the analysis, each with its 整改期限. */
+export function raisedProblems(a: Analysis): RaisedProblem[] {
+  const deadline = rectifyBy(a);
+  return a.projects.filter((r) => r.review && r.selfEvaluation).flatMap((r) => {
+    const document = documentKind(r);
+    const texts = problemsOf(r).map(problemText);
+    const delta = toNumber2(r.review!.delta);
+    if (delta >= a.ruleSet.review.inflatedDelta) texts.push(`自评结果偏高 ${delta} 分`);
+    return texts.map((problem) => ({ result: r, document, problem, deadline }));
+  });
+}
+
+function problemText(pr: Problem): string {
+  return `“${pr.review.level3}”：${pr.review.deduction || "复核扣分"}${pr.lost > 0 ? `，扣 ${pr.lost} 分` : ""}${pr.review.clue ? `；涉嫌违法违纪：${pr.review.clue}` : ""}`;
+}
+
 /** Advice for one problem, from what the reviewer wrote. */
-function advice(p: Problem): string {
+function advice(p: Problem, days: number): string {
   const why = p.review.deduction;
   const name = `“${p.review.level3}”`;
   if (p.review.clue) return `${name}：配合纪检监察机关调查核实，规范合同管理和资金支付，问题查实前暂停相关支出。`;
   if (/满意度|问卷|调查/.test(why)) return `${name}：规范开展服务对象满意度调查，保存问卷和统计结果，作为自评佐证。`;
   if (/佐证|证明|材料|凭证|台账/.test(why)) return `${name}：补充完善佐证材料，建立项目绩效档案，做到自评结论有据可查。`;
   if (p.review.reviewActual) return `${name}：按核实的完成值（${p.review.reviewActual}）如实自评，分析未达成原因并制定改进措施。`;
-  return `${name}：针对“${why || "扣分问题"}”制定整改措施，于收到本文件 30 日内报送整改情况。`;
+  return `${name}：针对“${why || "扣分问题"}”制定整改措施，于收到本文件 ${days} 日内报送整改情况。`;
 }
 
 const para = (text: string): SpecCell[] => [{ value: text, style: "text" }];
@@ -112,15 +140,17 @@ export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string
   table(doc, ["三级指标", "自评得分", "复核得分", "差异", "扣分原因"], rv.indicators.map((i) => [i.level3, toNumber2(i.selfScore), toNumber2(i.reviewScore), toNumber2(i.selfScore.minus(i.reviewScore)), i.deduction || "—"]));
 
   add(doc, heading(kind === "反馈通知书" ? "五、发现的问题" : "五、问题实质"));
-  if (problems.length === 0) long("未发现问题。");
-  problems.forEach((pr, i) =>
-    long(`${i + 1}. “${pr.review.level3}”：${pr.review.deduction || "复核扣分"}${pr.lost > 0 ? `，扣 ${pr.lost} 分` : ""}。${pr.review.clue ? `涉嫌违法违纪：${pr.review.clue}。` : ""}`),
-  );
+  const inflated = toNumber2(rv.delta) >= a.ruleSet.review.inflatedDelta;
+  if (problems.length === 0 && !inflated) long("未发现问题。");
+  const due = `整改期限：${chineseDate(rectifyBy(a))}前`;
+  problems.forEach((pr, i) => long(`${i + 1}. ${problemText(pr)}。${due}。`));
+  if (inflated) long(`${problems.length + 1}. 自评结果偏高 ${toNumber2(rv.delta)} 分。${due}。`);
 
   add(doc, heading("六、整改建议"));
-  if (problems.length === 0) long("继续保持，按期报送下年度绩效目标。");
-  problems.forEach((pr, i) => long(`${i + 1}. ${advice(pr)}`));
-  if (toNumber2(rv.delta) >= a.ruleSet.review.inflatedDelta) long(`${problems.length + 1}. 自评结果偏高 ${toNumber2(rv.delta)} 分。今后应据实自评，单位对自评报告的真实性负责。`);
+  if (problems.length === 0 && !inflated) long("继续保持，按期报送下年度绩效目标。");
+  problems.forEach((pr, i) => long(`${i + 1}. ${advice(pr, a.ruleSet.cycle.rectifyDays)}`));
+  if (inflated) long(`${problems.length + 1}. 今后应据实自评，单位对自评报告的真实性负责。`);
+  if (problems.length > 0 || inflated) long(`请于整改期限前逐项填写“整改情况表”（整改措施、整改结果、完成日期、佐证材料）报送财政部门；逾期未整改的，纳入绩效问责。`);
 
   add(doc, heading("七、责任人"));
   long(`按“谁出错，谁负责”，项目负责人：${fieldText(p, "responsible") || "（请填写）"}；实施单位：${unit}。`);

@@ -5,6 +5,7 @@ import type { SheetSpec, WorkbookSnapshot } from "../sheet";
 import { projectDocuments } from "./documents";
 import { renderFindings } from "./findings-sheet";
 import { fitRowHeights } from "./layout";
+import { accountabilitySheet, rectificationSheet } from "./cycle-sheets";
 import { cluesSheet, comparisonSheet, coverageSheet, monitoringSheet, summarySheet } from "./sheets";
 
 /** The task pane's steps: everything at once, or one part of the chain. */
@@ -45,6 +46,7 @@ export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: 
   const part = forStep(a, step);
   // 覆盖情况 only where the batch holds a 预算项目清单.
   const covered = a.coverage.length > 0 ? [coverageSheet(a, links)] : [];
+  const cycle = [rectificationSheet(a, links), accountabilitySheet(a, links)].filter((s): s is SheetSpec => s !== null);
   const pick: Record<ReportStep, () => SheetSpec[]> = {
     all: () => [
       summarySheet(a, false),
@@ -53,6 +55,7 @@ export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: 
       monitoringSheet(a, links),
       comparisonSheet(a, links),
       cluesSheet(a, links),
+      ...cycle,
       summarySheet(a, true),
       ...projectDocuments(a),
       renderInventory(inventory(snapshots), { linkToSheets: links }),
@@ -60,7 +63,7 @@ export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: 
     target: () => [renderFindings(part, { linkToCells: links })],
     monitoring: () => [monitoringSheet(part, links), renderFindings(part, { linkToCells: links })],
     review: () => [comparisonSheet(part, links), renderFindings(part, { linkToCells: links })],
-    documents: () => [...projectDocuments(part), cluesSheet(part, links)],
+    documents: () => [...projectDocuments(part), cluesSheet(part, links), ...[rectificationSheet(part, links)].filter((s): s is SheetSpec => s !== null)],
     summary: () => [summarySheet(a, false), ...covered, summarySheet(a, true)],
   };
   return pick[step]().map(fitRowHeights);

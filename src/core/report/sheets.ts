@@ -128,18 +128,19 @@ export function comparisonSheet(a: Analysis, links: boolean): SheetSpec {
  * (全过程、全覆盖): 目标表, 监控, 自评, 复核. Steps not submitted stand out; how each table was matched is said.
  */
 export function coverageSheet(a: Analysis, links: boolean): SheetSpec {
-  const state = (s: string) => text(s, s === "未提交" ? "error" : "input");
+  const state = (s: string) => text(s, s === "未提交" || /逾期 [1-9]/.test(s) ? "error" : "input");
   const rows: SpecCell[][] = [
     [cell("预算项目绩效管理覆盖情况", "title")],
-    [cell("依据《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）四(三)1：“评估结果作为申请预算的必备要件”；四(三)2：“未按要求设置绩效目标的项目，不得安排预算”；四(三)4：“加快实现政策和项目绩效自评全覆盖”。", "note")],
-    headerRow(["序号", "项目编码", "项目名称", "单位", "预算金额（万元）", "新增/延续", "事前评估", "目标表", "运行监控", "自评", "财政复核", "匹配方式", "清单位置"]),
+    [cell("依据《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）四(三)1：“评估结果作为申请预算的必备要件”；四(三)2：“未按要求设置绩效目标的项目，不得安排预算”；四(三)4：“加快实现政策和项目绩效自评全覆盖”；四(三)5：“认真落实绩效评价结果反馈和绩效问题整改责任制”。", "note")],
+    headerRow(["序号", "项目编码", "项目名称", "单位", "预算金额（万元）", "新增/延续", "事前评估", "目标表", "运行监控", "自评", "财政复核", "整改", "上年结果（等级，结果应用）", "匹配方式", "清单位置"]),
   ];
   a.coverage.forEach((c, i) => {
     const how = [...new Set(Object.values(c.matchedBy))].join("、") || "—";
     rows.push([
       num(i + 1, "0"), text(c.item.code), text(c.item.name), text(c.item.unit), num(c.item.amount, "#,##0.00"),
       text(c.item.isNew === null ? "" : c.item.isNew ? "新增" : "延续"),
-      state(c.states.exAnte), state(c.states.target), state(c.states.monitoring), state(c.states.selfEvaluation), text(c.states.review), text(how),
+      state(c.states.exAnte), state(c.states.target), state(c.states.monitoring), state(c.states.selfEvaluation), text(c.states.review),
+      state(c.states.rectification), text(c.states.previous), text(how),
       link(`${c.item.sheet}!${c.item.cell}`, c.item.sheet, c.item.cell, links),
     ]);
   });
@@ -148,8 +149,8 @@ export function coverageSheet(a: Analysis, links: boolean): SheetSpec {
   return {
     name: "覆盖情况",
     rows,
-    columnWidths: [6, 22, 28, 22, 12, 9, 18, 16, 16, 18, 18, 12, 16],
-    merges: ["A1:M1", "A2:M2"],
+    columnWidths: [6, 22, 28, 22, 12, 9, 18, 16, 16, 18, 18, 24, 22, 12, 16],
+    merges: ["A1:O1", "A2:O2"],
     tabColor: "2F5597",
     freezeRows: 3,
     print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },

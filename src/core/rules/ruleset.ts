@@ -50,6 +50,8 @@ export interface RuleSet {
     fragmentAmount: number;
     /** … at least this many of them. */
     fragmentMin: number;
+    /** Days after the 反馈通知书 / 再评价报告 a problem must be rectified by. */
+    rectifyDays: number;
   };
   decisions: { 优: Decision; 良: Decision; 中: Decision; 差: Decision };
   /** Finding severities that differ from the catalog's defaults. */
@@ -92,7 +94,7 @@ export const CENTRAL: RuleSet = {
     suspendRedCount: 2,
   },
   review: { inflatedDelta: 10 },
-  cycle: { majorNewAmount: 500, exAnteSupport: 80, exAnteAdjust: 60, fragmentAmount: 10, fragmentMin: 3 },
+  cycle: { majorNewAmount: 500, exAnteSupport: 80, exAnteAdjust: 60, fragmentAmount: 10, fragmentMin: 3, rectifyDays: 30 },
   decisions: { 优: "优先保障", 良: "据实合理保障", 中: "督促改进并核减", 差: "削减或取消" },
   severities: {},
 };

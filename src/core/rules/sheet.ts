@@ -38,6 +38,7 @@ const MEANING: Record<string, string> = {
   "cycle.exAnteAdjust": "事前绩效评估得分达到多少“调整完善后支持”（低于为“不予支持”）",
   "cycle.fragmentAmount": "同一部门用途相同的项目，每个低于多少万元算小项目（碎片化）",
   "cycle.fragmentMin": "同一部门用途相同的小项目达到几个算碎片化",
+  "cycle.rectifyDays": "反馈通知书 / 再评价报告提出的问题，发文后几日内完成整改",
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

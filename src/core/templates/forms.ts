@@ -220,3 +220,25 @@ export function exAnteTemplate(): SheetSpec {
     print: { orientation: "portrait", fitToWidth: true },
   };
 }
+
+/** The columns of a 整改情况表, shared by the template a unit fills and the 整改台账 the add-in writes. */
+export const RECTIFICATION_COLUMNS = ["序号", "项目编码", "项目名称", "实施单位", "问题", "整改期限", "整改措施", "整改结果", "完成日期", "佐证材料"];
+
+/** 整改情况表 (四(三)5): the unit answers each problem of its 反馈通知书 / 再评价报告. */
+export function rectificationTemplate(): SheetSpec {
+  const labels = RECTIFICATION_COLUMNS;
+  const rows: SpecCell[][] = [row([title("整改情况表")], labels.length), labels.map(header)];
+  const column = (h: string) => String.fromCharCode(65 + labels.indexOf(h));
+  for (let i = 0; i < 50; i++) {
+    rows.push(labels.map((h) => (h === "整改期限" || h === "完成日期" ? input(null, "yyyy-mm-dd") : h === "序号" ? input(null, "0") : input())));
+  }
+  return {
+    name: "整改情况表",
+    rows,
+    columnWidths: [6, 18, 26, 22, 40, 12, 36, 14, 12, 26],
+    freezeRows: 2,
+    validations: [{ range: `${column("整改结果")}3:${column("整改结果")}52`, values: ["已整改", "整改中", "未整改"], prompt: "已整改的须填写完成日期和佐证材料" }],
+    protect: true,
+    print: { orientation: "landscape", fitToWidth: true, titleRows: [2, 2] },
+  };
+}

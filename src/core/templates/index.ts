@@ -1,9 +1,9 @@
 import type { SheetSpec, SpecCell } from "../sheet";
-import { budgetListTemplate, exAnteTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
+import { budgetListTemplate, exAnteTemplate, listTemplates, monitoringTemplate, rectificationTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
 import { QUALITATIVE } from "./parts";
 import { parameterSheet } from "../rules/sheet";
 
-export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "budget" | "ex-ante" | "parameters";
+export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "budget" | "ex-ante" | "rectification" | "parameters";
 
 export interface TemplateBook {
   id: TemplateId;
@@ -133,6 +133,23 @@ export function templateBooks(): TemplateBook[] {
           "# 填法",
           "一行一个项目。有项目编码的按编码与各表对应（各表也要有“项目编码”）；没有编码的按项目名称和单位对应，名称须与各表一致。",
           "预算金额单位为万元；新增/延续、是否重大从下拉列表选择。",
+        ]),
+      ],
+    },
+    {
+      id: "rectification",
+      name: "整改情况表（实施单位逐项答复问题）",
+      file: "整改情况表.xlsx",
+      sheets: [
+        rectificationTemplate(),
+        instructions("整改情况表", [
+          "# 用途",
+          "实施单位收到评价结果反馈通知书或再评价报告后，逐项填写每个问题的整改情况，报送财政部门。财政部门把它与下一批表格放在一起检查，",
+          "加载项逐项标出“已整改 / 未整改 / 逾期”，写入“整改台账”和“覆盖情况”；未整改的问题计入结果应用的依据，逾期的列入“问责”表。",
+          "# 填法",
+          "问题、整改期限照抄通知书（加载项生成的“整改台账”已列出每个问题和期限，可直接复制过来）。",
+          "整改结果选“已整改”的，须填写完成日期和佐证材料（文件名或文号），否则按未整改计；完成日期晚于整改期限的记为逾期。",
+          "项目名称、实施单位（或项目编码）须与原表一致，加载项据此把问题与项目对应。",
         ]),
       ],
     },
