@@ -280,3 +280,68 @@ describe("问责 list (五(四))", () => {
     expect(a.accountability[3].basis).toContain("第28条：“连续两年考评未达标单位”");
   });
 });
+
+describe("部门整体支出绩效 (四(三)2 整体绩效目标)", () => {
+  async function department(rows: (string | number | null)[][], self = false) {
+    const { fillTemplate } = await import("../../src/core/templates/fill");
+    const forms = await import("../../src/core/templates/forms");
+    const spec = self ? forms.departmentSelfEvaluationTemplate() : forms.departmentTargetTemplate();
+    const grid = spec.rows.findIndex((r) => r[0]?.value === "一级指标") + 1;
+    const filled = self
+      ? fillTemplate(spec, {
+        cells: { B2: 2025, B3: "双鸭山市市场监督管理局", B4: "市场监管、食品安全、特种设备安全监察", C6: 900, D6: 900, E6: 855, H6: 9.5, C7: 900, D7: 900, E7: 855, H1: null },
+        rows: [{ from: `A${grid + 1}`, values: rows }],
+      })
+      : fillTemplate(spec, {
+        cells: { B2: 2026, B3: "双鸭山市市场监督管理局", B4: "市场监管、食品安全、特种设备安全监察", B7: "食品安全抽检", D7: 600, E7: 600, F7: 0, B8: "机关运行保障", D8: 300, E8: 280, F8: 20, D13: 900, E13: 880, F13: 20, B14: "全年食品安全监督抽检3000批次以上。" },
+        rows: [{ from: `A${grid + 1}`, values: rows }],
+      });
+    const ExcelJS = (await import("exceljs")).default;
+    const { ExcelJsHost } = await import("../../src/hosts/exceljs-host");
+    const wb = new ExcelJS.Workbook();
+    await new ExcelJsHost(wb, "市场监管局.xlsx").write([filled]);
+    // Through the file, as a unit would send it.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    return analyze([await new ExcelJsHost(back, "市场监管局.xlsx").read()], CENTRAL);
+  }
+  // Target-table rows: 一级, 二级, 三级, 性质, 指标值, 单位, 权重.
+  const FOUR = [
+    ["履职效能", "重点工作履行情况", "食品安全监督抽检批次", "≥", 3000, "批次", 30],
+    ["履职效能", "履职质量", "抽检不合格食品核查处置率", "=", 100, "%", 10],
+    ["履职效能", "履职时效", "投诉举报按时办结率", "≥", 98, "%", 10],
+    ["管理效率", "预算管理", "预算执行率", "≥", 95, "%", 10],
+    ["管理效率", "资产管理", "固定资产账实相符率", "=", 100, "%", 10],
+    ["社会效应", "社会效益", "食品安全评价性抽检合格率", "≥", 98, "%", 20],
+    ["服务对象满意度", "服务对象满意度", "群众对市场监管工作满意度", "≥", 90, "%", 10],
+  ];
+
+  it("reads the department's form by its 部门（单位）名称, 年度主要任务 and 金额合计, and accepts the four areas", async () => {
+    const a = await department(FOUR);
+    const r = a.projects[0];
+    expect([r.project.scope, r.project.kind, r.project.year, r.project.indicators.filter((i) => i.level3).length]).toEqual(["department", "target", 2026, 7]);
+    expect([r.project.fields.name?.value, r.project.fields.fundsTotal?.value, r.project.fields.fundsFiscal?.value]).toEqual(["双鸭山市市场监督管理局", 900, 880]);
+    expect(r.findings.map((f) => f.code)).toEqual([]);
+    expect(r.targetVerdict).toBe("通过");
+  });
+
+  it("missing-dimension names the department's missing areas, not the project categories", async () => {
+    const a = await department(FOUR.filter((row) => row[0] !== "管理效率").map((row, i) => (i === 0 ? [...row.slice(0, 6), 50] : row)));
+    const f = a.projects[0].findings.filter((x) => x.code === "missing-dimension");
+    expect(f.map((x) => x.message)).toEqual(["部门整体绩效指标不全，缺少：管理效率指标。"]);
+  });
+
+  it("scores a department's self-evaluation like a project's: execution 855/900 of 10 points, indicators by their points", async () => {
+    // Rows: 一级, 二级, 三级, 性质, 指标值, 实际完成值, 分值, 得分.
+    const a = await department([
+      ["履职效能", "重点工作履行情况", "食品安全监督抽检批次", "≥", "3000批次", "2700批次", 30, 27],
+      ["管理效率", "预算管理", "预算执行率", "≥", "95%", "95%", 20, 20],
+      ["社会效应", "社会效益", "食品安全评价性抽检合格率", "≥", "98%", "98%", 30, 30],
+      ["服务对象满意度", "服务对象满意度", "群众对市场监管工作满意度", "≥", "90%", "92%", 10, 10],
+    ], true);
+    const r = a.projects[0];
+    expect([r.project.scope, r.project.kind]).toEqual(["department", "self-evaluation"]);
+    // Execution min(855/900, 1) × 10 = 9.5; 3000 → 2700: 30 × 0.9 = 27; the rest full: 9.5 + 27 + 20 + 30 + 10 = 96.5.
+    expect(r.selfEvaluation && [r.selfEvaluation.executionScore.toNumber(), r.selfEvaluation.score.toNumber(), r.selfEvaluation.grade]).toEqual([9.5, 96.5, "优"]);
+  });
+});

@@ -68,8 +68,29 @@ export function checkTargetTable(p: Project, rules: RuleSet): Finding[] {
   return out;
 }
 
-function checkCoverage(p: Project, rules: RuleSet, cell: string | null): Finding[] {
-  const out: Finding[] = [];
+/** The four areas of a department's 整体绩效 as the provinces' forms name them (DOMAIN §9), read off the 一级指标. */
+const DEPARTMENT_AREAS: [string, RegExp][] = [
+  ["履职效能", /履职|产出/],
+  ["管理效率", /管理|过程/],
+  ["社会效应", /社会效应|效益|效果/],
+];
+
+/**
+ * What a department's table must cover (四(三)2 整体绩效目标): where its 一级指标 use the provinces' names (履职效能,
+ * 管理效率, 社会效应), all of them; a table in 88号's tree (产出 / 效益) needs 产出 and 效益. Both need 服务对象满意度,
+ * as an 一级 or a 二级 indicator.
+ */
+function departmentMissing(p: Project): string[] {
+  const level1 = p.indicators.map((i) => normalizeLabel(i.level1));
+  const provincial = level1.some((t) => /履职效能|管理效率|社会效应/.test(t));
+  const areas = provincial ? DEPARTMENT_AREAS : DEPARTMENT_AREAS.filter(([name]) => name !== "管理效率");
+  const missing = areas.filter(([, re]) => !level1.some((t) => re.test(t))).map(([name]) => `${name}指标`);
+  if (!p.indicators.some((i) => /满意/.test(i.level1) || /满意/.test(i.level2))) missing.push("服务对象满意度指标");
+  return missing;
+}
+
+/** The categories a project's table must cover (DOMAIN.md §2). */
+function projectMissing(p: Project): string[] {
   const l1 = p.indicators.map(level1Of);
   const pairs = p.indicators.map((i) => [level1Of(i), level2Of(i)] as const);
   const has = (a: string, b?: string) => pairs.some(([x, y]) => x === a && (b === undefined || y === b));
@@ -80,8 +101,14 @@ function checkCoverage(p: Project, rules: RuleSet, cell: string | null): Finding
   if (!has("output", "cost") && !l1.includes("cost")) missing.push("成本指标");
   if (!l1.includes("benefit")) missing.push("效益指标");
   if (!has("satisfaction")) missing.push("满意度指标（服务对象满意度）");
+  return missing;
+}
+
+function checkCoverage(p: Project, rules: RuleSet, cell: string | null): Finding[] {
+  const out: Finding[] = [];
+  const missing = p.scope === "department" ? departmentMissing(p) : projectMissing(p);
   if (missing.length > 0) {
-    out.push(finding("missing-dimension", { sheet: p.sheet, cell }, `指标不全，缺少：${missing.join("、")}。`, rules.severities));
+    out.push(finding("missing-dimension", { sheet: p.sheet, cell }, `${p.scope === "department" ? "部门整体绩效指标" : "指标"}不全，缺少：${missing.join("、")}。`, rules.severities));
   }
   const quantified = p.indicators.filter(isQuantitative).length;
   const ratio = quantified / p.indicators.length;

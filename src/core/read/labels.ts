@@ -80,7 +80,7 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/投资评审/, "investmentReview"],
   [/领导批示|上级批示/, "leaderApproval"],
   [/^项目(类型|类别)$/, "projectType"],
-  [/^(项目)?负责人|^责任人/, "responsible"],
+  [/^(项目|部门|单位)?负责人|^(部门|单位)主要负责人|^责任人/, "responsible"],
   [/^联系(人|电话|方式)/, "contact"],
   [/^年初预算数|^全年预算数?$/, "monitoringBudget"],
   [/^(1|一)[-—~至到]\d{1,2}月执行数|^截至.{0,8}执行数|^累计执行数/, "monitoringExecuted"],
@@ -109,6 +109,6 @@ export function fieldOf(label: string): FieldKey | null {
 }
 
 /** Rows after the grid that end it: signatures and notes. */
-export const FOOTER = /^(填表人|填报人|联系电话|单位负责人|项目负责人|审核人|财务负责人|填报日期|填表日期|单位确认|填报单位|评价人|评分人|评价机构|评价日期|评价组|说明[:：]|备注[:：]|注[:：])/;
+export const FOOTER = /^(填表人|填报人|联系电话|单位负责人|项目负责人|部门负责人|审核人|财务负责人|填报日期|填表日期|单位确认|填报单位|评价人|评分人|评价机构|评价日期|评价组|说明[:：]|备注[:：]|注[:：])/;
 /** A row that totals the grid. */
 export const TOTAL = /^(总分|合计|总计|综合得分)/;

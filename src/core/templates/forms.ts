@@ -1,14 +1,14 @@
 import type { SheetSpec, SpecCell } from "../sheet";
 import {
-  ATTRIBUTE, blank, DEVIATION, header, input, label, LEVEL1, LEVEL2, NATURE, note, PERCENT, POSSIBILITY, PROJECT_TYPE,
+  ATTRIBUTE, blank, DEPT_LEVEL1, DEPT_LEVEL2, DEPT_SKELETON, DEVIATION, header, input, label, LEVEL1, LEVEL2, NATURE, note, PERCENT, POSSIBILITY, PROJECT_TYPE,
   QUALITATIVE, reviewHeader, reviewInput, row, SKELETON, title, WAN_YUAN,
 } from "./parts";
 
 /** Rows of indicators a form offers beyond the skeleton, for a unit with more to say. */
 const EXTRA_ROWS = 8;
 
-function indicatorRows(width: number, fills: (level1: string, level2: string) => SpecCell[]): SpecCell[][] {
-  const rows: SpecCell[][] = SKELETON.map(([l1, l2]) => row([input(l1), input(l2), ...fills(l1, l2)], width, () => input()));
+function indicatorRows(width: number, fills: (level1: string, level2: string) => SpecCell[], skeleton = SKELETON): SpecCell[][] {
+  const rows: SpecCell[][] = skeleton.map(([l1, l2]) => row([input(l1), input(l2), ...fills(l1, l2)], width, () => input()));
   for (let i = 0; i < EXTRA_ROWS; i++) rows.push(row([input(), input(), ...fills("", "")], width, () => input()));
   return rows;
 }
@@ -240,5 +240,70 @@ export function rectificationTemplate(): SheetSpec {
     validations: [{ range: `${column("整改结果")}3:${column("整改结果")}52`, values: ["已整改", "整改中", "未整改"], prompt: "已整改的须填写完成日期和佐证材料" }],
     protect: true,
     print: { orientation: "landscape", fitToWidth: true, titleRows: [2, 2] },
+  };
+}
+
+/**
+ * 部门（单位）整体支出绩效目标申报表 (88号 附件 with the provinces' four areas): 部门职责, the 年度主要任务 with their
+ * funds and 金额合计, the 年度总体目标 and the indicators.
+ */
+export function departmentTargetTemplate(): SheetSpec {
+  const W = 8;
+  const TASKS = 6;
+  const rows: SpecCell[][] = [
+    row([title("部门（单位）整体支出绩效目标申报表")], W),
+    row([label("填报年度"), input(null, "0")], W, blank),
+    row([label("部门（单位）名称"), input(), input(), input(), input(), input(), input(), input()], W),
+    row([label("部门职责"), input(), input(), input(), input(), input(), input(), input()], W),
+    row([label("年度主要任务"), header("任务名称"), header("主要内容"), header("预算金额（万元）"), header(""), header(""), blank(), blank()], W, blank),
+    row([label(""), header(""), header(""), header("总额"), header("财政拨款"), header("其他资金")], W, blank),
+  ];
+  for (let i = 0; i < TASKS; i++) rows.push(row([label(""), input(), input(), input(null, WAN_YUAN), input(null, WAN_YUAN), input(null, WAN_YUAN)], W, blank));
+  rows.push(row([label(""), label("金额合计"), label(""), input(null, WAN_YUAN), input(null, WAN_YUAN), input(null, WAN_YUAN)], W, blank));
+  const total = rows.length;
+  rows.push(row([label("年度总体目标"), input(), input(), input(), input(), input(), input(), input()], W));
+  rows.push(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标值设定依据"].map(header));
+  const gridTop = rows.length;
+  rows.push(...indicatorRows(W, () => [], DEPT_SKELETON));
+  const end = rows.length;
+  rows.push([], row([label("部门负责人"), input(), label("联系电话"), input(), label("填表人"), input(), blank(), blank()], W, blank));
+  return {
+    name: "部门整体绩效目标申报表",
+    rows,
+    columnWidths: [16, 20, 30, 12, 12, 12, 8, 26],
+    rowHeights: { 0: 30, 3: 48, [total]: 60 },
+    merges: ["A1:H1", "B3:H3", "B4:H4", `A5:A${total}`, "B5:B6", "C5:C6", "D5:F5", `B${total + 1}:H${total + 1}`],
+    validations: [
+      { range: `A${gridTop + 1}:A${end}`, values: DEPT_LEVEL1, prompt: "部门整体绩效指标须覆盖履职效能、管理效率、社会效应和服务对象满意度" },
+      { range: `B${gridTop + 1}:B${end}`, values: DEPT_LEVEL2, strict: false },
+      { range: `D${gridTop + 1}:D${end}`, values: NATURE },
+    ],
+    protect: true,
+    print: { orientation: "portrait", fitToWidth: true, titleRows: [gridTop, gridTop] },
+    tabColor: "2F5597",
+  };
+}
+
+/** 部门（单位）整体支出绩效自评表: the project form's funds block and grid under the department's name and duties. */
+export function departmentSelfEvaluationTemplate(): SheetSpec {
+  const base = selfEvaluationTemplate();
+  const W = 13;
+  const rows = base.rows.map((r) => [...r]);
+  rows[0] = row([title("部门（单位）整体支出绩效自评表")], W);
+  rows[2] = row([label("部门（单位）名称"), input(), input(), input(), label("部门负责人"), input(), input(), input()], W, blank);
+  rows[3] = row([label("部门职责"), input(), input(), input(), input(), input(), input(), input()], W, blank);
+  const gridTop = rows.findIndex((r) => r[0]?.value === "一级指标") + 1;
+  DEPT_SKELETON.forEach(([l1, l2], i) => {
+    rows[gridTop + i] = [input(l1), input(l2), ...rows[gridTop + i].slice(2)];
+  });
+  // The project skeleton has two rows more than the department's: they stay as free rows.
+  for (let i = DEPT_SKELETON.length; i < SKELETON.length; i++) rows[gridTop + i] = [input(), input(), ...rows[gridTop + i].slice(2)];
+  return {
+    ...base,
+    name: "部门整体绩效自评表",
+    rows,
+    merges: (base.merges ?? []).map((m) => (m === "B4:D4" ? "B4:H4" : m)).filter((m) => m !== "F4:H4"),
+    validations: (base.validations ?? []).map((v) =>
+      v.values === LEVEL1 ? { ...v, values: DEPT_LEVEL1 } : v.values === LEVEL2 ? { ...v, values: DEPT_LEVEL2, strict: false } : v),
   };
 }

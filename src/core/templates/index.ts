@@ -1,9 +1,9 @@
 import type { SheetSpec, SpecCell } from "../sheet";
-import { budgetListTemplate, exAnteTemplate, listTemplates, monitoringTemplate, rectificationTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
+import { budgetListTemplate, departmentSelfEvaluationTemplate, departmentTargetTemplate, exAnteTemplate, listTemplates, monitoringTemplate, rectificationTemplate, selfEvaluationTemplate, targetTemplate } from "./forms";
 import { QUALITATIVE } from "./parts";
 import { parameterSheet } from "../rules/sheet";
 
-export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "budget" | "ex-ante" | "rectification" | "parameters";
+export type TemplateId = "target" | "monitoring" | "self-evaluation" | "list" | "budget" | "ex-ante" | "rectification" | "department" | "parameters";
 
 export interface TemplateBook {
   id: TemplateId;
@@ -133,6 +133,23 @@ export function templateBooks(): TemplateBook[] {
           "# 填法",
           "一行一个项目。有项目编码的按编码与各表对应（各表也要有“项目编码”）；没有编码的按项目名称和单位对应，名称须与各表一致。",
           "预算金额单位为万元；新增/延续、是否重大从下拉列表选择。",
+        ]),
+      ],
+    },
+    {
+      id: "department",
+      name: "部门整体支出绩效目标申报表和自评表",
+      file: "部门整体支出绩效表.xlsx",
+      sheets: [
+        departmentTargetTemplate(),
+        departmentSelfEvaluationTemplate(),
+        instructions("部门整体支出绩效表", [
+          "# 用途",
+          "部门（单位）编制预算时设置整体绩效目标（申报表），年度结束后对照目标自评（自评表）。加载项按项目表的同样规则检查和评分：",
+          "指标须细化量化，并覆盖履职效能、管理效率、社会效应和服务对象满意度四个方面（按财预〔2015〕88号的产出、效益、满意度设置的，须有这三类）。",
+          "# 填法",
+          "部门（单位）名称须与预算项目清单、上年结果一致；年度主要任务逐项填写预算金额，金额合计为年度资金总额（总额 = 财政拨款 + 其他资金）。",
+          "一级、二级指标从下拉列表选择（二级指标也可自填）；权重或分值合计 100。自评表的实际完成值、分值、得分和偏差原因填法与项目自评表相同。",
         ]),
       ],
     },

@@ -48,6 +48,22 @@ export const SKELETON: [string, string][] = [
   ["满意度指标", "服务对象满意度指标"],
 ];
 
+/** A department's 整体支出 tables: the provinces' four areas (履职效能, 管理效率, 社会效应, 服务对象满意度). */
+export const DEPT_LEVEL1 = ["履职效能", "管理效率", "社会效应", "服务对象满意度"];
+export const DEPT_LEVEL2 = ["重点工作履行情况", "履职质量", "履职时效", "预算管理", "资产管理", "内控管理", "社会效益", "经济效益", "可持续影响", "服务对象满意度"];
+export const DEPT_SKELETON: [string, string][] = [
+  ["履职效能", "重点工作履行情况"],
+  ["履职效能", "重点工作履行情况"],
+  ["履职效能", "履职质量"],
+  ["履职效能", "履职时效"],
+  ["管理效率", "预算管理"],
+  ["管理效率", "资产管理"],
+  ["管理效率", "内控管理"],
+  ["社会效应", "社会效益"],
+  ["社会效应", "可持续影响"],
+  ["服务对象满意度", "服务对象满意度"],
+];
+
 /** Pads a row to `width` cells so every row of a form has the same borders. */
 export function row(cells: SpecCell[], width: number, fill: () => SpecCell = blank): SpecCell[] {
   const out = [...cells];
