@@ -6,7 +6,10 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { SheetSpec } from "../src/core/sheet";
 import { type FillValue, fillTemplate } from "../src/core/templates/fill";
-import { budgetListTemplate, exAnteTemplate, listTemplates, monitoringTemplate, selfEvaluationTemplate, targetTemplate } from "../src/core/templates/forms";
+import {
+  budgetListTemplate, departmentTargetTemplate, exAnteTemplate, listTemplates, monitoringTemplate, rectificationTemplate, selfEvaluationTemplate,
+  targetTemplate,
+} from "../src/core/templates/forms";
 import { templateWorkbook } from "./make-templates";
 
 type Indicator = [string, string, string, string, FillValue, string, number, string?];
@@ -245,6 +248,119 @@ function monitoringList(): SheetSpec {
   });
 }
 
+/**
+ * Last year's results as the bureau keeps them (a plain list, not the add-in's 汇总): the 政务公开 project was to be
+ * cut (督促改进并核减, 70 万元) yet asks for 80; the 消防 project was rated 差 and 削减或取消 at 1200 yet asks for 1200
+ * again; the 网民留言 project's idle funds were 收回, and it asks again.
+ */
+function lastYearResults(): SheetSpec {
+  const values: (string | number | null)[][] = [
+    ["项目编码", "项目名称", "单位", "预算金额（万元）", "评价等级", "结果应用", "备注"],
+    ["230500260000001", FIRE.name, FIRE.unit, 1200, "差", "削减或取消", "工程进度严重滞后"],
+    ["230500260000002", CENSUS.name, CENSUS.unit, 300, "良", "据实合理保障", null],
+    ["230500260000003", OPENNESS.name, OPENNESS.unit, 70, "中", "督促改进并核减", "知晓率未达标"],
+    ["230500260000004", MESSAGES.name, MESSAGES.unit, 50, "良", "收回", "上年结转资金全年未执行"],
+  ];
+  return {
+    name: "2025年度评价结果",
+    rows: [[{ value: "2025年度项目支出绩效评价结果及应用", style: "title" }], ...values.map((r, i) => r.map((value) => ({ value, style: i === 0 ? "header" as const : "input" as const })))],
+    columnWidths: [20, 30, 28, 14, 10, 16, 26],
+    merges: ["A1:G1"],
+  };
+}
+
+/**
+ * A culture bureau's list of targets: three 农家书屋 projects under 10 万元 each (碎片化), and, filed by the
+ * 政务服务中心 under the 政府办, a 政务公开 project that repeats the 政务公开办's (交叉重复).
+ */
+function smallProjects(): SheetSpec {
+  const [list] = listTemplates();
+  const project = (name: string, department: string, unit: string, amount: number, goal: string, rows: [string, string, string, string, FillValue, string, number][]): FillValue[][] =>
+    rows.map((r, i) => (i === 0 ? [name, department, unit, amount, amount, 0, goal, ...r] : [null, null, null, null, null, null, null, ...r]));
+  const CULTURE = "双鸭山市文化广电和旅游局 301002";
+  return fillTemplate(list, {
+    name: "绩效目标清单",
+    cells: { A1: "2026年度项目支出绩效目标清单" },
+    rows: [{
+      from: "A3",
+      values: [
+        ...project("东风村农家书屋图书更新", CULTURE, "双鸭山市图书馆", 3, "更新图书1500册。", [
+          ["产出指标", "数量指标", "更新图书册数", "≥", 1500, "册", 30], ["产出指标", "质量指标", "图书编目准确率", "≥", 98, "%", 20],
+          ["产出指标", "时效指标", "图书上架时限", "≤", 30, "天", 10], ["产出指标", "成本指标", "每册采购成本", "≤", 20, "元", 10],
+          ["效益指标", "社会效益指标", "借阅人次增长率", "≥", 10, "%", 20], ["满意度指标", "服务对象满意度指标", "村民阅读满意度", "≥", 90, "%", 10],
+        ]),
+        ...project("红旗村农家书屋设备购置", CULTURE, "双鸭山市图书馆", 4, "购置书架和阅览桌椅。", [
+          ["产出指标", "数量指标", "购置书架数", "≥", 20, "个", 30], ["产出指标", "质量指标", "设备验收合格率", "=", 100, "%", 20],
+          ["产出指标", "时效指标", "设备安装完成时限", "≤", 60, "天", 10], ["产出指标", "成本指标", "每套桌椅成本", "≤", 800, "元", 10],
+          ["效益指标", "社会效益指标", "阅览座位增加数", "≥", 30, "个", 20], ["满意度指标", "服务对象满意度指标", "读者满意度", "≥", 90, "%", 10],
+        ]),
+        ...project("胜利村农家书屋管理员补助", CULTURE, "双鸭山市文化馆", 2.5, "保障管理员在岗开放。", [
+          ["产出指标", "数量指标", "补助管理员人数", "=", 5, "人", 30], ["产出指标", "质量指标", "管理员在岗率", "≥", 95, "%", 20],
+          ["产出指标", "时效指标", "补助按季发放", "=", 4, "次", 10], ["产出指标", "成本指标", "人均补助标准", "≤", 5000, "元", 10],
+          ["效益指标", "社会效益指标", "书屋年开放天数", "≥", 250, "天", 20], ["满意度指标", "服务对象满意度指标", "村民对书屋服务满意度", "≥", 90, "%", 10],
+        ]),
+        ...project("基层政务公开标准化规范化推进", OPENNESS.department, "双鸭山市政务服务中心", 30, "推进基层政务公开标准化。", [
+          ["产出指标", "数量指标", "公开事项标准编制数", "≥", 20, "个", 30], ["产出指标", "质量指标", "公开内容合规率", "≥", 98, "%", 20],
+          ["产出指标", "时效指标", "标准发布时限", "≤", 6, "月", 10], ["产出指标", "成本指标", "每个标准编制成本", "≤", 1.5, "万元", 10],
+          ["效益指标", "社会效益指标", "基层公开事项覆盖率", "≥", 90, "%", 20], ["满意度指标", "服务对象满意度指标", "基层群众满意度", "≥", 90, "%", 10],
+        ]),
+      ],
+    }],
+  });
+}
+
+/**
+ * The 政务服务中心's answer to last round's 再评价报告 on the 网民留言 project (due 2026-10-31): one problem fixed in
+ * time with evidence; one still 整改中; one fixed twelve days late; one said to be fixed without date or evidence.
+ */
+function rectificationAnswer(): SheetSpec {
+  const row = (n: number, problem: string, measures: string, result: string, done: FillValue, evidence: string | null): FillValue[] =>
+    [n, "230500260000004", MESSAGES.name, MESSAGES.unit, problem, "2026-10-31", measures, result, done, evidence];
+  return fillTemplate(rectificationTemplate(), {
+    rows: [{
+      from: "A3",
+      values: [
+        row(1, "“留言办结率”：未提供留言办结台账，自评依据不足", "建立留言办结台账，按月归档", "已整改", "2026-10-20", "留言办结台账（2025年度）"),
+        row(2, "“平均办理时长”：超过承诺时限2天", "增配坐席，实行限时办结", "整改中", null, null),
+        row(3, "“年度运维成本”：运维合同与支付凭证不符", "补签运维合同，核对支付凭证", "已整改", "2026-11-12", "补充合同及支付凭证复印件"),
+        row(4, "满意度调查未留存问卷", "委托第三方开展满意度调查", "已整改", null, null),
+      ],
+    }],
+  });
+}
+
+/** The 市场监管局's 部门整体 target table, with no 管理效率 indicator. */
+function departmentTarget(): SheetSpec {
+  const spec = departmentTargetTemplate();
+  const grid = spec.rows.findIndex((r) => r[0]?.value === "一级指标") + 1;
+  return fillTemplate(spec, {
+    cells: {
+      B2: 2026, B3: "双鸭山市市场监督管理局", B4: "市场监管综合执法、食品安全监督抽检、特种设备安全监察、知识产权保护。",
+      B7: "食品安全监督抽检", C7: "全年监督抽检3000批次，不合格食品核查处置", D7: 260, E7: 260, F7: 0,
+      B8: "特种设备安全监察", C8: "电梯、锅炉等特种设备监督检查和隐患治理", D8: 120, E8: 120, F8: 0,
+      B9: "机关运行保障", C9: "人员经费及日常公用经费", D9: 520, E9: 500, F9: 20,
+      D13: 900, E13: 880, F13: 20,
+      B14: "食品安全监督抽检3000批次以上，评价性抽检合格率98%以上；特种设备监督检查1200台次，隐患整改闭环。",
+      B35: "李建华", D35: "0469-4231100", F35: "张敏",
+    },
+    rows: [{
+      from: `A${grid + 1}`,
+      values: [
+        ["履职效能", "重点工作履行情况", "食品安全监督抽检批次", "≥", 3000, "批次", 30, "2025年为2800批次"],
+        ["履职效能", "重点工作履行情况", "特种设备监督检查台次", "≥", 1200, "台次", 20, null],
+        ["履职效能", "履职质量", "抽检不合格食品核查处置率", "=", 100, "%", 15, null],
+        ["履职效能", "履职时效", "投诉举报按时办结率", "≥", 98, "%", 10, null],
+        [null, null, null, null, null, null, null, null],
+        [null, null, null, null, null, null, null, null],
+        [null, null, null, null, null, null, null, null],
+        ["社会效应", "社会效益", "食品安全评价性抽检合格率", "≥", 98, "%", 15, null],
+        [null, null, null, null, null, null, null, null],
+        ["服务对象满意度", "服务对象满意度", "群众对市场监管工作满意度", "≥", 90, "%", 10, null],
+      ],
+    }],
+  });
+}
+
 const books: [string, SheetSpec[]][] = [
   ["消防救援支队-城乡公共消防设施建设.xlsx", [target(FIRE), fireMonitoring()]],
   [
@@ -318,6 +434,10 @@ const books: [string, SheetSpec[]][] = [
   ["财政局-运行监控汇总（1-7月）.xlsx", [monitoringList()]],
   ["财政局-预算项目清单.xlsx", [budgetList()]],
   ["交警支队-智慧停车系统事前绩效评估.xlsx", [parkingAssessment()]],
+  ["财政局-2025年度绩效评价结果.xlsx", [lastYearResults()]],
+  ["文化广电和旅游局等-绩效目标清单.xlsx", [smallProjects()]],
+  ["政务服务中心-整改情况表.xlsx", [rectificationAnswer()]],
+  ["市场监管局-部门整体支出绩效目标.xlsx", [departmentTarget()]],
 ];
 
 rmSync("samples", { recursive: true, force: true });

@@ -32,13 +32,17 @@ describe("jixiao command line", () => {
       "交警支队-智慧停车系统事前绩效评估.xlsx/事前绩效评估表: ex-ante",
       "减灾中心-自然灾害综合风险普查.xlsx/绩效目标申报表: target",
       "减灾中心-自然灾害综合风险普查.xlsx/绩效自评表: self-evaluation",
+      "市场监管局-部门整体支出绩效目标.xlsx/部门整体绩效目标申报表: target",
       "政务公开办-基层政务公开.xlsx/绩效目标申报表: target",
       "政务公开办-基层政务公开.xlsx/绩效自评表: self-evaluation",
+      "政务服务中心-整改情况表.xlsx/整改情况表: rectification",
       "政务服务中心-网民留言平台.xlsx/绩效目标申报表: target",
       "政务服务中心-网民留言平台.xlsx/绩效自评表: self-evaluation",
+      "文化广电和旅游局等-绩效目标清单.xlsx/绩效目标清单: target",
       "消防救援支队-城乡公共消防设施建设.xlsx/绩效目标申报表: target",
       "消防救援支队-城乡公共消防设施建设.xlsx/绩效运行监控表: monitoring",
       "融媒体中心-政务新媒体运维.xlsx/绩效目标申报表: target",
+      "财政局-2025年度绩效评价结果.xlsx/2025年度评价结果: previous-results",
       "财政局-运行监控汇总（1-7月）.xlsx/运行监控清单: monitoring",
       "财政局-预算项目清单.xlsx/预算项目清单: budget-list",
     ]);
@@ -48,7 +52,7 @@ describe("jixiao command line", () => {
     const out = join(mkdtempSync(join(tmpdir(), "jixiao-cli-")), "结果.xlsx");
     const r = jixiao("inventory", SAMPLES, "--out", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("共 8 个工作簿");
+    expect(r.out).toContain("共 12 个工作簿");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet(INVENTORY_SHEET)!;
@@ -56,7 +60,7 @@ describe("jixiao command line", () => {
     ws.eachRow((row, n) => {
       if (n > 3) files.add(String(row.getCell(1).value));
     });
-    expect(files.size).toBe(8);
+    expect(files.size).toBe(12);
   });
 
   it("names a file it cannot open and exits 2, still reporting the others", () => {

@@ -19,8 +19,11 @@ const PAYLOADS = ["=HYPERLINK(\"http://example.invalid\",\"点我\")", "+cmd|' /
 function poison(wb: WorkbookSnapshot): { wb: WorkbookSnapshot; count: number } {
   const copy = structuredClone(wb);
   let count = 0;
+  const done = new Set<string>();
   const set = (sheet: string, cell: string | undefined, original: unknown) => {
-    if (!cell || typeof original !== "string" || original.trim() === "") return;
+    if (!cell || typeof original !== "string" || original.trim() === "" || done.has(`${sheet}!${cell}`)) return;
+    // A department's form names it once for name, department and unit: poisoned once.
+    done.add(`${sheet}!${cell}`);
     const s = copy.sheets.find((x) => x.name === sheet)!;
     const at = parseA1(cell)!;
     s.rows[at.row - s.top][at.col - s.left] = `${PAYLOADS[count % PAYLOADS.length]}${original}`;
@@ -29,6 +32,8 @@ function poison(wb: WorkbookSnapshot): { wb: WorkbookSnapshot; count: number } {
   const analysis = analyze([wb], CENTRAL);
   // The budget list's project names are repeated in 覆盖情况 and in the findings.
   for (const c of analysis.coverage) set(c.item.sheet, c.item.cell, c.item.name);
+  // A 整改情况表's problems are listed again on 整改台账.
+  for (const r of analysis.rectification) set(r.sheet, r.cell, r.problem);
   // An assessment's conclusion is quoted back in its findings.
   for (const e of analysis.exAnte) set(e.form.sheet, e.form.conclusion?.cell, e.form.conclusion?.value);
   for (const r of analysis.projects) {
@@ -41,7 +46,13 @@ function poison(wb: WorkbookSnapshot): { wb: WorkbookSnapshot; count: number } {
 
 describe("formula injection: workbook text written back into reports stays text", async () => {
   const books: WorkbookSnapshot[] = [];
-  for (const f of readdirSync(SAMPLES).sort()) books.push(poison(await (await openWorkbookFile(join(SAMPLES, f))).read()).wb);
+  /** Workbooks with no free text that reaches a report (last year's results list only grades and amounts). */
+  const plain = new Set<WorkbookSnapshot>();
+  for (const f of readdirSync(SAMPLES).sort()) {
+    const { wb, count } = poison(await (await openWorkbookFile(join(SAMPLES, f))).read());
+    books.push(wb);
+    if (count === 0) plain.add(wb);
+  }
 
   it("poisons every free-text field of the samples", () => {
     const text = JSON.stringify(books);
@@ -75,7 +86,7 @@ describe("formula injection: workbook text written back into reports stays text"
       expect(excel.sheets.slice(0, userNames.length).map((s) => s.cells)).toEqual(before);
       const reports = excel.sheets.filter((s) => !userNames.includes(s.name));
       for (const s of reports) for (const row of s.cells) for (const v of row) expect(typeof v === "object" && v !== null && "formula" in v, `${s.name}: ${JSON.stringify(v)}`).toBe(false);
-      expect(JSON.stringify(reports.map((s) => s.cells))).toContain(JSON.stringify(PAYLOADS[0]).slice(1, -1));
+      if (!plain.has(wb)) expect(JSON.stringify(reports.map((s) => s.cells))).toContain(JSON.stringify(PAYLOADS[0]).slice(1, -1));
     }
   });
 });

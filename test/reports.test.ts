@@ -53,6 +53,45 @@ describe("report sheets on the bundled samples", () => {
     // The self-evaluations are of 2025 and do not count for the 2026 list.
     expect(rows.every((r) => r.自评 === "本批无自评表")).toBe(true);
     expect(by("基层政务公开标准化规范化").匹配方式).toBe("名称和单位");
+    // Last year's list, matched by 项目编码; the 政务服务中心's 整改情况表 answers four problems of the 网民留言 project.
+    expect(rows.map((r) => r["上年结果（等级，结果应用）"])).toEqual([
+      "差，削减或取消（1200 万元）", "良，据实合理保障（300 万元）", "中，督促改进并核减（70 万元）", "良，收回（50 万元）", "—", "—", "—",
+    ]);
+    expect(by("网民留言办理平台运维").整改).toBe("4 个问题：已整改 1，未整改 0，逾期 3");
+    // The 1200 万元 asked again after 削减或取消: 终止申报; 80 asked after 核减 to 70: declared again.
+    expect([by("城乡公共消防设施建设").目标表, by("基层政务公开标准化规范化").目标表]).toEqual(["已提交（终止申报）", "已提交（重新申报）"]);
+  });
+
+  it("调整: the three 农家书屋 projects under 10 万元 are 碎片化, the second 政务公开 project repeats the first", () => {
+    const rows = table(sheet("汇总"));
+    const by = (name: string) => rows.find((r) => r["项目"] === name)!;
+    for (const name of ["东风村农家书屋图书更新", "红旗村农家书屋设备购置", "胜利村农家书屋管理员补助", "基层政务公开标准化规范化推进"]) expect(by(name).结果应用).toBe("调整");
+    expect(String(by("东风村农家书屋图书更新").依据)).toContain("“红旗村农家书屋设备购置”（4 万元）、“胜利村农家书屋管理员补助”（2.5 万元）");
+    expect(String(by("基层政务公开标准化规范化推进").依据)).toBe("与“基层政务公开标准化规范化”（80 万元）交叉重复");
+  });
+
+  it("整改台账: this run's problems with their 整改期限, and the answers read back, each marked", () => {
+    const v = values(sheet("整改台账"));
+    const heads = v.map((r, i) => [r[0], i] as const).filter(([x]) => x === "序号").map(([, i]) => i);
+    expect(heads).toHaveLength(2);
+    const part = (from: number) => v.slice(from + 1).filter((r, i, all) => all.slice(0, i + 1).every((x) => typeof x[0] === "number"));
+    // 普查: 数据质检合格率 (−1), 风险区划图 (−20), 相关部门满意度 (−10), and the self-evaluation 31 points too high; 网民留言: 年度运维成本 with its clue.
+    expect(part(heads[0]).map((r) => [r[2], r[10]])).toEqual([
+      ["第一次全国自然灾害综合风险普查经费", "待整改"], ["第一次全国自然灾害综合风险普查经费", "待整改"], ["第一次全国自然灾害综合风险普查经费", "待整改"],
+      ["第一次全国自然灾害综合风险普查经费", "待整改"], ["网民留言办理平台运维", "待整改"],
+    ]);
+    expect(part(heads[1]).map((r) => r[10])).toEqual(["已整改", "逾期", "逾期", "逾期"]);
+  });
+
+  it("问责: the inflated self-evaluation, the clue and the three problems past their deadline, each with its clause", () => {
+    const rows = table(sheet("问责"));
+    expect(rows.map((r) => [r.单位, r.问责情形])).toEqual([
+      ["双鸭山市减灾中心", "自评结果失实"],
+      ["双鸭山市政务服务中心", "违法违纪线索"],
+      ["双鸭山市政务服务中心", "整改逾期"], ["双鸭山市政务服务中心", "整改逾期"], ["双鸭山市政务服务中心", "整改逾期"],
+    ]);
+    expect(String(rows[0].事实)).toContain("自评高出 31 分");
+    expect(String(rows[0].依据)).toContain("五(四)");
   });
 
   it("writes every report sheet, 汇总 first, one document per reviewed project, the inventory last", () => {
@@ -64,12 +103,14 @@ describe("report sheets on the bundled samples", () => {
 
   it("汇总: one row per project across its tables, with verdict, monitoring, scores, delta and decision", () => {
     const rows = table(sheet("汇总"));
-    expect(rows).toHaveLength(5);
+    // The five projects of the units, the 市场监管局's 部门整体 table, and the four of the 文化广电和旅游局's list.
+    expect(rows).toHaveLength(10);
     const by = (name: string) => rows.find((r) => r["项目"] === name)!;
-    expect(by("城乡公共消防设施建设")).toMatchObject({ 目标表审核: "重新申报", 监控建议: "停止拨款", 结果应用: "削减或取消", 项目负责人: "刘建国" });
+    expect(by("城乡公共消防设施建设")).toMatchObject({ 目标表审核: "终止申报", 监控建议: "停止拨款", 结果应用: "削减或取消", 项目负责人: "刘建国" });
     expect(by("第一次全国自然灾害综合风险普查经费")).toMatchObject({ 自评得分: 99.5, 复核得分: 68.5, 分差: 31, 复核等级: "中", 监控建议: "暂缓拨款", 结果应用: "督促改进并核减" });
     expect(by("网民留言办理平台运维")).toMatchObject({ 自评得分: 96.54, 复核得分: 91.54, 结果应用: "收回" });
-    expect(by("基层政务公开标准化规范化")).toMatchObject({ 目标表审核: "通过", 自评等级: "优", 结果应用: "优先保障" });
+    // Its target table is sound, but asks 80 万元 where last year's result cut it to 70: declared again.
+    expect(by("基层政务公开标准化规范化")).toMatchObject({ 目标表审核: "重新申报", 自评等级: "优", 结果应用: "优先保障" });
     const dist = values(sheet("汇总"));
     const at = dist.findIndex((r) => r[0] === "等级");
     expect(dist.slice(at + 1, at + 5).map((r) => [r[0], r[1], r[3]])).toEqual([["优", 2, 0.3], ["良", 0, 0.4], ["中", 1, 0.3], ["差", 0, "—"]]);
@@ -82,7 +123,7 @@ describe("report sheets on the bundled samples", () => {
     const text = JSON.stringify(values(pub));
     for (const person of ["刘建国", "王秀兰", "赵文静", "孙志强", "周丽娜", "0469-"]) expect(text).not.toContain(person);
     expect(values(pub).find((r) => r[0] === "序号")).not.toContain("项目负责人");
-    expect(table(pub)).toHaveLength(5);
+    expect(table(pub)).toHaveLength(10);
   });
 
   it("校验结果: every finding, errors first, with its place", () => {

@@ -199,6 +199,7 @@ async function checkCommand(
     io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表；错误 ${errorCount} 条，警告 ${all.filter((f) => f.severity === "warning").length} 条。`);
     io.out(summaryLine(analysis));
     if (analysis.coverage.length > 0) io.out(coverageLine(analysis));
+    for (const line of cycleLines(analysis)) io.out(line);
     for (const e of errors) io.err(`无法打开：${e.message}`);
     if (saved) io.out(`结果已写入：${saved}`);
   }
@@ -212,6 +213,28 @@ function coverageLine(a: Analysis): string {
   const missing = (pick: (row: Analysis["coverage"][number]) => string) => c.filter((r) => pick(r) === "未提交").length;
   return `预算项目清单 ${c.length} 个项目：没有绩效目标表 ${missing((r) => r.states.target)} 个（不得安排预算），` +
     `缺运行监控表 ${missing((r) => r.states.monitoring)} 个，缺自评表 ${missing((r) => r.states.selfEvaluation)} 个；详见“覆盖情况”表。`;
+}
+
+/** The rest of the cycle, one line each where the batch has it: 调整, across years, 整改, 问责. */
+function cycleLines(a: Analysis): string[] {
+  const codes = [...a.projects.flatMap((r) => r.findings), ...a.findings].map((f) => f.code);
+  const n = (code: string) => codes.filter((c) => c === code).length;
+  const out: string[] = [];
+  if (n("overlapping-projects") + n("fragmented-projects") > 0) {
+    out.push(`建议调整：交叉重复 ${n("overlapping-projects")} 个项目，碎片化 ${n("fragmented-projects")} 个项目（四(三)5）。`);
+  }
+  if (a.previous.length > 0) {
+    out.push(`上年结果 ${a.previous.length} 个项目：结果应用未落实 ${n("previous-decision-not-applied")} 个，已收回资金又申请预算 ${n("recovered-funds-reappear")} 个。`);
+  }
+  const count = (s: string) => a.rectification.filter((r) => r.status === s).length;
+  if (a.rectification.length > 0) {
+    out.push(`整改情况 ${a.rectification.length} 个问题：已整改 ${count("已整改")}，未整改 ${count("未整改")}，逾期 ${count("逾期")}；详见“整改台账”表。`);
+  }
+  if (a.accountability.length > 0) {
+    const grounds = [...new Set(a.accountability.map((x) => x.ground))].map((g) => `${g} ${a.accountability.filter((x) => x.ground === g).length}`).join("、");
+    out.push(`建议问责 ${new Set(a.accountability.map((x) => x.unit)).size} 个单位（${grounds}）；详见“问责”表。`);
+  }
+  return out;
 }
 
 /** Projects, suspended funding and grades in one line, for the demo and for a quick look. */

@@ -108,7 +108,11 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   for (const e of exAnte) findings.push(...e.findings);
   const previous = applyPrevious(lastYear, budget, results, rules);
   findings.push(...previous.findings);
-  for (const r of results) if (r.targetVerdict) terminate(r, exAnte, rules, previous.terminate.get(r));
+  for (const r of results) {
+    if (r.targetVerdict) terminate(r, exAnte, rules, previous.terminate.get(r));
+    // A table the cycle found an error in (last year's cut not applied) is declared again, with the error put right.
+    if (r.targetVerdict === "通过" && r.findings.some((f) => f.severity === "error")) r.targetVerdict = "重新申报";
+  }
   linkRectification(rectification, results);
   const covered = coverage(budget, results, exAnte, rules, previous.links, rectification);
   findings.push(...covered.findings, ...adjustments(results, covered.rows, rules));
@@ -225,6 +229,7 @@ export function projectJson(r: ProjectResult) {
     code: fieldText(p, "projectCode"),
     unit: fieldText(p, "unit"),
     kind: p.kind,
+    scope: p.scope,
     indicators: p.indicators.filter((i) => i.level3).length,
     findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
     targetVerdict: r.targetVerdict,

@@ -108,11 +108,11 @@ export function classifySheet(sheet: SheetSnapshot): Classification {
     // A 整改情况表: the unit's answer to each problem, by its 整改措施 and 整改结果 columns or its title.
     const fix = labels.find((l) => l.titleRow && /整改(情况|落实情况|台账)/.test(l.text) && l.text.length <= 40)
       ?? labels.find((l) => /^整改措施/.test(l.text) && labels.some((m) => m.row === l.row && /^整改(结果|情况|完成情况)/.test(m.text)));
-    if (fix) return { kind: "rectification", layout: "list", evidence: `${fix.cell}${fix.titleRow ? " 标题" : " 列标题"}“${fix.raw}”` };
+    if (fix) return { kind: "rectification", layout: "list", evidence: `${fix.cell}${/^整改措施/.test(fix.text) ? " 列标题" : " 标题"}“${fix.raw}”` };
     // Last year's results (the add-in's own 汇总, or a bureau's list): a 结果应用 column beside a 等级 column, or such a title.
     const results = labels.find((l) => l.titleRow && /结果汇总|评价结果(表|清单|汇总)?$|结果应用(情况)?(表|清单)$/.test(l.text) && l.text.length <= 40)
       ?? labels.find((l) => /^结果应用/.test(l.text) && labels.some((m) => m.row === l.row && /等级$/.test(m.text)));
-    if (results) return { kind: "previous-results", layout: "list", evidence: `${results.cell}${results.titleRow ? " 标题" : " 列标题"}“${results.raw}”` };
+    if (results) return { kind: "previous-results", layout: "list", evidence: `${results.cell}${/^结果应用/.test(results.text) ? " 列标题" : " 标题"}“${results.raw}”` };
     // A finance bureau's list of budgeted projects: project names with amounts, and no indicator grid anywhere.
     const list = labels.find((l) => l.titleRow && /预算项目清单|项目预算清单|预算项目表/.test(l.text) && l.text.length <= 40);
     const name = labels.find((l) => /^(项目名称|预算项目名称)$/.test(l.text));

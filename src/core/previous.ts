@@ -130,7 +130,7 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
     const amount = item?.amount ?? (target ? amountOf(target) : null);
     links.push({ previous: prev, budget: item, target, matchedBy, amount });
     if (!item && !target) continue;
-    const last = `上年（${prev.file}“${prev.sheet}”${prev.cell}）评价${prev.grade ? `等级“${prev.grade}”，` : ""}结果应用为“${prev.decision}”`;
+    const last = `上年（${prev.file.split(/[\\/]/).pop()}“${prev.sheet}”${prev.cell}）评价${prev.grade ? `等级“${prev.grade}”，` : ""}结果应用为“${prev.decision}”`;
     const asks = amount !== null ? `本年申请 ${amount} 万元` : "本年又申请预算";
     const was = prev.amount !== null ? `（上年 ${prev.amount} 万元）` : "";
     let code: string | null = null;

@@ -66,7 +66,8 @@ export function readRectification(sheet: SheetSnapshot, file: string, today: Dat
     const claimed = DONE.test(t) && !NOT_DONE.test(t);
     const proven = claimed && doneDate !== null && evidence !== "";
     const at = { sheet: sheet.name, cell: row.cells.result?.cell ?? row.cells.problem!.cell };
-    const what = `问题“${problem.length > 40 ? `${problem.slice(0, 40)}…` : problem}”`;
+    const short = problem.length > 40 ? `${problem.slice(0, 40)}…` : problem;
+    const what = `${recordText(row, "name") ? `“${recordText(row, "name")}”的` : ""}问题（${short}）`;
     const limit = deadline ? `整改期限 ${chineseDate(deadline)}` : "没有写明整改期限";
     let status: RectificationStatus;
     if (proven && deadline && doneDate!.getTime() > deadline.getTime()) {
