@@ -82,3 +82,29 @@ describe("jixiao command line", () => {
     expect(missing.err).toContain("/no/such/folder");
   });
 });
+
+describe("jixiao check --previous and --date", () => {
+  it("reads the file given with --previous as last year's, also inside the folder checked, and judges 整改期限 on --date", async () => {
+    const { buildWorkbook, targetSheet } = await import("./fixtures");
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-prev-"));
+    await (await buildWorkbook([targetSheet()])).xlsx.writeFile(join(dir, "目标表.xlsx"));
+    // Not recognisable by itself (处理意见, not 结果应用): only --previous makes it last year's.
+    const last = join(dir, "去年结果.xlsx");
+    await (await buildWorkbook([{ name: "去年", rows: [["项目名称", "实施单位", "评价等级", "处理意见", "金额（万元）"], ["基层政务公开标准化规范化", "双鸭山市政务公开办公室", "差", "削减或取消", 80]] }])).xlsx.writeFile(last);
+    await (await buildWorkbook([{ name: "整改情况表", rows: [["整改情况表"], ["项目名称", "问题", "整改期限", "整改措施", "整改结果", "完成日期", "佐证材料"], ["基层政务公开标准化规范化", "知晓率未达标", "2026-12-15", "加强宣传", "整改中", null, null]] }])).xlsx.writeFile(join(dir, "整改.xlsx"));
+    const plain = JSON.parse(jixiao("check", dir, "--json", "--date", "2026-12-01").out);
+    expect(plain.previous).toEqual([]);
+    expect(plain.rectification.map((r: { status: string }) => r.status)).toEqual(["未整改"]);
+    const r = jixiao("check", dir, "--previous", last, "--json", "--date", "2026-12-16");
+    const doc = JSON.parse(r.out);
+    expect(doc.previous).toEqual([expect.objectContaining({ name: "基层政务公开标准化规范化", grade: "差", decision: "削减或取消", amount: 80, amountThisYear: 80, matchedBy: "名称和单位" })]);
+    // 80 asked again after 削减或取消 at 80: 终止申报, once (the file is not also read as this year's).
+    const t = doc.projects.find((p: { kind: string }) => p.kind === "target");
+    expect(t.targetVerdict).toBe("终止申报");
+    expect(t.findings.filter((f: { code: string }) => f.code === "previous-decision-not-applied")).toHaveLength(1);
+    expect(doc.rectification.map((x: { status: string }) => x.status)).toEqual(["逾期"]);
+    expect(doc.accountability.map((x: { ground: string }) => x.ground)).toEqual(["整改逾期"]);
+    const bad = jixiao("check", dir, "--date", "2026-02-30");
+    expect([bad.code, bad.err.trim()]).toEqual([2, "--date 应为 YYYY-MM-DD 格式的日期，实际是“2026-02-30”。"]);
+  });
+});

@@ -24,6 +24,10 @@ export interface CancelSignal {
 }
 
 export interface RunOptions extends AnalyzeOptions {
+  /** Sheets of the sources that hold last year's results (the task pane's 上年结果 choice). */
+  previousSheets?: string[];
+  /** Workbooks of last year's results (jixiao --previous, the page's 上年结果文件). */
+  previous?: Sources;
   step?: ReportStep;
   signal?: CancelSignal;
   onProgress?: (p: Progress) => void;
@@ -40,6 +44,16 @@ async function readAll(sources: Sources, opts: RunOptions): Promise<WorkbookSnap
     if (opts.signal?.aborted) throw new CancelledError();
   }
   return snapshots;
+}
+
+/** The sheets chosen as last year's results, each workbook's moved into a workbook of their own marked previous. */
+function splitPrevious(snapshots: WorkbookSnapshot[], sheets: string[]): WorkbookSnapshot[] {
+  if (sheets.length === 0) return snapshots;
+  return snapshots.flatMap((s) => {
+    const chosen = s.sheets.filter((x) => sheets.includes(x.name));
+    if (chosen.length === 0) return [s];
+    return [{ ...s, sheets: s.sheets.filter((x) => !sheets.includes(x.name)) }, { file: s.file, sheets: chosen, previous: true }];
+  });
 }
 
 /** Runs the analysis in steps, yielding to the event loop about every 50 ms so a large batch never freezes Excel. */
@@ -117,7 +131,8 @@ const isDocument = (name: string) => OWNED_PREFIXES.some((p) => name.startsWith(
 export async function runCheck(sources: Sources, target: WorkbookHost, ruleSet: RuleSet | "sheet", opts: RunOptions = {}): Promise<CheckResult> {
   const snapshots = await readAll(sources, opts);
   const rules = ruleSet === "sheet" ? rulesFromWorkbook(snapshots) : ruleSet;
-  const analysis = await analyzeAsync(snapshots, rules, opts);
+  const lastYear = opts.previous ? (await readAll(opts.previous, opts)).map((s) => ({ ...s, previous: true })) : [];
+  const analysis = await analyzeAsync([...splitPrevious(snapshots, opts.previousSheets ?? []), ...lastYear], rules, opts);
   const step = opts.step ?? "all";
   const specs = renderReports(analysis, snapshots, { sameWorkbook: intoSource(sources, target), step });
   if (opts.signal?.aborted) throw new CancelledError();

@@ -17,10 +17,14 @@ export interface Workspace {
   select?(sheet: string, cell: string): void;
   /** Puts a template where the user can fill it; returns the sentence that says where. */
   template(id: string): Promise<string>;
+  /** The source's sheet names, for the 上年结果 choice. */
+  sheetNames?(): Promise<string[]>;
+  /** A workbook of last year's results chosen apart from the source (the page's 上年结果文件). */
+  previous?(): WorkbookHost | null;
 }
 
 /** Wires the action buttons, options, progress and cancel to a workspace; the same for both modes. */
-export function wireActions(ws: Workspace): { enable(on: boolean): void } {
+export function wireActions(ws: Workspace): { enable(on: boolean): void; refreshSheets(): void } {
   const month = byId<HTMLSelectElement>("month");
   if (month.options.length === 1) for (let m = 1; m <= 12; m++) month.add(new Option(`1-${m}月`, String(m)));
   const templates = byId<HTMLSelectElement>("template");
@@ -32,6 +36,19 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void } {
       setStatus(`模板出错：${e instanceof Error ? e.message : String(e)}`, true);
     }
   });
+
+  // 上年结果: a sheet of the source holding last year's results, listed afresh whenever the list is opened.
+  const previousSheet = byId<HTMLSelectElement>("previous-sheet");
+  const refreshSheets = () => {
+    if (!ws.sheetNames) return;
+    ws.sheetNames().then((names) => {
+      const keep = previousSheet.value;
+      while (previousSheet.options.length > 1) previousSheet.remove(1);
+      for (const n of names) previousSheet.add(new Option(n, n));
+      previousSheet.value = names.includes(keep) ? keep : "";
+    }).catch(() => undefined);
+  };
+  previousSheet.addEventListener("focus", refreshSheets);
 
   const stepButtons = [...document.querySelectorAll<HTMLButtonElement>("button[data-step]")];
   const inv = byId<HTMLButtonElement>("run-inventory");
@@ -79,7 +96,11 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void } {
         const choice = byId<HTMLSelectElement>("rule-set").value;
         const rules = choice === "sheet" ? "sheet" : builtInRuleSet(choice) ?? CENTRAL;
         const m = month.value ? Number(month.value) : undefined;
-        const { analysis, sheetsWritten } = await runCheck([source], target, rules, { month: m, step, signal, onProgress: progress });
+        const lastYear = ws.previous?.();
+        const { analysis, sheetsWritten } = await runCheck([source], target, rules, {
+          month: m, step, signal, onProgress: progress,
+          previousSheets: previousSheet.value ? [previousSheet.value] : [], previous: lastYear ? [lastYear] : undefined,
+        });
         showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
         return sheetsWritten;
       }),
@@ -92,5 +113,5 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void } {
       return sheetsWritten;
     }),
   );
-  return { enable };
+  return { enable, refreshSheets };
 }

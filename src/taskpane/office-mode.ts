@@ -14,6 +14,7 @@ export function startOfficeMode(): void {
     source: () => host,
     newTarget: async () => host,
     finish: async (_t, sheets) => `结果已写入“${sheets.join("”“")}”表。`,
+    sheetNames: () => host.sheetNames(),
     template: async (id) => `已插入“${(await insertTemplate(host, id)).join("”“")}”表，请在白色单元格中填写。`,
     select: (sheet, cell) => {
       Excel.run(async (context) => {
@@ -25,4 +26,5 @@ export function startOfficeMode(): void {
     },
   });
   actions.enable(true);
+  actions.refreshSheets();
 }

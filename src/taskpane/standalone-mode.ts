@@ -29,10 +29,13 @@ export function startStandaloneMode(reason: string): void {
   const input = byId<HTMLInputElement>("file-input");
   const download = byId<HTMLButtonElement>("download");
   let source: ExcelJsHost | null = null;
+  let lastYear: ExcelJsHost | null = null;
   let result: { bytes: ArrayBuffer; name: string } | null = null;
 
   const actions = wireActions({
     source: () => source,
+    previous: () => lastYear,
+    sheetNames: async () => (source ? source.sheetNames() : []),
     newTarget: async () => new ExcelJsHost(new (await loadExcelJs()).Workbook(), "结果"),
     template: async (id) => {
       const book = templateBook(id);
@@ -69,7 +72,31 @@ export function startStandaloneMode(reason: string): void {
       await wb.xlsx.load(bytes.buffer);
       source = new ExcelJsHost(wb, file.name);
       actions.enable(true);
+      actions.refreshSheets();
       setStatus(`已打开 ${file.name}，共 ${wb.worksheets.length} 张工作表。`);
+    } catch (e) {
+      setStatus(describeLoadError(file.name, bytes, e), true);
+    }
+  });
+
+  // Last year's result workbook (the add-in's own, or a bureau's list), read beside the chosen one.
+  const previousInput = byId<HTMLInputElement>("previous-input");
+  previousInput.addEventListener("change", async () => {
+    const file = previousInput.files?.[0];
+    lastYear = null;
+    byId("previous-name").textContent = "";
+    if (!file) return;
+    if (file.size > MAX_WORKBOOK_BYTES) {
+      setStatus(`上年结果文件 ${file.name} 超过 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。`, true);
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      const wb = new (await loadExcelJs()).Workbook();
+      await wb.xlsx.load(bytes.buffer);
+      lastYear = new ExcelJsHost(wb, file.name);
+      byId("previous-name").textContent = `上年结果：${file.name}`;
+      setStatus(`已打开上年结果 ${file.name}，检查时据此核对结果应用是否落实。`);
     } catch (e) {
       setStatus(describeLoadError(file.name, bytes, e), true);
     }

@@ -65,7 +65,7 @@ describe("task pane inside Excel (a fake Office/Excel injected into real Chromiu
     const names = after.map((s) => s.name);
     expect(names).toEqual([
       "绩效目标申报表", "绩效自评表", "消防目标表", "绩效运行监控表",
-      "汇总", "校验结果", "监控预警", "自评复核对比", "线索移交", "公开版", "再评价报告-网民留言办理平台运维", "工作表清单", "绩效加载项记录",
+      "汇总", "校验结果", "监控预警", "自评复核对比", "线索移交", "整改台账", "问责", "公开版", "再评价报告-网民留言办理平台运维", "工作表清单", "绩效加载项记录",
     ]);
     for (const s of before) expect(after.find((x) => x.name === s.name)!.cells, s.name).toEqual(s.cells);
     expect(after.find((s) => s.name === "绩效加载项记录")!.visibility).toBe("Hidden");
@@ -129,6 +129,23 @@ describe("task pane inside Excel (a fake Office/Excel injected into real Chromiu
     await page.selectOption("#rule-set", "sheet");
     await runStep(page, "#run-check", "全部检查完成");
     expect(await page.textContent("#result-summary")).toContain("本地规则");
+    await page.close();
+  });
+
+  it("reads the sheet chosen as 上年结果, which it would not recognise on its own", async () => {
+    // A bureau's own list: 评价等级 and 处理意见, no 结果应用 column, so not recognised as last year's results by itself.
+    const lastYear = { name: "去年", cells: [["项目名称", "实施单位", "评价等级", "处理意见"], ["网民留言办理平台运维", "双鸭山市政务服务中心", "良", "收回"]] as FakeValue[][] };
+    const codes = async (page: Page) => JSON.stringify((await fakeSheets(page)).find((x) => x.name === "校验结果")!.cells);
+    const { page } = await openInExcel("1.9", [...sheets, lastYear]);
+    await runStep(page, "#run-check", "全部检查完成");
+    expect(await codes(page)).not.toContain("recovered-funds-reappear");
+    expect(await codes(page)).toContain("工作表“去年”不是绩效目标表");
+    // The list of sheets is there to choose from; chosen, the sheet is last year's: the 网民留言 project asks again for 收回 funds.
+    await page.focus("#previous-sheet");
+    await expect.poll(() => page.$$eval("#previous-sheet option", (os) => os.map((o) => (o as HTMLOptionElement).value))).toContain("去年");
+    await page.selectOption("#previous-sheet", "去年");
+    await runStep(page, "#run-check", "全部检查完成");
+    expect(await codes(page)).toContain("recovered-funds-reappear");
     await page.close();
   });
 

@@ -935,15 +935,14 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
 }
 
 /**
- * A workbook given as last year's results (jixiao --previous, the page's 上年结果): every sheet that lists projects
- * with a grade or a 结果应用 counts, the add-in's own 汇总 included (a result workbook registers it as owned).
+ * A workbook given as last year's results (jixiao --previous, the page's 上年结果 choices): every sheet that lists
+ * projects with a grade or a 结果应用 counts, whatever its title, the add-in's own 汇总 included (a result workbook
+ * registers it as owned).
  */
 function readPreviousWorkbook(wb: WorkbookSnapshot, opts: ReadOptions): ReadResult {
   const previous: PreviousResult[] = [];
   const seen = new Set<string>();
   for (const snap of wb.sheets) {
-    const kind = classifySheet(snap).kind;
-    if (kind !== "previous-results" && kind !== "budget-list") continue;
     for (const p of readPreviousResults(snap, wb.file)) {
       // The 公开版 repeats the 汇总: a project is taken once.
       const key = `${p.code}|${p.name}|${p.unit}`;
