@@ -16,7 +16,7 @@ pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
 echo "LibreOffice rendered $pages pages"
 # Every visible sheet's title must appear in the PDF.
 text=$(pdftotext "$pdf" -)
-for title in 预算绩效管理结果汇总 校验结果 监控预警 自评复核对比 违法违纪线索移交清单 公开版 评价结果反馈通知书 再评价报告 工作表清单; do
+for title in 预算绩效管理结果汇总 预算项目绩效管理覆盖情况 校验结果 监控预警 自评复核对比 违法违纪线索移交清单 整改台账 绩效问责清单 公开版 评价结果反馈通知书 再评价报告 工作表清单; do
   grep -q "$title" <<<"$text" || { echo "PDF 中没有 $title" >&2; exit 1; }
 done
 page_of() {
@@ -26,8 +26,9 @@ page_of() {
     if grep -q "$1" <<<"$head"; then echo "$i"; return; fi
   done
 }
-shot() { pdftoppm -r 80 -png -singlefile -f "$1" -l "$1" "$pdf" "docs/reports/$2"; echo "docs/reports/$2.png"; }
+shot() { pdftoppm -r "${3:-80}" -png -singlefile -f "$1" -l "$1" "$pdf" "docs/reports/$2"; echo "docs/reports/$2.png"; }
 shot "$(page_of '^预算绩效管理结果汇总$')" summary
 shot "$(page_of '^再评价报告$')" re-evaluation-report
 shot "$(page_of '^评价结果反馈通知书$')" feedback-notice
 shot "$(page_of '^监控预警')" monitoring
+shot "$(page_of '^预算项目绩效管理覆盖情况$')" coverage 110

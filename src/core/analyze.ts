@@ -257,6 +257,7 @@ export function analysisJson(a: Analysis, errors: { file: string; message: strin
     coverage: a.coverage.map((c) => ({
       code: c.item.code, name: c.item.name, unit: c.item.unit, amount: c.item.amount, sheet: c.item.sheet, cell: c.item.cell,
       matchedBy: c.matchedBy, exAnte: c.states.exAnte, target: c.states.target, monitoring: c.states.monitoring, selfEvaluation: c.states.selfEvaluation, review: c.states.review,
+      rectification: c.states.rectification, previous: c.states.previous,
     })),
     exAnte: a.exAnte.map((e) => ({
       file: e.form.file, sheet: e.form.sheet, name: cellText(e.form.fields.name?.value ?? null).trim(), code: cellText(e.form.fields.projectCode?.value ?? null).trim(),

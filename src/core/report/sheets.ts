@@ -149,7 +149,7 @@ export function coverageSheet(a: Analysis, links: boolean): SheetSpec {
   return {
     name: "覆盖情况",
     rows,
-    columnWidths: [6, 22, 28, 22, 12, 9, 18, 16, 16, 18, 18, 24, 22, 12, 16],
+    columnWidths: [6, 20, 28, 22, 12, 9, 18, 16, 16, 16, 16, 28, 28, 12, 16],
     merges: ["A1:O1", "A2:O2"],
     tabColor: "2F5597",
     freezeRows: 3,
