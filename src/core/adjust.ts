@@ -1,5 +1,5 @@
 import type { ProjectResult } from "./analyze";
-import type { CoverageRow } from "./coverage";
+import { type CoverageRow, type Identity, projectIdentity, sameProject } from "./coverage";
 import { finding, type Finding } from "./findings";
 import { fieldText } from "./model";
 import type { RuleSet } from "./rules/ruleset";
@@ -15,6 +15,7 @@ interface Candidate {
   indicators: Set<string>;
   result: ProjectResult | null;
   row: CoverageRow | null;
+  id: Identity;
 }
 
 /** Words every project name carries, which say nothing about what it is for. */
@@ -98,11 +99,12 @@ function candidates(results: ProjectResult[], rows: CoverageRow[]): Candidate[] 
       indicators: new Set(r.project.indicators.filter((i) => i.level3).map((i) => normalizeLabel(i.level3))),
       result: r,
       row: null,
+      id: projectIdentity(r),
     });
   }
   for (const row of rows) {
     if (row.target) continue;
-    out.push({ name: row.item.name, owner: normalizeLabel(row.item.unit), amount: row.item.amount, year: row.item.year, indicators: new Set(), result: null, row });
+    out.push({ name: row.item.name, owner: normalizeLabel(row.item.unit), amount: row.item.amount, year: row.item.year, indicators: new Set(), result: null, row, id: row.item });
   }
   return out;
 }
@@ -139,7 +141,8 @@ export function adjustments(results: ProjectResult[], rows: CoverageRow[], rules
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const [a, b] = [group[i], group[j]];
-        if (!sameYear(a, b)) continue;
+        // Two tables of one project (a version declared again) are not two projects.
+        if (!sameYear(a, b) || sameProject(a.id, b.id)) continue;
         const names = cores[i].length >= 2 && similarity(cores[i], cores[j]) >= SAME_NAME;
         // Indicators and values copied word for word are copied-indicators already (照抄), not a second finding.
         const indicators = a.indicators.size >= 3 && b.indicators.size >= 3 && jaccard(a.indicators, b.indicators) >= SAME_INDICATORS && !(copied(a) && copied(b));

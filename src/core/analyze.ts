@@ -11,6 +11,7 @@ import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
 import { readWorkbook } from "./read/read";
+import { chineseDate, readDate } from "./records";
 import { hasAnyReview, type Review, reviewProject } from "./review";
 import type { Decision, RuleSet } from "./rules/ruleset";
 import { Scorer, scoreSelfEvaluation, type SelfEvaluation } from "./score";
@@ -108,8 +109,9 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   for (const e of exAnte) findings.push(...e.findings);
   const previous = applyPrevious(lastYear, budget, results, rules);
   findings.push(...previous.findings);
+  const later = laterVersions(results);
   for (const r of results) {
-    if (r.targetVerdict) terminate(r, exAnte, rules, previous.terminate.get(r));
+    if (r.targetVerdict) terminate(r, exAnte, rules, previous.terminate.get(r), later.get(r));
     // A table the cycle found an error in (last year's cut not applied) is declared again, with the error put right.
     if (r.targetVerdict === "通过" && r.findings.some((f) => f.severity === "error")) r.targetVerdict = "重新申报";
   }
@@ -179,7 +181,25 @@ const RESUBMITTED = /修改稿|第二次|二次申报|再次申报|重新申报/
  * 终止申报 (四(二)2, DOMAIN §9 default): the project's 事前绩效评估 does not support it, a table declared again
  * (marked 修改稿 / 第二次 …) still has errors, or last year's 削减或取消 was not applied (asks for no less money). The grounds are a finding of their own.
  */
-function terminate(r: ProjectResult, exAnte: ExAnteResult[], rules: RuleSet, lastYear?: string): void {
+/**
+ * Target tables of one project declared more than once in the batch, each dated (填报日期): every one but the
+ * earliest is a later version, mapped to the date of the version before it.
+ */
+function laterVersions(results: ProjectResult[]): Map<ProjectResult, { filed: Date; before: Date }> {
+  const dated = results
+    .filter((r) => r.project.kind === "target")
+    .map((r) => ({ r, filed: readDate(r.project.fields.filedOn?.value ?? null) }))
+    .filter((x): x is { r: ProjectResult; filed: Date } => x.filed !== null);
+  const out = new Map<ProjectResult, { filed: Date; before: Date }>();
+  for (const x of dated) {
+    const earlier = dated.filter((y) => y !== x && y.filed.getTime() < x.filed.getTime() && sameProject(projectIdentity(x.r), projectIdentity(y.r)));
+    if (earlier.length === 0) continue;
+    out.set(x.r, { filed: x.filed, before: new Date(Math.max(...earlier.map((y) => y.filed.getTime()))) });
+  }
+  return out;
+}
+
+function terminate(r: ProjectResult, exAnte: ExAnteResult[], rules: RuleSet, lastYear?: string, later?: { filed: Date; before: Date }): void {
   const p = r.project;
   const grounds: string[] = lastYear ? [lastYear] : [];
   const assessment = exAnte.find((e) => sameProject(projectIdentity(r), exAnteIdentity(e)));
@@ -189,6 +209,7 @@ function terminate(r: ProjectResult, exAnte: ExAnteResult[], rules: RuleSet, las
   const marked = [p.file.split(/[\\/]/).pop() ?? "", p.sheet, fieldText(p, "name")].find((t) => RESUBMITTED.test(t));
   const errors = r.findings.filter((f) => f.severity === "error").length;
   if (marked && errors > 0) grounds.push(`这是重新申报的表（“${marked}”），仍有 ${errors} 个错误`);
+  else if (later && errors > 0) grounds.push(`这是同一项目较晚报送的一版（填报日期 ${chineseDate(later.filed)}，前一版 ${chineseDate(later.before)}），仍有 ${errors} 个错误`);
   if (grounds.length === 0) return;
   r.targetVerdict = "终止申报";
   r.findings.unshift(finding("terminate-declaration", { sheet: p.sheet, cell: null }, `建议终止申报：${grounds.join("；")}。`, rules.severities));

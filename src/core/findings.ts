@@ -56,7 +56,7 @@ export const CATALOG: CatalogEntry[] = [
   { code: "ex-ante-score-invalid", severity: "error", group: "事前评估", meaning: "事前绩效评估的要点得分超出分值或不是数值，或总分不等于各要点得分之和", basis: plan("四(三)1", "重点论证立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性") },
   { code: "ex-ante-conclusion-mismatch", severity: "error", group: "事前评估", meaning: "事前绩效评估结论与得分不符（默认 80 分以上予以支持，60–80 分调整完善后支持，60 分以下不予支持）", basis: bases(plan("四(三)1", "评估结果作为申请预算的必备要件"), practice("按得分给出结论的分数线可在规则集中修改")) },
 
-  { code: "terminate-declaration", severity: "error", group: "目标表", meaning: "建议终止申报：事前绩效评估不予支持，或重新申报的表仍有错误", basis: plan("四(二)2", "责令申报单位重新申报或终止申报") },
+  { code: "terminate-declaration", severity: "error", group: "目标表", meaning: "建议终止申报：事前绩效评估不予支持；重新申报的表（标为修改稿、第二次申报，或同一项目填报日期较晚的一版）仍有错误；或上年结果应用为“削减或取消”而本年申请金额没有减少", basis: plan("四(二)2", "责令申报单位重新申报或终止申报") },
   { code: "missing-field", severity: "error", group: "目标表", meaning: "缺少必填项：项目名称、主管部门、实施单位、年度资金总额或总体目标", basis: bases(plan("四(一)1", "谁申请资金，谁设置目标"), mof(MOF_TARGET, "项目支出绩效目标申报表")) },
   { code: "funds-mismatch", severity: "error", group: "目标表", meaning: "财政拨款 + 其他资金 ≠ 年度资金总额", basis: bases(mof(MOF_TARGET, "项目支出绩效目标申报表（年度资金总额＝财政拨款＋其他资金）"), plan("四(二)1", "实事求是、量力而行")) },
   { code: "no-indicators", severity: "error", group: "目标表", meaning: "没有任何绩效指标", basis: plan("四(三)2", "未按要求设置绩效目标的项目，不得安排预算") },

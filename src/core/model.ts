@@ -67,6 +67,7 @@ export type FieldKey =
   | "monitoringExpected"
   | "month"
   | "year"
+  | "filedOn"
   | "confirmation";
 
 /** Chinese names of the fields, for messages. */
@@ -95,6 +96,7 @@ export const FIELD_NAMES: Record<FieldKey, string> = {
   monitoringExpected: "全年预计执行数",
   month: "监控时点",
   year: "年度",
+  filedOn: "填报日期",
   confirmation: "单位确认",
 };
 

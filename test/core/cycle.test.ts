@@ -345,3 +345,31 @@ describe("部门整体支出绩效 (四(三)2 整体绩效目标)", () => {
     expect(r.selfEvaluation && [r.selfEvaluation.executionScore.toNumber(), r.selfEvaluation.score.toNumber(), r.selfEvaluation.grade]).toEqual([9.5, 96.5, "优"]);
   });
 });
+
+describe("终止申报 of a later version (DOMAIN §9)", () => {
+  /** The fixture's table dated 填报日期 `filed`, with 其他资金 `other` (80 + other ≠ 80 is funds-mismatch). */
+  function dated(sheet: string, filed: string, other: number): SheetDef {
+    const t = target(sheet, "基层政务公开标准化规范化", "双鸭山市人民政府办公室", "双鸭山市政务公开办公室", 80);
+    t.rows[4] = ["项目期", "2026年1月-2026年12月", null, null, "填报日期", filed];
+    t.rows[7] = [null, "其他资金", other];
+    return { ...t, merges: (t.merges ?? []).filter((m) => m !== "B5:H5") };
+  }
+
+  it("a later version of the same project (by 填报日期) that still has errors is to be terminated; the first is to be declared again", async () => {
+    const a = await run([dated("二月", "2026-02-20", 5), dated("一月", "2026-01-10", 5)]);
+    expect(a.projects.map((r) => [r.project.sheet, r.targetVerdict])).toEqual([["二月", "终止申报"], ["一月", "重新申报"]]);
+    expect(a.projects[0].findings[0].message).toContain("填报日期 2026年2月20日，前一版 2026年1月10日");
+  });
+
+  it("a later version that puts the errors right passes; undated tables are not versions of each other", async () => {
+    const fixed = await run([dated("一月", "2026-01-10", 5), dated("二月", "2026-02-20", 0)]);
+    expect(fixed.projects.map((r) => r.targetVerdict)).toEqual(["重新申报", "通过"]);
+    const undated = await run([
+      target("甲", "基层政务公开标准化规范化", "双鸭山市人民政府办公室", "双鸭山市政务公开办公室", 80),
+      target("乙", "基层政务公开标准化规范化", "双鸭山市人民政府办公室", "双鸭山市政务公开办公室", 80),
+    ]);
+    expect(undated.projects.map((r) => r.targetVerdict)).toEqual(["通过", "通过"]);
+    // Nor is one project declared twice a 交叉重复 of itself.
+    expect(undated.projects.flatMap((r) => r.findings.map((f) => f.code))).not.toContain("overlapping-projects");
+  });
+});

@@ -89,6 +89,7 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^监控(时点|月份)|^截至月份/, "month"],
   [/^单位确认|^反馈确认/, "confirmation"],
   [/^(填报|预算|评价|评估|所属|项目)?年度$/, "year"],
+  [/^(填报|填表|申报)日期$/, "filedOn"],
 ];
 
 /** Labels that head a value of their own and are never a field's value. */
