@@ -109,6 +109,28 @@ describe("standalone page in real Chromium", () => {
     await page.close();
   });
 
+  it("reads last year's result workbook chosen as 上年结果文件 beside the unit's workbook", async () => {
+    const { page, errors } = await openPage();
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    const input = join(work, "本年.xlsx");
+    await (await buildWorkbook([targetSheet()])).xlsx.writeFile(input);
+    // Last year: 削减或取消 at 80 万元; the table asks 80 again.
+    const last = join(work, "上年结果.xlsx");
+    await (await buildWorkbook([{ name: "结果", rows: [["项目名称", "实施单位", "等级", "处理意见", "金额（万元）"], ["基层政务公开标准化规范化", "双鸭山市政务公开办公室", "差", "削减或取消", 80]] }])).xlsx.writeFile(last);
+    await page.setInputFiles("#file-input", input);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开");
+    await page.setInputFiles("#previous-input", last);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开上年结果 上年结果.xlsx");
+    await page.click("#run-check");
+    await page.waitForSelector("#download", { state: "visible", timeout: 15_000 });
+    const codes = await page.$$eval("#finding-groups li", (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
+    expect(codes).toEqual(expect.arrayContaining(["terminate-declaration", "previous-decision-not-applied"]));
+    const projects = await page.$$eval("#project-table tbody tr", (trs) => trs.map((tr) => tr.children[2].textContent));
+    expect(projects).toEqual(["终止申报"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("downloads a template to fill, without opening any file first", async () => {
     const { page, errors } = await openPage();
     await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
