@@ -21,51 +21,21 @@ interface Candidate {
 /** Words every project name carries, which say nothing about what it is for. */
 const GENERIC = /20\d{2}\s*年度?|[(（][^)）]*[)）]|项目|经费|专项|资金|补助|工作|费用|支出|建设|购置/g;
 
-/** What a project name says it is for: the name without years, brackets and generic words. */
+/** What a project name says it is for: the name without years, brackets and generic words (each leaves a gap, so 单位1项目2 does not become 单位12). */
 export function nameCore(name: string): string {
-  return normalizeLabel(name).replace(GENERIC, "");
+  return normalizeLabel(name).replace(GENERIC, " ").replace(/\s+/g, " ").trim();
 }
 
-function bigrams(s: string): string[] {
+/** Character pairs (and, with n = 4, runs of four) within the parts of a core, never across a gap. */
+function grams(s: string, n = 2): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  for (const part of s.split(" ")) for (let i = 0; i + n <= part.length; i++) out.push(part.slice(i, i + n));
   return out;
 }
-
-/** Dice similarity of two strings' character pairs, 0–1. */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (x.length === 0 || y.length === 0) return 0;
-  const pool = new Map<string, number>();
-  for (const g of x) pool.set(g, (pool.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of y) {
-    const n = pool.get(g) ?? 0;
-    if (n > 0) {
-      shared++;
-      pool.set(g, n - 1);
-    }
-  }
-  return (2 * shared) / (x.length + y.length);
-}
-
-/** The longest run of characters two strings share. */
-function commonRun(a: string, b: string): number {
-  let best = 0;
-  const prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
-      if (prev[j] > best) best = prev[j];
-      diag = up;
-    }
-  }
-  return best;
-}
+/** A name's character pairs for likeness: across the gaps too, so 单位1 1 and 单位1 2 differ. */
+const bigrams = (s: string) => [...s].slice(1).map((ch, i) => s[i] + ch);
+/** The numbers a name carries (批次, 标段, 编号): names alike but for their numbers are different projects. */
+const numbersOf = (s: string) => (s.match(/\d+/g) ?? []).join(",");
 
 /** Names this close (after nameCore) are the same project declared twice. */
 const SAME_NAME = 0.8;
@@ -74,15 +44,91 @@ const SAME_INDICATORS = 0.8;
 /** Small projects whose names share this many characters in a row serve one purpose. */
 const ONE_PURPOSE = 4;
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  return both / (a.size + b.size - both);
+/** Sets of tokens grouped: items holding the very same set, and which of those groups are alike. */
+export interface SimilarSets {
+  /** Items (by index) holding one and the same set. */
+  groups: number[][];
+  /** Pairs of groups (by index into `groups`) at least `t` alike. */
+  pairs: [number, number][];
+  /** Each item's group, or -1 for an empty set. */
+  groupOf: number[];
+}
+
+/**
+ * Which token sets are at least `t` alike (Dice or Jaccard), by prefix filtering: tokens ordered rarest first, two
+ * sets that alike must share a token among the first few of each, so only those are indexed and probed. Identical
+ * sets are joined once, as one group: a department of 10,000 projects with one indicator set costs one set.
+ */
+export function similarSets(sets: string[][], t: number, measure: "dice" | "jaccard"): SimilarSets {
+  const byKey = new Map<string, number>();
+  const groups: number[][] = [];
+  const reps: Set<string>[] = [];
+  const groupOf = sets.map((tokens, i) => {
+    const uniq = [...new Set(tokens)].sort();
+    if (uniq.length === 0) return -1;
+    const key = uniq.join("\u0001");
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      byKey.set(key, g);
+      groups.push([]);
+      reps.push(new Set(uniq));
+    }
+    groups[g].push(i);
+    return g;
+  });
+  const freq = new Map<string, number>();
+  for (const r of reps) for (const tok of r) freq.set(tok, (freq.get(tok) ?? 0) + 1);
+  const minOverlap = (n: number) => Math.max(1, Math.ceil((measure === "dice" ? (t * n) / (2 - t) : t * n) - 1e-9));
+  const index = new Map<string, number[]>();
+  const pairs: [number, number][] = [];
+  reps.forEach((r, i) => {
+    const ordered = [...r].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : 1));
+    const prefix = ordered.slice(0, ordered.length - minOverlap(ordered.length) + 1);
+    const seen = new Set<number>();
+    for (const tok of prefix) for (const j of index.get(tok) ?? []) seen.add(j);
+    for (const j of seen) {
+      const other = reps[j];
+      let both = 0;
+      for (const tok of r) if (other.has(tok)) both++;
+      const score = measure === "dice" ? (2 * both) / (r.size + other.size) : both / (r.size + other.size - both);
+      if (score >= t) pairs.push([j, i]);
+    }
+    for (const tok of prefix) {
+      const list = index.get(tok);
+      if (list) list.push(i);
+      else index.set(tok, [i]);
+    }
+  });
+  return { groups, pairs, groupOf };
+}
+
+/** Disjoint sets over 0…n−1. */
+class Union {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  join(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
 }
 
 const copied = (c: Candidate) => c.result?.findings.some((f) => f.code === "copied-indicators") ?? false;
 const sameYear = (a: Candidate, b: Candidate) => a.year === null || b.year === null || a.year === b.year;
 const label = (c: Candidate) => `“${c.name}”${c.amount !== null ? `（${c.amount} 万元）` : ""}`;
+/** Up to three of the others by name, and how many there are in all. */
+function named(others: Candidate[]): string {
+  const shown = others.slice(0, 3).map(label).join("、");
+  return others.length > 3 ? `${shown}等 ${others.length} 个项目` : shown;
+}
 
 function candidates(results: ProjectResult[], rows: CoverageRow[]): Candidate[] {
   const out: Candidate[] = [];
@@ -109,6 +155,57 @@ function candidates(results: ProjectResult[], rows: CoverageRow[]): Candidate[] 
   return out;
 }
 
+/** Candidates of one department that overlap: near-identical names, or (not already 照抄) near-identical indicators. */
+function overlapsOf(group: Candidate[]): Map<Candidate, Candidate[]> {
+  const partners = group.map(() => new Set<number>());
+  const link = (a: number, b: number, byName: boolean) => {
+    if (a === b || !sameYear(group[a], group[b]) || sameProject(group[a].id, group[b].id)) return;
+    if (byName && numbersOf(group[a].name) !== numbersOf(group[b].name)) return;
+    partners[a].add(b);
+    partners[b].add(a);
+  };
+  const relate = (sets: string[][], t: number, measure: "dice" | "jaccard", byName: boolean) => {
+    const s = similarSets(sets, t, measure);
+    const both = (xs: number[], ys: number[]) => {
+      for (const i of xs) for (const j of ys) link(i, j, byName);
+    };
+    // Within one group of identical sets every member overlaps every other. Each member is linked to the group's
+    // first few (enough to name three), and they to all: a large group costs its size, not its size squared.
+    for (const members of s.groups) both(members.slice(0, 4), members);
+    for (const [a, b] of s.pairs) {
+      both(s.groups[a].slice(0, 4), s.groups[b]);
+      both(s.groups[b].slice(0, 4), s.groups[a]);
+    }
+  };
+  relate(group.map((c) => { const core = nameCore(c.name); return core.replace(/ /g, "").length >= 3 ? bigrams(core) : []; }), SAME_NAME, "dice", true);
+  // Indicators and values copied word for word are copied-indicators already (照抄), not a second finding.
+  relate(group.map((c) => (c.indicators.size >= 3 && !copied(c) ? [...c.indicators] : [])), SAME_INDICATORS, "jaccard", false);
+  const out = new Map<Candidate, Candidate[]>();
+  partners.forEach((ps, i) => {
+    if (ps.size > 0) out.set(group[i], [...ps].sort((a, b) => a - b).map((j) => group[j]));
+  });
+  return out;
+}
+
+/** Small projects (under fragmentAmount) of one department linked by a shared run of ONE_PURPOSE characters, in clusters. */
+function fragmentsOf(small: Candidate[]): Candidate[][] {
+  const union = new Union(small.length);
+  const firstWith = new Map<string, number>();
+  small.forEach((c, i) => {
+    for (const g of new Set(grams(nameCore(c.name), ONE_PURPOSE))) {
+      const j = firstWith.get(g);
+      if (j === undefined) firstWith.set(g, i);
+      else if (sameYear(small[i], small[j])) union.join(i, j);
+    }
+  });
+  const clusters = new Map<number, Candidate[]>();
+  small.forEach((c, i) => {
+    const root = union.find(i);
+    clusters.set(root, [...(clusters.get(root) ?? []), c]);
+  });
+  return [...clusters.values()];
+}
+
 /**
  * 调整 (四(三)5, DOMAIN §9): within one department, projects that overlap (near-identical names, or the same
  * indicators under two names) are 交叉重复; several small projects (each under cycle.fragmentAmount 万元, at least
@@ -116,13 +213,12 @@ function candidates(results: ProjectResult[], rows: CoverageRow[]): Candidate[] 
  * a target table's decision becomes 调整.
  */
 export function adjustments(results: ProjectResult[], rows: CoverageRow[], rules: RuleSet): (Finding & { file: string })[] {
-  const list = candidates(results, rows).filter((c) => c.owner);
   const loose: (Finding & { file: string })[] = [];
   const report = (c: Candidate, code: string, message: string, ground: string) => {
     if (c.result) {
       const p = c.result.project;
       c.result.findings.push(finding(code, { sheet: p.sheet, cell: p.fields.name?.cell ?? null }, message, rules.severities));
-      if (!c.result.decision || c.result.decision !== "调整") {
+      if (c.result.decision !== "调整") {
         c.result.decision = "调整";
         c.result.decisionGrounds = [];
       }
@@ -132,50 +228,24 @@ export function adjustments(results: ProjectResult[], rows: CoverageRow[], rules
     }
   };
   const byOwner = new Map<string, Candidate[]>();
-  for (const c of list) byOwner.set(c.owner, [...(byOwner.get(c.owner) ?? []), c]);
+  for (const c of candidates(results, rows)) {
+    if (!c.owner) continue;
+    const list = byOwner.get(c.owner);
+    if (list) list.push(c);
+    else byOwner.set(c.owner, [c]);
+  }
   for (const group of byOwner.values()) {
     if (group.length < 2) continue;
-    const cores = group.map((c) => nameCore(c.name));
-    // 交叉重复: every pair of one owner and one year.
-    const overlaps = new Map<Candidate, Candidate[]>();
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const [a, b] = [group[i], group[j]];
-        // Two tables of one project (a version declared again) are not two projects.
-        if (!sameYear(a, b) || sameProject(a.id, b.id)) continue;
-        const names = cores[i].length >= 2 && similarity(cores[i], cores[j]) >= SAME_NAME;
-        // Indicators and values copied word for word are copied-indicators already (照抄), not a second finding.
-        const indicators = a.indicators.size >= 3 && b.indicators.size >= 3 && jaccard(a.indicators, b.indicators) >= SAME_INDICATORS && !(copied(a) && copied(b));
-        if (!names && !indicators) continue;
-        overlaps.set(a, [...(overlaps.get(a) ?? []), b]);
-        overlaps.set(b, [...(overlaps.get(b) ?? []), a]);
-      }
-    }
+    const overlaps = overlapsOf(group);
     for (const [c, others] of overlaps) {
-      const names = others.map(label).join("、");
-      report(c, "overlapping-projects", `本项目${label(c)}与同一部门的${names}名称或指标基本相同，疑似交叉重复，建议合并或调整。`, `与${names}交叉重复`);
+      report(c, "overlapping-projects", `本项目${label(c)}与同一部门的${named(others)}名称或指标基本相同，疑似交叉重复，建议合并或调整。`, `与${named(others)}交叉重复`);
     }
-    // 碎片化: small projects linked by a shared purpose (a common run of characters), in clusters.
-    const small = group.map((c, i) => ({ c, core: cores[i] })).filter((x) => x.c.amount !== null && x.c.amount < rules.cycle.fragmentAmount && !overlaps.has(x.c));
-    const seen = new Set<number>();
-    for (let i = 0; i < small.length; i++) {
-      if (seen.has(i)) continue;
-      const cluster = [i];
-      seen.add(i);
-      for (let k = 0; k < cluster.length; k++) {
-        for (let j = 0; j < small.length; j++) {
-          if (seen.has(j) || !sameYear(small[cluster[k]].c, small[j].c)) continue;
-          if (commonRun(small[cluster[k]].core, small[j].core) >= ONE_PURPOSE) {
-            seen.add(j);
-            cluster.push(j);
-          }
-        }
-      }
-      if (cluster.length < rules.cycle.fragmentMin) continue;
-      const members = cluster.map((k) => small[k].c);
-      const total = Math.round(members.reduce((s, c) => s + (c.amount ?? 0), 0) * 10000) / 10000;
+    const small = group.filter((c) => c.amount !== null && c.amount < rules.cycle.fragmentAmount && !overlaps.has(c));
+    for (const members of fragmentsOf(small)) {
+      if (members.length < rules.cycle.fragmentMin) continue;
+      const total = Math.round(members.reduce((sum, c) => sum + (c.amount ?? 0), 0) * 10000) / 10000;
       for (const c of members) {
-        const others = members.filter((o) => o !== c).map(label).join("、");
+        const others = named(members.filter((o) => o !== c));
         report(c, "fragmented-projects", `本项目${label(c)}与同一部门的${others}都是 ${rules.cycle.fragmentAmount} 万元以下、用途相同的小项目（共 ${members.length} 个，合计 ${total} 万元），属于碎片化安排，建议整合为一个项目。`, `与${others}碎片化安排，建议整合`);
       }
     }
