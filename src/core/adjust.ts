@@ -58,6 +58,9 @@ export interface SimilarSets {
  * Which token sets are at least `t` alike (Dice or Jaccard), by prefix filtering: tokens ordered rarest first, two
  * sets that alike must share a token among the first few of each, so only those are indexed and probed. Identical
  * sets are joined once, as one group: a department of 10,000 projects with one indicator set costs one set.
+ * A token that even as one of a set's rarest is shared by more than COMMON sets (names made from one pattern,
+ * 单位1项目1 … 单位999项目9) is not probed: such sets are compared only where a rarer token joins them, so the cost
+ * stays linear; identical sets are found all the same.
  */
 export function similarSets(sets: string[][], t: number, measure: "dice" | "jaccard"): SimilarSets {
   const byKey = new Map<string, number>();
@@ -86,7 +89,10 @@ export function similarSets(sets: string[][], t: number, measure: "dice" | "jacc
     const ordered = [...r].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : 1));
     const prefix = ordered.slice(0, ordered.length - minOverlap(ordered.length) + 1);
     const seen = new Set<number>();
-    for (const tok of prefix) for (const j of index.get(tok) ?? []) seen.add(j);
+    for (const tok of prefix) {
+      const list = index.get(tok) ?? [];
+      if (list.length <= COMMON) for (const j of list) seen.add(j);
+    }
     for (const j of seen) {
       const other = reps[j];
       let both = 0;
@@ -102,6 +108,9 @@ export function similarSets(sets: string[][], t: number, measure: "dice" | "jacc
   });
   return { groups, pairs, groupOf };
 }
+
+/** How many sets may share a probed token before it is too common to tell them apart (see similarSets). */
+const COMMON = 64;
 
 /** Disjoint sets over 0…n−1. */
 class Union {
