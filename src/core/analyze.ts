@@ -4,7 +4,7 @@ import { applyPrevious, type PreviousLink, type PreviousResult } from "./previou
 import { addRectificationGrounds, linkRectification, type Rectification } from "./rectify";
 import type { BudgetItem } from "./budget";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
-import { coverage, type CoverageRow, exAnteIdentity, projectIdentity, sameProject } from "./coverage";
+import { coverage, type CoverageRow, exAnteIdentity, ProjectIndex, projectIdentity } from "./coverage";
 import { assessExAnte, type ExAnte, type ExAnteResult } from "./ex-ante";
 import { toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
@@ -110,15 +110,16 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   const previous = applyPrevious(lastYear, budget, results, rules);
   findings.push(...previous.findings);
   const later = laterVersions(results);
+  const assessments = new ProjectIndex(exAnte, exAnteIdentity);
   for (const r of results) {
-    if (r.targetVerdict) terminate(r, exAnte, rules, previous.terminate.get(r), later.get(r));
+    if (r.targetVerdict) terminate(r, assessments, rules, previous.terminate.get(r), later.get(r));
     // A table the cycle found an error in (last year's cut not applied) is declared again, with the error put right.
     if (r.targetVerdict === "通过" && r.findings.some((f) => f.severity === "error")) r.targetVerdict = "重新申报";
   }
   linkRectification(rectification, results);
   const covered = coverage(budget, results, exAnte, rules, previous.links, rectification);
   findings.push(...covered.findings, ...adjustments(results, covered.rows, rules));
-  addRectificationGrounds(rectification, results);
+  addRectificationGrounds(rectification);
   for (const r of results) r.findings.sort(bySeverity);
   return { ruleSet: rules, projects: results, coverage: covered.rows, exAnte, previous: previous.links, rectification, findings, checkedOn,
     accountability: accountability(results, lastYear, rectification, rules),
@@ -190,19 +191,20 @@ function laterVersions(results: ProjectResult[]): Map<ProjectResult, { filed: Da
     .filter((r) => r.project.kind === "target")
     .map((r) => ({ r, filed: readDate(r.project.fields.filedOn?.value ?? null) }))
     .filter((x): x is { r: ProjectResult; filed: Date } => x.filed !== null);
+  const index = new ProjectIndex(dated, (x) => projectIdentity(x.r));
   const out = new Map<ProjectResult, { filed: Date; before: Date }>();
   for (const x of dated) {
-    const earlier = dated.filter((y) => y !== x && y.filed.getTime() < x.filed.getTime() && sameProject(projectIdentity(x.r), projectIdentity(y.r)));
+    const earlier = index.all(projectIdentity(x.r)).map((y) => y.item).filter((y) => y !== x && y.filed.getTime() < x.filed.getTime());
     if (earlier.length === 0) continue;
     out.set(x.r, { filed: x.filed, before: new Date(Math.max(...earlier.map((y) => y.filed.getTime()))) });
   }
   return out;
 }
 
-function terminate(r: ProjectResult, exAnte: ExAnteResult[], rules: RuleSet, lastYear?: string, later?: { filed: Date; before: Date }): void {
+function terminate(r: ProjectResult, exAnte: ProjectIndex<ExAnteResult>, rules: RuleSet, lastYear?: string, later?: { filed: Date; before: Date }): void {
   const p = r.project;
   const grounds: string[] = lastYear ? [lastYear] : [];
-  const assessment = exAnte.find((e) => sameProject(projectIdentity(r), exAnteIdentity(e)));
+  const assessment = exAnte.first(projectIdentity(r))?.item;
   if (assessment && (assessment.expected === "不予支持" || assessment.conclusion === "不予支持")) {
     grounds.push(`事前绩效评估（${assessment.form.sheet}）${assessment.score} 分，结论为“不予支持”`);
   }

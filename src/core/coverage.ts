@@ -60,6 +60,54 @@ export function sameProject(a: Identity, b: Identity): MatchedBy | null {
 }
 
 /**
+ * Items findable by who they are, as sameProject decides: looked up by 项目编码 and by name, then checked with
+ * sameProject, so a batch of 10,000 budgeted projects and 10,000 tables costs a lookup each, not a scan each.
+ */
+export class ProjectIndex<T> {
+  private byCode = new Map<string, T[]>();
+  private byName = new Map<string, T[]>();
+  private ids = new Map<T, Identity>();
+  private rank = new Map<T, number>();
+
+  constructor(items: Iterable<T>, identity: (item: T) => Identity) {
+    for (const item of items) {
+      const id = identity(item);
+      this.ids.set(item, id);
+      this.rank.set(item, this.rank.size);
+      const add = (map: Map<string, T[]>, k: string) => {
+        if (!k) return;
+        const list = map.get(k);
+        if (list) list.push(item);
+        else map.set(k, [item]);
+      };
+      add(this.byCode, key(id.code));
+      add(this.byName, key(id.name));
+    }
+  }
+
+  /** Every item naming the same project as `id`, in the order given, with how it matched. */
+  all(id: Identity): { item: T; matchedBy: MatchedBy }[] {
+    const seen = new Set<T>();
+    const out: { item: T; matchedBy: MatchedBy }[] = [];
+    for (const list of [this.byCode.get(key(id.code)) ?? [], this.byName.get(key(id.name)) ?? []]) {
+      for (const item of list) {
+        if (seen.has(item)) continue;
+        seen.add(item);
+        const m = sameProject(id, this.ids.get(item)!);
+        if (m) out.push({ item, matchedBy: m });
+      }
+    }
+    if (out.length > 1) out.sort((a, b) => this.rank.get(a.item)! - this.rank.get(b.item)!);
+    return out;
+  }
+
+  /** The first item (in the order given) naming the same project as `id`. */
+  first(id: Identity): { item: T; matchedBy: MatchedBy } | null {
+    return this.all(id)[0] ?? null;
+  }
+}
+
+/**
  * Coverage of the budget list (DOMAIN §9): a budgeted project without a target table may not be funded
  * (四(三)2); where the batch holds monitoring tables (a monitoring point) or self-evaluations (after the year), a
  * budgeted project without one is not covered (四(三)3, 四(三)4).
@@ -69,25 +117,24 @@ export function coverage(
 ): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
   const severities = rules.severities;
   const findings: (Finding & { file: string })[] = [];
+  const tables = new Map<TableKind, ProjectIndex<ProjectResult>>();
+  for (const kind of ["target", "monitoring", "self-evaluation"] as TableKind[]) tables.set(kind, new ProjectIndex(results.filter((r) => r.project.kind === kind), projectIdentity));
+  const assessments = new ProjectIndex(exAnte, exAnteIdentity);
+  const problemsOf = new ProjectIndex(rectification, rectificationIdentity);
+  const lastOf = new Map(previous.filter((l) => l.budget).map((l) => [l.budget!, l.previous] as const));
+  const years = (kind: TableKind) => new Set(results.filter((r) => r.project.kind === kind).map((r) => r.project.year));
+  const seenYears = { monitoring: years("monitoring"), selfEvaluation: years("self-evaluation") };
+  // The batch is at a monitoring point (or after the year) when it holds monitoring tables (self-evaluations) of the list's year.
+  const atPoint = (ys: Set<number | null>, year: number | null) => ys.size > 0 && (year === null || ys.has(null) || ys.has(year));
   const rows = items.map((item): CoverageRow => {
-    // The batch is at a monitoring point (or after the year) when it holds monitoring tables (self-evaluations) of the list's year.
-    const phase = {
-      monitoring: results.some((r) => r.project.kind === "monitoring" && sameYear(item, projectIdentity(r))),
-      selfEvaluation: results.some((r) => r.project.kind === "self-evaluation" && sameYear(item, projectIdentity(r))),
-    };
+    const phase = { monitoring: atPoint(seenYears.monitoring, item.year), selfEvaluation: atPoint(seenYears.selfEvaluation, item.year) };
     const matchedBy: CoverageRow["matchedBy"] = {};
     const find = (kind: TableKind) => {
-      for (const r of results) {
-        if (r.project.kind !== kind) continue;
-        const m = sameProject(item, projectIdentity(r));
-        if (m) {
-          matchedBy[kind] = m;
-          return r;
-        }
-      }
-      return null;
+      const hit = tables.get(kind)!.first(item);
+      if (hit) matchedBy[kind] = hit.matchedBy;
+      return hit?.item ?? null;
     };
-    const assessment = exAnte.find((e) => sameProject(item, exAnteIdentity(e))) ?? null;
+    const assessment = assessments.first(item)?.item ?? null;
     // A new major project needs its 事前绩效评估 before it may ask for a budget (四(三)1).
     const needsExAnte = item.isNew === true && (item.isMajor === true || (item.amount ?? 0) >= rules.cycle.majorNewAmount);
     const target = find("target");
@@ -100,8 +147,8 @@ export function coverage(
     if (phase.monitoring && !monitoring) findings.push({ file: item.file, ...finding("monitoring-not-covered", at, `${what}，本批有运行监控表，但没有这个项目的监控表。`, severities) });
     if (phase.selfEvaluation && !selfEvaluation) findings.push({ file: item.file, ...finding("self-evaluation-not-covered", at, `${what}，本批有绩效自评表，但这个项目没有自评，自评未全覆盖。`, severities) });
     const review = selfEvaluation?.review;
-    const last = previous.find((l) => l.budget === item)?.previous;
-    const problems = rectification.filter((it) => sameProject({ ...item, year: null }, rectificationIdentity(it)));
+    const last = lastOf.get(item);
+    const problems = problemsOf.all({ ...item, year: null }).map((x) => x.item);
     const count = (s: string) => problems.filter((p) => p.status === s).length;
     return {
       item,

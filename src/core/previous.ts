@@ -1,6 +1,6 @@
 import type { ProjectResult } from "./analyze";
 import type { BudgetItem } from "./budget";
-import { type Identity, type MatchedBy, projectIdentity, sameProject } from "./coverage";
+import { type Identity, type MatchedBy, ProjectIndex, projectIdentity } from "./coverage";
 import { finding, type Finding } from "./findings";
 import { readRecords, recordText } from "./records";
 import type { Decision } from "./rules/ruleset";
@@ -121,12 +121,15 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
   const links: PreviousLink[] = [];
   const findings: (Finding & { file: string })[] = [];
   const terminate = new Map<ProjectResult, string>();
-  const targets = results.filter((r) => r.project.kind === "target");
+  const budgetIndex = new ProjectIndex(budget, (b) => yearless(b));
+  const targetIndex = new ProjectIndex(results.filter((r) => r.project.kind === "target"), (r) => yearless(projectIdentity(r)));
   for (const prev of previous) {
     const id = yearless({ code: prev.code, name: prev.name, unit: prev.unit, year: null });
-    const item = budget.find((b) => sameProject(id, yearless(b))) ?? null;
-    const target = targets.find((r) => sameProject(id, yearless(projectIdentity(r)))) ?? null;
-    const matchedBy = item ? sameProject(id, yearless(item)) : target ? sameProject(id, yearless(projectIdentity(target))) : null;
+    const inBudget = budgetIndex.first(id);
+    const inTargets = targetIndex.first(id);
+    const item = inBudget?.item ?? null;
+    const target = inTargets?.item ?? null;
+    const matchedBy = inBudget?.matchedBy ?? inTargets?.matchedBy ?? null;
     const amount = item?.amount ?? (target ? amountOf(target) : null);
     links.push({ previous: prev, budget: item, target, matchedBy, amount });
     if (!item && !target) continue;

@@ -1,5 +1,5 @@
 import type { ProjectResult } from "./analyze";
-import { type Identity, projectIdentity, sameProject } from "./coverage";
+import { type Identity, ProjectIndex, projectIdentity } from "./coverage";
 import { finding, type Finding, type Severity } from "./findings";
 import { chineseDate, readDate, readRecords, recordText } from "./records";
 import type { SheetSnapshot } from "./sheet";
@@ -95,9 +95,10 @@ export function readRectification(sheet: SheetSnapshot, file: string, today: Dat
 
 /** Each problem's project among the batch's tables (by 项目编码, else name and unit; any year). */
 export function linkRectification(items: Rectification[], results: ProjectResult[]): void {
+  const index = new ProjectIndex(results, (r) => ({ ...projectIdentity(r), year: null }));
   for (const it of items) {
     if (!it.name && !it.code) continue;
-    it.projects = results.filter((r) => sameProject(rectificationIdentity(it), { ...projectIdentity(r), year: null }));
+    it.projects = index.all(rectificationIdentity(it)).map((x) => x.item);
   }
 }
 
@@ -107,9 +108,17 @@ export const rectificationIdentity = (it: Rectification): Identity => ({ code: i
  * Open problems reach 结果应用 (四(三)5 反馈、整改、提升): every table of the batch for the project gets the count of
  * its unfinished problems among its decision's grounds.
  */
-export function addRectificationGrounds(items: Rectification[], results: ProjectResult[]): void {
-  for (const r of results) {
-    const open = items.filter((i) => i.status !== "已整改" && i.projects.includes(r));
+export function addRectificationGrounds(items: Rectification[]): void {
+  const openOf = new Map<ProjectResult, Rectification[]>();
+  for (const i of items) {
+    if (i.status === "已整改") continue;
+    for (const r of i.projects) {
+      const list = openOf.get(r);
+      if (list) list.push(i);
+      else openOf.set(r, [i]);
+    }
+  }
+  for (const [r, open] of openOf) {
     if (open.length === 0 || !r.decision) continue;
     const late = open.filter((i) => i.status === "逾期").length;
     r.decisionGrounds.push(`有 ${open.length} 个问题未完成整改${late ? `（其中逾期 ${late} 个）` : ""}`);
