@@ -61,7 +61,8 @@ export default async (env, argv) => {
       path: path.resolve(here, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
+      // dist/cli holds the command line (scripts/build-cli.mjs), built beside the pane: kept.
+      clean: { keep: /^cli[\\/]/ },
     },
     // One ES5 bundle for every webview Office uses: Internet Explorer 11 (Trident) and Edge Legacy (EdgeHTML 18) in
     // Office 2016/2019 volume licence, and the Chromium ones. Babel lowers our code and the dependencies the Excel path

@@ -108,3 +108,14 @@ describe("jixiao check --previous and --date", () => {
     expect([bad.code, bad.err.trim()]).toEqual([2, "--date 应为 YYYY-MM-DD 格式的日期，实际是“2026-02-30”。"]);
   });
 });
+
+describe("the built command line", () => {
+  it("says in Chinese what to run when the bundle has not been built", async () => {
+    const { copyFileSync, mkdirSync } = await import("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-unbuilt-"));
+    mkdirSync(join(dir, "bin"));
+    copyFileSync(BIN, join(dir, "bin", "jixiao.js"));
+    const r = spawnSync(process.execPath, [join(dir, "bin", "jixiao.js"), "--help"], { encoding: "utf8", timeout: 60_000 });
+    expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, "", "jixiao 命令行尚未构建（缺少 dist/cli/jixiao.mjs）。请在项目目录运行 npm run build:cli（npm ci 也会自动构建）。"]);
+  });
+});
