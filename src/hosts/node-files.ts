@@ -1,10 +1,12 @@
 import ExcelJS from "exceljs";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { constants as zlibConstants, inflateRawSync } from "node:zlib";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import { ExcelJsHost, fillSheet, sheetOptions } from "./exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES, type WorkbookHost } from "./host";
 import { describeLoadError } from "./load-error";
+import { workbookLimitProblem } from "./zip-limits";
 
 /** A file that could not be opened at all, with a message in Chinese naming it. */
 export class WorkbookOpenError extends Error {
@@ -46,6 +48,15 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/** The first bytes of a raw-deflate stream, flushed as far as the given input goes (Node's zlib). */
+function inflateStart(deflated: Uint8Array): Uint8Array | null {
+  try {
+    return inflateRawSync(deflated, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return null;
+  }
+}
+
 /** Opens a workbook read-only: the file is read into memory and never written back. */
 export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
   let size: number;
@@ -61,6 +72,8 @@ export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
     );
   }
   const data = await readFile(path);
+  const over = await workbookLimitProblem(basename(path), data, inflateStart);
+  if (over) throw new WorkbookOpenError(path, over);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);

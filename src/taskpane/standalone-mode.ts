@@ -3,6 +3,7 @@ import { templateBook } from "../core/templates";
 import { ExcelJsHost } from "../hosts/exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
 import { describeLoadError } from "../hosts/load-error";
+import { inflateStartInBrowser, workbookLimitProblem } from "../hosts/zip-limits";
 import { wireActions } from "./controller";
 import { byId, setStatus } from "./view";
 
@@ -66,6 +67,12 @@ export function startStandaloneMode(reason: string): void {
     }
     setStatus("正在打开工作簿…");
     const bytes = new Uint8Array(await file.arrayBuffer());
+    // Refused from its zip directory and its sheets' first bytes before exceljs unzips anything.
+    const over = await workbookLimitProblem(file.name, bytes, inflateStartInBrowser);
+    if (over) {
+      setStatus(over, true);
+      return;
+    }
     try {
       const ExcelJs = await loadExcelJs();
       const wb = new ExcelJs.Workbook();
@@ -91,6 +98,11 @@ export function startStandaloneMode(reason: string): void {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const over = await workbookLimitProblem(file.name, bytes, inflateStartInBrowser);
+    if (over) {
+      setStatus(`上年结果：${over}`, true);
+      return;
+    }
     try {
       const wb = new (await loadExcelJs()).Workbook();
       await wb.xlsx.load(bytes.buffer);

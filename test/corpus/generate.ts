@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 import { MAX_WORKBOOK_BYTES } from "../../src/hosts/host";
 import { buildWorkbook, selfEvaluationSheet, type SheetDef, targetSheet, withCell } from "../fixtures";
 
@@ -60,6 +60,67 @@ function badZip(): Buffer {
   header.writeUInt32LE(800, 22);
   header.writeUInt16LE(name.length, 26);
   return Buffer.concat([header, name, data]);
+}
+
+
+/** A zip of the given parts, each deflated (PKWARE APPNOTE: local headers, then the central directory, then its end). */
+export function zipOf(parts: [string, Buffer][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [file, content] of parts) {
+    const data = deflateRawSync(content);
+    const name = Buffer.from(file);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(content), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(content.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(content), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(content.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+/** A minimal .xlsx around one sheet's XML: enough parts for Excel and exceljs to call it a workbook. */
+export function workbookZip(sheetXml: Buffer): Buffer {
+  const x = (s: string) => Buffer.from(s);
+  return zipOf([
+    ["[Content_Types].xml", x('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')],
+    ["_rels/.rels", x('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')],
+    ["xl/workbook.xml", x('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>')],
+    ["xl/_rels/workbook.xml.rels", x('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')],
+    ["xl/worksheets/sheet1.xml", sheetXml],
+  ]);
+}
+
+/** A sheet's XML: its dimension, then `rows` rows made by `row`. */
+function sheetXml(dimension: string, rows: number, row: (r: number) => string): Buffer {
+  const chunks: string[] = [`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="${dimension}"/><sheetData>`];
+  for (let r = 1; r <= rows; r++) chunks.push(row(r));
+  chunks.push("</sheetData></worksheet>");
+  return Buffer.from(chunks.join(""));
 }
 
 export async function generateCorpus(dir: string): Promise<CorpusEntry[]> {
@@ -139,6 +200,16 @@ export async function generateCorpus(dir: string): Promise<CorpusEntry[]> {
   writeFileSync(join(dir, "超过大小上限.xlsx"), valid);
   truncateSync(join(dir, "超过大小上限.xlsx"), MAX_WORKBOOK_BYTES + 1024);
   add({ file: "超过大小上限.xlsx", expect: "error", message: /超过大小上限\.xlsx.*超过单个工作簿 50\.0 MB 的上限/ });
+
+  // Built to exhaust memory (issue 12), refused from the zip's directory or a sheet's first bytes before parsing:
+  // 1,000,000 short rows (about 9 MB zipped, 50 MB unzipped); an 18 MB cell of one character (a zip bomb, 1000:1); and
+  // a small sheet that declares A1:Z1000000.
+  writeFileSync(join(dir, "一百万行.xlsx"), workbookZip(sheetXml("A1:A1000000", 1_000_000, (r) => `<row r="${r}"><c r="A${r}"><v>${(r * 7919) % 100_003}</v></c></row>`)));
+  add({ file: "一百万行.xlsx", expect: "error", message: /一百万行\.xlsx 解压后有 .* MB，超过 32\.0 MB 的上限/ });
+  writeFileSync(join(dir, "压缩炸弹.xlsx"), workbookZip(sheetXml("A1:B1", 1, () => `<row r="1"><c r="A1" t="inlineStr"><is><t>${"炸".repeat(6_000_000)}</t></is></c></row>`)));
+  add({ file: "压缩炸弹.xlsx", expect: "error", message: /压缩炸弹\.xlsx 中的 xl\/worksheets\/sheet1\.xml 压缩比为 \d+:1，超过 100:1 的上限/ });
+  writeFileSync(join(dir, "声明一百万行.xlsx"), workbookZip(sheetXml("A1:Z1000000", 3, (r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`)));
+  add({ file: "声明一百万行.xlsx", expect: "error", message: /声明一百万行\.xlsx 的工作表 xl\/worksheets\/sheet1\.xml 声明了 1,000,000 行 × 26 列（A1:Z1000000），超过 2,000,000 个单元格的上限/ });
 
   return entries;
 }

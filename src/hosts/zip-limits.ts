@@ -1,0 +1,162 @@
+import { formatBytes, WORKBOOK_LIMITS } from "./host";
+
+/** One part of a zip, as its central directory lists it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** Where the part's local header starts. */
+  headerOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const ZIP64 = 0xffffffff;
+
+/**
+ * The central directory of a zip (PKWARE APPNOTE 4.3.12 and 4.3.16), read without inflating anything. Returns null
+ * for bytes that are not a zip (exceljs then says what they are), and "zip64" for a zip that needs ZIP64 (a part or
+ * the whole over 4 GB, or over 65,535 parts): no legitimate workbook here does.
+ */
+export function zipDirectory(bytes: Uint8Array): ZipEntry[] | "zip64" | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u16 = (at: number) => view.getUint16(at, true);
+  // The end record is in the last 22 + 65,535 bytes (its comment is at most 65,535 bytes).
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (u32(at) === EOCD) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(end + 10);
+  const size = u32(end + 12);
+  const offset = u32(end + 16);
+  if (count === 0xffff || size === ZIP64 || offset === ZIP64) return "zip64";
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || u32(at) !== CENTRAL) return null;
+    const nameLength = u16(at + 28);
+    const entry: ZipEntry = {
+      method: u16(at + 10),
+      compressedSize: u32(at + 20),
+      uncompressedSize: u32(at + 24),
+      headerOffset: u32(at + 42),
+      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+    };
+    if (entry.compressedSize === ZIP64 || entry.uncompressedSize === ZIP64 || entry.headerOffset === ZIP64) return "zip64";
+    entries.push(entry);
+    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
+  }
+  return entries;
+}
+
+/** Inflates the start of a raw-deflate stream (at most a few hundred KB out), or null where it cannot. */
+export type InflateStart = (deflated: Uint8Array) => Uint8Array | null | Promise<Uint8Array | null>;
+
+/** How much of a sheet's zipped data is inflated to find its dimension: its start, never the whole part. */
+const DIMENSION_PROBE = 4096;
+
+/** A cell reference's column letters as a number: A = 1, Z = 26, AA = 27. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The rows × columns a sheet's <dimension ref="A1:Z1000"/> declares, from the first bytes of its XML. */
+export function declaredSize(xmlStart: string): { rows: number; columns: number; ref: string } | null {
+  const m = /<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/.exec(xmlStart);
+  if (!m) return null;
+  const c1 = m[1];
+  const r1 = Number(m[2]);
+  const c2 = m[3] ?? c1;
+  const r2 = m[4] !== undefined ? Number(m[4]) : r1;
+  return { rows: Math.abs(r2 - r1) + 1, columns: Math.abs(columnNumber(c2) - columnNumber(c1)) + 1, ref: m[3] ? `${c1}${r1}:${c2}${r2}` : `${c1}${r1}` };
+}
+
+const mb = (n: number) => formatBytes(n);
+
+/**
+ * Whether a workbook's bytes stay within WORKBOOK_LIMITS, from its zip directory and, where `inflate` is given, the
+ * first bytes of each sheet: a Chinese sentence naming the file, the part and the limit, or null when it may be
+ * parsed. Nothing is unzipped whole, so a zip bomb costs what its directory costs.
+ */
+export async function workbookLimitProblem(file: string, bytes: Uint8Array, inflate?: InflateStart, limits = WORKBOOK_LIMITS): Promise<string | null> {
+  const entries = zipDirectory(bytes);
+  if (entries === null) return null;
+  if (entries === "zip64") return `文件 ${file} 使用 ZIP64 格式（单个部分或整个文件解压后超过 4 GB），超过工作簿的上限，未打开。`;
+  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (total > limits.uncompressedBytes) {
+    return `文件 ${file} 解压后有 ${mb(total)}，超过 ${mb(limits.uncompressedBytes)} 的上限，未打开。请拆分后再处理（如按单位分成几个工作簿）。`;
+  }
+  for (const e of entries) {
+    if (e.uncompressedSize <= 1024 * 1024) continue;
+    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+    if (ratio > limits.partRatio) {
+      return `文件 ${file} 中的 ${e.name} 压缩比为 ${Math.round(ratio)}:1，超过 ${limits.partRatio}:1 的上限（正常的表格约为 10:1，这样的文件可能是为耗尽内存而构造的），未打开。`;
+    }
+  }
+  if (!inflate) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const e of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    const at = e.headerOffset;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) continue;
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const data = bytes.subarray(start, Math.min(bytes.length, start + Math.min(e.compressedSize, DIMENSION_PROBE)));
+    const head = e.method === 0 ? data : e.method === 8 ? await inflate(data) : null;
+    if (!head) continue;
+    const size = declaredSize(new TextDecoder().decode(head.subarray(0, 64 * 1024)));
+    if (size && size.rows * size.columns > limits.declaredCells) {
+      return `文件 ${file} 的工作表 ${e.name} 声明了 ${size.rows.toLocaleString("en-US")} 行 × ${size.columns} 列（${size.ref}），超过 ${limits.declaredCells.toLocaleString("en-US")} 个单元格的上限，未打开。请拆分后再处理。`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The start of a raw-deflate stream in a browser, by DecompressionStream (Chrome 103+, Firefox 113+, Safari 16.4+);
+ * null where there is none. The input is only the stream's start, so the stream fails at its end: what came out
+ * before is kept.
+ */
+export async function inflateStartInBrowser(deflated: Uint8Array): Promise<Uint8Array | null> {
+  // The standalone page runs only in browsers that have it (it asks old ones for a newer browser first).
+  const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  if (!Stream) return null;
+  let stream: TransformStream<Uint8Array, Uint8Array>;
+  try {
+    stream = new Stream("deflate-raw");
+  } catch {
+    return null;
+  }
+  const writer = stream.writable.getWriter();
+  writer.write(deflated).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < 64 * 1024) {
+      const { done, value } = await reader.read();
+      if (done || !value) break;
+      chunks.push(value);
+      total += value.length;
+    }
+  } catch {
+    // The end of the given bytes is not the end of the stream.
+  }
+  reader.cancel().catch(() => undefined);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
