@@ -9,11 +9,14 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyze } from "../src/core/analyze";
 import { readWorkbook } from "../src/core/read/read";
+import { loadFormulaParser } from "../src/core/rules/expression";
 import { CENTRAL } from "../src/core/rules/ruleset";
 import type { WorkbookSnapshot } from "../src/core/sheet";
 import { ExcelJsHost } from "../src/hosts/exceljs-host";
 import { formWorkbookBytes, listWorkbookBytes } from "./bench-workbooks";
 
+
+await loadFormulaParser();
 const ref = process.argv[2] ?? "HEAD~1";
 const root = resolve(".");
 const dir = mkdtempSync(join(tmpdir(), "jixiao-compare-"));

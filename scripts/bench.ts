@@ -11,6 +11,7 @@ import { runCheck } from "../src/app/actions";
 import { analyze } from "../src/core/analyze";
 import { readWorkbook } from "../src/core/read/read";
 import { renderReports } from "../src/core/report";
+import { loadFormulaParser } from "../src/core/rules/expression";
 import { CENTRAL } from "../src/core/rules/ruleset";
 import type { WorkbookSnapshot } from "../src/core/sheet";
 import { ExcelJsHost } from "../src/hosts/exceljs-host";
@@ -19,6 +20,8 @@ import { OfficeHost } from "../src/hosts/office-host";
 import { FakeExcel, fakeSheet, type FakeValue } from "../test/fakes/fake-excel";
 import { formWorkbookBytes as formWorkbook, listWorkbookBytes as listWorkbook } from "./bench-workbooks";
 
+
+await loadFormulaParser();
 const SIZES = [10, 100, 1_000, 10_000];
 
 type Layout = "list" | "form";
@@ -263,7 +266,7 @@ function report(rows: Figures[], b: Bundle[], measuredAt = new Date().toISOStrin
     "|---|---:|---:|---|",
     ...b.map((x) => `| ${x.file} | ${kb(x.raw)} | ${kb(x.gzip)} | ${x.file.startsWith("commands") ? "功能区命令页" : x.onDemand ? "按需（仅独立网页模式打开文件时加载 exceljs）" : "启动时"} |`),
     "",
-    "mathjs 只打包评分公式用到的函数（`src/core/decimal.ts` 按依赖创建实例，不含 `import`、`evaluate`、矩阵等）。",
+    "mathjs 只打包评分公式的解析器（`src/core/rules/parser.ts` 按依赖创建实例，不含 `import`、`evaluate`、矩阵等），并且只在第一次编译规则集公式时加载（命令行中是单独的一块，任务窗格中随主脚本打包、用到时才执行）；金额和得分的十进制计算直接用 decimal.js。",
     "任务窗格的脚本是一个 ES5 包（Babel + core-js 按用量补齐），Office 2016/2019 批量许可版的 Internet Explorer 11 和 EdgeHTML 18 内核也能运行；",
     "`legacy-guard.js` 是在主脚本之前运行的 ES3 小脚本，主脚本无法启动时显示中文说明。exceljs 只在独立网页模式中按需加载，不转换为 ES5。",
     "",

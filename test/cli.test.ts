@@ -119,3 +119,14 @@ describe("the built command line", () => {
     expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, "", "jixiao 命令行尚未构建（缺少 dist/cli/jixiao.mjs）。请在项目目录运行 npm run build:cli（npm ci 也会自动构建）。"]);
   });
 });
+
+describe("the command line's bundle", () => {
+  it("keeps mathjs out of the start and of the commands: it loads in a chunk of its own when formulas are compiled", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = join(__dirname, "..", "dist", "cli");
+    // A sentence only mathjs's parser holds.
+    const holders = readdirSync(dir).filter((f) => f.endsWith(".mjs") && readFileSync(join(dir, f), "utf8").includes("Unexpected end of expression"));
+    expect(holders).toHaveLength(1);
+    expect(holders[0]).toMatch(/^parser-/);
+  });
+});

@@ -1,3 +1,4 @@
+import { loadFormulaParser } from "../core/rules/expression";
 import { type Analysis, type AnalyzeOptions, analyzeSteps, type Progress } from "../core/analyze";
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
 import { OWNED_PREFIXES, planWrite, REGISTER_SHEET } from "../core/owned";
@@ -129,6 +130,7 @@ const isDocument = (name: string) => OWNED_PREFIXES.some((p) => name.startsWith(
  * documents of projects no longer reviewed.
  */
 export async function runCheck(sources: Sources, target: WorkbookHost, ruleSet: RuleSet | "sheet", opts: RunOptions = {}): Promise<CheckResult> {
+  await loadFormulaParser();
   const snapshots = await readAll(sources, opts);
   const rules = ruleSet === "sheet" ? rulesFromWorkbook(snapshots) : ruleSet;
   const lastYear = opts.previous ? (await readAll(opts.previous, opts)).map((s) => ({ ...s, previous: true })) : [];

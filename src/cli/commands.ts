@@ -6,6 +6,7 @@ import { type Analysis, analysisJson } from "../core/analyze";
 import { KIND_NAMES } from "../core/classify";
 import { fieldText } from "../core/model";
 import { finalGrade, summarize } from "../core/report/summary";
+import { loadFormulaParser } from "../core/rules/expression";
 import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
 import { BUILT_IN, type RuleSet } from "../core/rules/ruleset";
 import type { WorkbookSnapshot } from "../core/sheet";
@@ -14,6 +15,8 @@ import type { Io } from "./main";
 import { formatTable } from "./table";
 
 export async function resolveRuleSet(arg: string): Promise<RuleSet> {
+  // A rule set's formulas are compiled as it is checked.
+  await loadFormulaParser();
   const built = builtInRuleSet(arg);
   if (built) return built;
   if (!/\.json$/i.test(arg)) throw new RuleSetError(`未知的规则集“${arg}”。内置规则集：${Object.keys(BUILT_IN).join("、")}；自定义规则集请给出 .json 文件路径。`);

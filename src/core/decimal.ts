@@ -1,21 +1,18 @@
-import { bignumberDependencies, create, parseDependencies, type BigNumber } from "mathjs";
+import DecimalJs from "decimal.js";
 
 /**
- * Money and scores are decimal quantities. This mathjs instance holds only the parser (for rule-set formulas,
- * which rules/expression.ts checks and compiles to decimal arithmetic itself) and the decimal number type: no
- * evaluate, import, createUnit, matrices or units reach the bundle or a formula.
+ * Money and scores are decimal quantities: decimal.js (the type mathjs's BigNumber is made of) at 34 significant
+ * digits. mathjs itself is loaded only to parse rule-set formulas (rules/parser.ts).
  */
-export const math = create({ parseDependencies, bignumberDependencies }, { number: "BigNumber", precision: 34 });
+const DecimalClass = DecimalJs.clone({ precision: 34 });
 
-export type Dec = BigNumber;
+export type Dec = InstanceType<typeof DecimalClass>;
 
 /** decimal.js's ROUND_HALF_UP. */
 const HALF_UP = 4;
 
-/** The instance's decimal class; constructing it directly skips mathjs's typed-function dispatch. */
-export const Decimal = (math as unknown as {
-  BigNumber: { new (x: number | string | Dec): Dec; min(...xs: Dec[]): Dec; max(...xs: Dec[]): Dec };
-}).BigNumber;
+/** The decimal class. */
+export const Decimal: { new (x: number | string | Dec): Dec; min(...xs: Dec[]): Dec; max(...xs: Dec[]): Dec } = DecimalClass;
 
 export function dec(x: number | string | Dec): Dec {
   return typeof x === "object" ? x : new Decimal(x);

@@ -1,5 +1,16 @@
 import type { MathNode } from "mathjs";
-import { dec, Decimal, math, type Dec } from "../decimal";
+import { dec, Decimal, type Dec } from "../decimal";
+
+let parse: ((source: string) => MathNode) | null = null;
+
+/**
+ * Loads mathjs's parser, once: every host calls it before it compiles a rule set's formulas (actions.ts, the CLI,
+ * the tests' setup), so nothing that compiles no formula pays for mathjs. In the task pane the parser is bundled
+ * eagerly (no extra request from an old webview) but still evaluated only here.
+ */
+export async function loadFormulaParser(): Promise<void> {
+  if (!parse) parse = (await import(/* webpackMode: "eager" */ "./parser")).parse as unknown as (source: string) => MathNode;
+}
 
 /** Functions a rule-set formula may call. */
 const FUNCTIONS = new Set(["min", "max", "abs"]);
@@ -88,9 +99,10 @@ function build(n: MathNode): Compiled {
 export function compileFormula(source: string, variables: readonly string[]): Formula {
   if (typeof source !== "string" || source.trim() === "") throw new ExpressionError("公式为空");
   if (source.length > MAX_LENGTH) throw new ExpressionError(`公式超过 ${MAX_LENGTH} 个字符`);
+  if (!parse) throw new Error("评分公式解析器尚未加载：请先调用 loadFormulaParser()（内部错误）");
   let root: MathNode;
   try {
-    root = math.parse(source);
+    root = parse(source);
   } catch (e) {
     throw new ExpressionError(`公式无法解析：${(e as Error).message}`);
   }
