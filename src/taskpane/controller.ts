@@ -6,7 +6,7 @@ import { builtInRuleSet } from "../core/rules/load";
 import { CENTRAL } from "../core/rules/ruleset";
 import { templateBooks } from "../core/templates";
 import type { WorkbookHost } from "../hosts/host";
-import { byId, setStatus, showCheck, showInventory } from "./view";
+import { byId, type CheckView, renderCheck, setStatus, showCheck, showInventory } from "./view";
 
 /** Where an action reads from and writes to: the open workbook inside Excel, or an opened file and a new workbook. */
 export interface Workspace {
@@ -21,6 +21,25 @@ export interface Workspace {
   sheetNames?(): Promise<string[]>;
   /** A workbook of last year's results chosen apart from the source (the page's 上年结果文件). */
   previous?(): WorkbookHost | null;
+  /**
+   * Runs a check elsewhere (the page's Web Worker) instead of in this thread: returns what the pane shows and the
+   * sentence saying where the result is.
+   */
+  check?(request: CheckOptions, onProgress: (p: Progress) => void, signal: Cancel): Promise<{ view: CheckView; message: string }>;
+}
+
+/** The options of a check, as the pane's controls set them. */
+export interface CheckOptions {
+  step: ReportStep;
+  ruleSet: string;
+  month?: number;
+  previousSheets: string[];
+}
+
+/** The 取消 button's signal; `onAbort` lets a worker be told at once. */
+export interface Cancel extends CancelSignal {
+  aborted: boolean;
+  onAbort?: () => void;
 }
 
 /** Wires the action buttons, options, progress and cancel to a workspace; the same for both modes. */
@@ -57,9 +76,11 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
   const box = byId("progress-box");
   const bar = byId<HTMLProgressElement>("progress");
   const stage = byId("progress-text");
-  let controller: { aborted: boolean } | null = null;
+  let controller: Cancel | null = null;
   byId<HTMLButtonElement>("cancel").addEventListener("click", () => {
-    if (controller) controller.aborted = true;
+    if (!controller) return;
+    controller.aborted = true;
+    controller.onAbort?.();
   });
 
   const progress = (p: Progress) => {
@@ -70,15 +91,21 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
   async function run(label: string, action: (source: WorkbookHost, target: WorkbookHost, signal: CancelSignal) => Promise<string[]>) {
     const source = ws.source();
     if (!source) return;
+    await runWith(label, async (signal) => {
+      const target = await ws.newTarget();
+      const sheets = await action(source, target, signal);
+      return ws.finish(target, sheets);
+    });
+  }
+
+  async function runWith(label: string, action: (signal: Cancel) => Promise<string>) {
     enable(false);
     controller = { aborted: false };
     box.hidden = false;
     progress({ stage: "读取工作簿", done: 0 });
     setStatus(`${label}：正在处理…`);
     try {
-      const target = await ws.newTarget();
-      const sheets = await action(source, target, controller);
-      setStatus(`${label}完成。${await ws.finish(target, sheets)}`);
+      setStatus(`${label}完成。${await action(controller)}`);
     } catch (e) {
       if (e instanceof CancelledError) setStatus(e.message);
       else setStatus(`${label}出错：${e instanceof Error ? e.message : String(e)}`, true);
@@ -91,8 +118,16 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
 
   for (const button of stepButtons) {
     const step = button.dataset.step as ReportStep;
-    button.addEventListener("click", () =>
-      run(STEP_NAMES[step], async (source, target, signal) => {
+    button.addEventListener("click", () => {
+      if (ws.check && ws.source()) {
+        const request = { step, ruleSet: byId<HTMLSelectElement>("rule-set").value, month: month.value ? Number(month.value) : undefined, previousSheets: previousSheet.value ? [previousSheet.value] : [] };
+        return runWith(STEP_NAMES[step], async (signal) => {
+          const r = await ws.check!(request, progress, signal);
+          renderCheck(r.view);
+          return r.message;
+        });
+      }
+      return run(STEP_NAMES[step], async (source, target, signal) => {
         const choice = byId<HTMLSelectElement>("rule-set").value;
         const rules = choice === "sheet" ? "sheet" : builtInRuleSet(choice) ?? CENTRAL;
         const m = month.value ? Number(month.value) : undefined;
@@ -103,8 +138,8 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
         });
         showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
         return sheetsWritten;
-      }),
-    );
+      });
+    });
   }
   inv.addEventListener("click", () =>
     run("工作表清单", async (source, target) => {

@@ -4,7 +4,11 @@ import { ExcelJsHost } from "../hosts/exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
 import { describeLoadError } from "../hosts/load-error";
 import { inflateStartInBrowser, workbookLimitProblem } from "../hosts/zip-limits";
-import { wireActions } from "./controller";
+import { CancelledError } from "../app/actions";
+import type { Progress } from "../core/analyze";
+import type { CheckRequest, WorkerMessage } from "./check-worker";
+import { type Cancel, type CheckOptions, wireActions } from "./controller";
+import type { CheckView } from "./view";
 import { byId, setStatus } from "./view";
 
 type ExcelJsModule = typeof ExcelJS;
@@ -31,6 +35,9 @@ export function startStandaloneMode(reason: string): void {
   const download = byId<HTMLButtonElement>("download");
   let source: ExcelJsHost | null = null;
   let lastYear: ExcelJsHost | null = null;
+  // The chosen files' bytes, for the worker that checks them (each run gets copies: they are moved, not shared).
+  let sourceBytes: Uint8Array | null = null;
+  let lastYearBytes: Uint8Array | null = null;
   let result: { bytes: ArrayBuffer; name: string } | null = null;
 
   const actions = wireActions({
@@ -46,6 +53,7 @@ export function startStandaloneMode(reason: string): void {
       saveFile((await host.workbook.xlsx.writeBuffer()) as ArrayBuffer, book.file);
       return `已下载模板 ${book.file}，可用 Excel 或 WPS 打开填写。`;
     },
+    check: (request, onProgress, signal) => checkInWorker(request, onProgress, signal),
     finish: async (target, sheets) => {
       result = { bytes: (await (target as ExcelJsHost).workbook.xlsx.writeBuffer()) as ArrayBuffer, name: resultName(source!.file) };
       download.hidden = false;
@@ -78,6 +86,7 @@ export function startStandaloneMode(reason: string): void {
       const wb = new ExcelJs.Workbook();
       await wb.xlsx.load(bytes.buffer);
       source = new ExcelJsHost(wb, file.name);
+      sourceBytes = bytes;
       actions.enable(true);
       actions.refreshSheets();
       setStatus(`已打开 ${file.name}，共 ${wb.worksheets.length} 张工作表。`);
@@ -91,6 +100,7 @@ export function startStandaloneMode(reason: string): void {
   previousInput.addEventListener("change", async () => {
     const file = previousInput.files?.[0];
     lastYear = null;
+    lastYearBytes = null;
     byId("previous-name").textContent = "";
     if (!file) return;
     if (file.size > MAX_WORKBOOK_BYTES) {
@@ -107,12 +117,61 @@ export function startStandaloneMode(reason: string): void {
       const wb = new (await loadExcelJs()).Workbook();
       await wb.xlsx.load(bytes.buffer);
       lastYear = new ExcelJsHost(wb, file.name);
+      lastYearBytes = bytes;
       byId("previous-name").textContent = `上年结果：${file.name}`;
       setStatus(`已打开上年结果 ${file.name}，检查时据此核对结果应用是否落实。`);
     } catch (e) {
       setStatus(describeLoadError(file.name, bytes, e), true);
     }
   });
+
+  /**
+   * 全部检查 and its steps run in a Web Worker (check-worker.ts): exceljs's reading and the analysis never hold the
+   * page, so progress and 取消 keep working on a 10,000-project workbook. A worker that fails, or cannot start,
+   * becomes a Chinese message; the page stays usable.
+   */
+  function checkInWorker(request: CheckOptions, onProgress: (p: Progress) => void, signal: Cancel): Promise<{ view: CheckView; message: string }> {
+    return new Promise((resolve, reject) => {
+      if (!source || !sourceBytes) return reject(new Error("请先选择工作簿。"));
+      const name = source.file;
+      let worker: Worker;
+      try {
+        // The standalone page asks old browsers for a newer one before anything runs (startStandaloneMode): URL is there.
+        // eslint-disable-next-line compat/compat
+        worker = new Worker(new URL("./check-worker.ts", import.meta.url));
+      } catch (e) {
+        return reject(new Error(`无法在后台启动检查（${e instanceof Error ? e.message : String(e)}），请刷新页面后重试。`));
+      }
+      const stop = (e: Error | null, value?: { view: CheckView; message: string }) => {
+        signal.onAbort = undefined;
+        worker.terminate();
+        if (e) reject(e);
+        else resolve(value!);
+      };
+      signal.onAbort = () => worker.postMessage({ type: "cancel" });
+      worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+        const m = e.data;
+        if (m.type === "progress") onProgress({ stage: m.stage, done: m.done });
+        else if (m.type === "done") {
+          result = { bytes: m.bytes, name: resultName(name) };
+          download.hidden = false;
+          stop(null, { view: m.view, message: `结果（${m.sheets.join("、")}）可下载为 ${result.name}。` });
+        } else if (m.type === "cancelled") stop(new CancelledError());
+        else stop(new Error(m.message));
+      };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        stop(new Error(`后台检查出错（${e.message || "无法加载检查程序"}），页面仍可使用；请刷新页面后重试。`));
+      };
+      const file = sourceBytes.slice().buffer;
+      const previous = lastYearBytes ? lastYearBytes.slice().buffer : null;
+      const message: CheckRequest = {
+        type: "check", file: { name, bytes: file }, previous: previous && lastYear ? { name: lastYear.file, bytes: previous } : null,
+        ruleSet: request.ruleSet, month: request.month, step: request.step, previousSheets: request.previousSheets,
+      };
+      worker.postMessage(message, previous ? [file, previous] : [file]);
+    });
+  }
 
   download.addEventListener("click", () => {
     if (result) saveFile(result.bytes, result.name);

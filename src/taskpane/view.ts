@@ -73,22 +73,23 @@ const SEVERITY_NAMES = { error: "错误", warning: "警告", info: "提示" } as
 
 type ShownFinding = Analysis["projects"][number]["findings"][number] & { group: string };
 
-/**
- * Projects with their verdicts, then the findings grouped by project, errors first, filterable by severity and
- * code; `onSelect` is called when a finding is chosen (click or Enter).
- */
-export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) => void): void {
-  resetResults();
+/** What the pane shows of a check, as plain data: it crosses from the page's worker to the page as it is. */
+export interface CheckView {
+  summary: string;
+  /** Project, kind, conclusions. */
+  projects: string[][];
+  findings: ShownFinding[];
+}
+
+export function checkView(a: Analysis): CheckView {
   const findings: ShownFinding[] = [
     ...a.projects.flatMap((p) => p.findings.map((f) => ({ ...f, group: `${fieldText(p.project, "name") || p.project.sheet}（${KIND_NAMES[p.project.kind]}）` }))),
     ...a.findings.map((f) => ({ ...f, group: f.file })),
   ];
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  byId("result-summary").textContent =
-    `${a.projects.length} 张绩效表；错误 ${count("error")} 条，警告 ${count("warning")} 条，提示 ${count("info")} 条（规则集：${a.ruleSet.name}）`;
-  fillRows(
-    byId<HTMLTableElement>("project-table"),
-    a.projects.map((r) => [
+  return {
+    summary: `${a.projects.length} 张绩效表；错误 ${count("error")} 条，警告 ${count("warning")} 条，提示 ${count("info")} 条（规则集：${a.ruleSet.name}）`,
+    projects: a.projects.map((r) => [
       fieldText(r.project, "name") || r.project.sheet,
       KIND_NAMES[r.project.kind],
       [
@@ -99,7 +100,23 @@ export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) 
         r.decision ?? "",
       ].filter(Boolean).join("；"),
     ]),
-  );
+    findings,
+  };
+}
+
+/**
+ * Projects with their verdicts, then the findings grouped by project, errors first, filterable by severity and
+ * code; `onSelect` is called when a finding is chosen (click or Enter).
+ */
+export function showCheck(a: Analysis, onSelect?: (sheet: string, cell: string) => void): void {
+  renderCheck(checkView(a), onSelect);
+}
+
+export function renderCheck(v: CheckView, onSelect?: (sheet: string, cell: string) => void): void {
+  resetResults();
+  const findings = v.findings;
+  byId("result-summary").textContent = v.summary;
+  fillRows(byId<HTMLTableElement>("project-table"), v.projects);
 
   const severity = byId<HTMLSelectElement>("filter-severity");
   const code = byId<HTMLSelectElement>("filter-code");

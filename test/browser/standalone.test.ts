@@ -131,6 +131,51 @@ describe("standalone page in real Chromium", () => {
     await page.close();
   });
 
+  it("checks in a Web Worker: 取消 stops a 3,000-project run at once, and the page goes on working", async () => {
+    const { listWorkbookBytes } = await import("../../scripts/bench-workbooks");
+    const big = join(work, "三千个项目.xlsx");
+    writeFileSync(big, await listWorkbookBytes(3000));
+    const { page, errors } = await openPage();
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    await page.setInputFiles("#file-input", big);
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("已打开");
+    await page.click("#run-check");
+    await page.waitForSelector("#progress-box", { state: "visible" });
+    // The page answers while the worker reads and analyses: the button responds and the status says so.
+    await page.click("#cancel");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("已取消");
+    expect(await page.isHidden("#download")).toBe(true);
+    expect(workers).toHaveLength(1);
+    // Run again, to the end: the same page, a new worker, a result to download.
+    await page.click("#run-check");
+    await page.waitForSelector("#download", { state: "visible", timeout: 120_000 });
+    expect(await page.textContent("#result-summary")).toContain("3000 张绩效表");
+    expect(workers).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it("turns a worker that cannot start into a Chinese message, and works again when it can", async () => {
+    const { page } = await openPage();
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    const input = join(work, "单位.xlsx");
+    await (await buildWorkbook([targetSheet()])).xlsx.writeFile(input);
+    await page.setInputFiles("#file-input", input);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开");
+    // The worker's script (a numbered chunk) fails to load, as on a network that drops it.
+    await page.route(/\/\d+\.[0-9a-f]{8}\.js$/, (r) => r.abort());
+    await page.click("#run-check");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/全部检查出错：后台检查出错（.*），页面仍可使用；请刷新页面后重试。/);
+    expect(await page.getAttribute("#status", "class")).toContain("error");
+    expect(await page.isDisabled("#run-check")).toBe(false);
+    await page.unroute(/\/\d+\.[0-9a-f]{8}\.js$/);
+    await page.click("#run-check");
+    await page.waitForSelector("#download", { state: "visible", timeout: 30_000 });
+    await page.close();
+  });
+
   it("downloads a template to fill, without opening any file first", async () => {
     const { page, errors } = await openPage();
     await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
