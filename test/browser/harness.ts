@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./chromium";
 import { serveFolder } from "./serve";
 
-export const ROOT = join(__dirname, "..", "..");
+// The project root, by this file's URL: the bench imports the harness too, outside vitest (no __dirname there).
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DIST = join(ROOT, "dist");
 
 /** `npm run screenshots` refreshes the pictures in docs/; an ordinary test run leaves them in out/. */
