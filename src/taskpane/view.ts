@@ -47,7 +47,31 @@ function fillRows(table: HTMLTableElement, rows: string[][], decorate?: (td: HTM
   table.hidden = false;
 }
 
+/** Rows or groups shown per slice of work: a 10,000-project result is laid out in slices, never in one long task. */
+const SLICE = 300;
+/** Bumped by every new rendering of a part (the projects, the findings), so that the slices of an older one stop. */
+const rendering: Record<string, number> = {};
+
+/**
+ * Calls `each` for the items in slices of SLICE, a breath (setTimeout 0) between slices, until a newer rendering
+ * of the same part starts.
+ */
+function inSlices<T>(part: string, items: T[], each: (item: T, index: number) => void, done?: () => void): void {
+  const token = (rendering[part] = (rendering[part] ?? 0) + 1);
+  let at = 0;
+  const step = () => {
+    if (token !== rendering[part]) return;
+    const end = Math.min(items.length, at + SLICE);
+    for (; at < end; at++) each(items[at], at);
+    if (at < items.length) setTimeout(step, 0);
+    else done?.();
+  };
+  step();
+}
+
 function resetResults(): void {
+  // A new result: the slices of the last one stop.
+  for (const part of Object.keys(rendering)) rendering[part]++;
   byId("project-table").hidden = true;
   byId("result-table").hidden = true;
   byId("finding-filters").hidden = true;
@@ -116,7 +140,17 @@ export function renderCheck(v: CheckView, onSelect?: (sheet: string, cell: strin
   resetResults();
   const findings = v.findings;
   byId("result-summary").textContent = v.summary;
-  fillRows(byId<HTMLTableElement>("project-table"), v.projects);
+  const table = byId<HTMLTableElement>("project-table");
+  const body = table.tBodies[0];
+  clear(body);
+  table.hidden = false;
+  // The projects first, then the findings, each in slices (see inSlices).
+  const projectRows = () =>
+    inSlices("projects", v.projects, (cells) => {
+      const tr = el("tr");
+      for (const text of cells) tr.appendChild(el("td", text));
+      body.appendChild(tr);
+    }, render);
 
   const severity = byId<HTMLSelectElement>("filter-severity");
   const code = byId<HTMLSelectElement>("filter-code");
@@ -125,10 +159,12 @@ export function renderCheck(v: CheckView, onSelect?: (sheet: string, cell: strin
   for (const c of [...new Set(findings.map((f) => f.code))].sort()) code.add(new Option(c, c));
   severity.value = "";
   byId("finding-filters").hidden = findings.length === 0;
-  const render = () => renderGroups(findings, severity.value, code.value, onSelect);
+  function render() {
+    renderGroups(findings, severity.value, code.value, onSelect);
+  }
   severity.onchange = render;
   code.onchange = render;
-  render();
+  projectRows();
 }
 
 function renderGroups(all: ShownFinding[], severity: string, code: string, onSelect?: (sheet: string, cell: string) => void): void {
@@ -136,8 +172,12 @@ function renderGroups(all: ShownFinding[], severity: string, code: string, onSel
   clear(box);
   const shown = all.filter((f) => (!severity || f.severity === severity) && (!code || f.code === code));
   const groups = new Map<string, ShownFinding[]>();
-  for (const f of shown) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
-  for (const [name, list] of groups) {
+  for (const f of shown) {
+    const list = groups.get(f.group);
+    if (list) list.push(f);
+    else groups.set(f.group, [f]);
+  }
+  inSlices("findings", [...groups], ([name, list]) => {
     list.sort(bySeverity);
     const details = el("details", undefined, "group");
     details.open = list.some((f) => f.severity === "error") || groups.size <= 3;
@@ -149,7 +189,7 @@ function renderGroups(all: ShownFinding[], severity: string, code: string, onSel
     for (const f of list) ol.appendChild(findingItem(f, onSelect));
     details.appendChild(ol);
     box.appendChild(details);
-  }
+  });
   if (shown.length === 0 && all.length > 0) box.appendChild(el("p", "没有符合筛选条件的问题。", "hint"));
 }
 
