@@ -1,6 +1,6 @@
 import type { ProjectResult } from "./analyze";
 import { heihe, plan } from "./basis";
-import { ProjectIndex, projectIdentity } from "./coverage";
+import { ProjectIndex, projectIdentity, yearless } from "./coverage";
 import { fieldText } from "./model";
 import type { PreviousResult } from "./previous";
 import type { Rectification } from "./rectify";
@@ -42,7 +42,7 @@ export function accountability(results: ProjectResult[], previous: PreviousResul
     unit: fieldText(r.project, "unit") || fieldText(r.project, "department"), project: fieldText(r.project, "name") || r.project.sheet,
     ground, facts, basis: BASIS[ground], file: r.project.file, sheet: r.project.sheet, cell,
   });
-  const lastYear = new ProjectIndex(previous, (p) => ({ code: p.code, name: p.name, unit: p.unit, year: null }));
+  const lastYear = new ProjectIndex(previous, yearless);
   for (const r of results) {
     const s = r.selfEvaluation;
     if (!s) continue;
@@ -57,7 +57,7 @@ export function accountability(results: ProjectResult[], previous: PreviousResul
     if (grade === "差" && s.executionRate !== null && s.executionRate * 100 < rules.monitoring.execution.yellow) {
       add(r, "预算执行与绩效目标严重背离", `全年预算执行率 ${(s.executionRate * 100).toFixed(1)}%（红灯，低于 ${rules.monitoring.execution.yellow}%），评价等级“差”`, where);
     }
-    const last = lastYear.first({ ...projectIdentity(r), year: null })?.item;
+    const last = lastYear.first(yearless(projectIdentity(r)))?.item;
     if (grade === "差" && last?.grade === "差") {
       add(r, "连续两年考评未达标", `本年评价等级“差”，上年（${last.file}“${last.sheet}”）等级也是“差”`, where);
     }

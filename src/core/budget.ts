@@ -1,17 +1,10 @@
 import type { CellValue, SheetSnapshot } from "./sheet";
 import { cellText, normalizeLabel } from "./text";
-import { readRecords, recordText } from "./records";
+import { type ListedProject, readRecords, recordText } from "./records";
 import { readNumberCell } from "./values";
 
 /** One row of a finance bureau's 预算项目清单: a project the budget funds. */
-export interface BudgetItem {
-  file: string;
-  sheet: string;
-  /** A1 address of the row's 项目名称 cell, for findings. */
-  cell: string;
-  code: string;
-  name: string;
-  unit: string;
+export interface BudgetItem extends ListedProject {
   /** 预算金额 in 万元, or null where it cannot be read. */
   amount: number | null;
   /** 新增 (true) or 延续 (false); null where the list does not say. */

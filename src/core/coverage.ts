@@ -5,7 +5,7 @@ import type { ExAnteResult } from "./ex-ante";
 import { finding, type Finding } from "./findings";
 import { fieldText, type Located } from "./model";
 import type { PreviousLink } from "./previous";
-import { type Rectification, rectificationIdentity } from "./rectify";
+import type { Rectification } from "./rectify";
 import type { RuleSet } from "./rules/ruleset";
 import { cellText, normalizeLabel } from "./text";
 
@@ -45,6 +45,9 @@ export const projectIdentity = (r: ProjectResult): Identity => ({
 export const exAnteIdentity = (e: ExAnteResult): Identity => ({
   code: text(e.form.fields.projectCode), name: text(e.form.fields.name), unit: text(e.form.fields.unit), year: e.form.year,
 });
+
+/** Who a project is, whatever the year: last year's results and 整改 answers name this year's projects. */
+export const yearless = (i: Pick<Identity, "code" | "name" | "unit">): Identity => ({ code: i.code, name: i.name, unit: i.unit, year: null });
 
 /** Two tables are of the same budget year unless both state a year and they differ (a 2025 自评 beside a 2026 list). */
 function sameYear(a: Identity, b: Identity): boolean {
@@ -120,7 +123,7 @@ export function coverage(
   const tables = new Map<TableKind, ProjectIndex<ProjectResult>>();
   for (const kind of ["target", "monitoring", "self-evaluation"] as TableKind[]) tables.set(kind, new ProjectIndex(results.filter((r) => r.project.kind === kind), projectIdentity));
   const assessments = new ProjectIndex(exAnte, exAnteIdentity);
-  const problemsOf = new ProjectIndex(rectification, rectificationIdentity);
+  const problemsOf = new ProjectIndex(rectification, yearless);
   const lastOf = new Map(previous.filter((l) => l.budget).map((l) => [l.budget!, l.previous] as const));
   const years = (kind: TableKind) => new Set(results.filter((r) => r.project.kind === kind).map((r) => r.project.year));
   const seenYears = { monitoring: years("monitoring"), selfEvaluation: years("self-evaluation") };
@@ -148,7 +151,7 @@ export function coverage(
     if (phase.selfEvaluation && !selfEvaluation) findings.push({ file: item.file, ...finding("self-evaluation-not-covered", at, `${what}，本批有绩效自评表，但这个项目没有自评，自评未全覆盖。`, severities) });
     const review = selfEvaluation?.review;
     const last = lastOf.get(item);
-    const problems = problemsOf.all({ ...item, year: null }).map((x) => x.item);
+    const problems = problemsOf.all(yearless(item)).map((x) => x.item);
     const count = (s: string) => problems.filter((p) => p.status === s).length;
     return {
       item,

@@ -1,8 +1,8 @@
 import type { ProjectResult } from "./analyze";
 import type { BudgetItem } from "./budget";
-import { type Identity, type MatchedBy, ProjectIndex, projectIdentity } from "./coverage";
+import { type MatchedBy, ProjectIndex, projectIdentity, yearless } from "./coverage";
 import { finding, type Finding } from "./findings";
-import { readRecords, recordText } from "./records";
+import { type ListedProject, readRecords, recordText } from "./records";
 import type { Decision } from "./rules/ruleset";
 import { DECISIONS, type RuleSet } from "./rules/ruleset";
 import type { SheetSnapshot } from "./sheet";
@@ -12,14 +12,7 @@ import { readNumberCell } from "./values";
 type Grade = "优" | "良" | "中" | "差";
 
 /** One project of last year's result workbook: the add-in's own 汇总, or a bureau's plain list. */
-export interface PreviousResult {
-  file: string;
-  sheet: string;
-  /** A1 address of the row's name cell. */
-  cell: string;
-  code: string;
-  name: string;
-  unit: string;
+export interface PreviousResult extends ListedProject {
   /** The grade that counted: the review's where the list has one, else the self-evaluation's or the plain 等级. */
   grade: Grade | null;
   decision: Decision | null;
@@ -101,9 +94,6 @@ export interface PreviousLink {
   amount: number | null;
 }
 
-/** Last year's result is matched without the year: it is last year's by definition. */
-const yearless = (i: Identity): Identity => ({ ...i, year: null });
-
 const amountOf = (r: ProjectResult): number | null => {
   const f = r.project.fields.fundsTotal;
   const n = f ? readNumberCell(f.value) : null;
@@ -121,10 +111,11 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
   const links: PreviousLink[] = [];
   const findings: (Finding & { file: string })[] = [];
   const terminate = new Map<ProjectResult, string>();
-  const budgetIndex = new ProjectIndex(budget, (b) => yearless(b));
+  // Last year's result is matched without the year: it is last year's by definition.
+  const budgetIndex = new ProjectIndex(budget, yearless);
   const targetIndex = new ProjectIndex(results.filter((r) => r.project.kind === "target"), (r) => yearless(projectIdentity(r)));
   for (const prev of previous) {
-    const id = yearless({ code: prev.code, name: prev.name, unit: prev.unit, year: null });
+    const id = yearless(prev);
     const inBudget = budgetIndex.first(id);
     const inTargets = targetIndex.first(id);
     const item = inBudget?.item ?? null;

@@ -3,6 +3,17 @@ import type { Located } from "./model";
 import type { CellValue, SheetSnapshot } from "./sheet";
 import { cellText, normalizeLabel } from "./text";
 
+/** A project as a list sheet names it (预算项目清单, 上年评价结果, 整改情况表): where its row is, and who it is. */
+export interface ListedProject {
+  file: string;
+  sheet: string;
+  /** A1 address of the row's key cell (项目名称, or the 问题 of a 整改情况表), for findings. */
+  cell: string;
+  code: string;
+  name: string;
+  unit: string;
+}
+
 /** One data row of a list sheet, its cells by role. */
 export interface RecordRow<K extends string> {
   /** 0-based row in the snapshot. */

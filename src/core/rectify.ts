@@ -1,21 +1,14 @@
 import type { ProjectResult } from "./analyze";
-import { type Identity, ProjectIndex, projectIdentity } from "./coverage";
+import { ProjectIndex, projectIdentity, yearless } from "./coverage";
 import { finding, type Finding, type Severity } from "./findings";
-import { chineseDate, readDate, readRecords, recordText } from "./records";
+import { chineseDate, type ListedProject, readDate, readRecords, recordText } from "./records";
 import type { SheetSnapshot } from "./sheet";
 import { normalizeLabel } from "./text";
 
 export type RectificationStatus = "已整改" | "未整改" | "逾期";
 
 /** One problem of a 反馈通知书 / 再评价报告 and the unit's answer to it, from a 整改情况表. */
-export interface Rectification {
-  file: string;
-  sheet: string;
-  /** A1 address of the problem cell. */
-  cell: string;
-  code: string;
-  name: string;
-  unit: string;
+export interface Rectification extends ListedProject {
   problem: string;
   deadline: Date | null;
   measures: string;
@@ -95,14 +88,12 @@ export function readRectification(sheet: SheetSnapshot, file: string, today: Dat
 
 /** Each problem's project among the batch's tables (by 项目编码, else name and unit; any year). */
 export function linkRectification(items: Rectification[], results: ProjectResult[]): void {
-  const index = new ProjectIndex(results, (r) => ({ ...projectIdentity(r), year: null }));
+  const index = new ProjectIndex(results, (r) => yearless(projectIdentity(r)));
   for (const it of items) {
     if (!it.name && !it.code) continue;
-    it.projects = index.all(rectificationIdentity(it)).map((x) => x.item);
+    it.projects = index.all(yearless(it)).map((x) => x.item);
   }
 }
-
-export const rectificationIdentity = (it: Rectification): Identity => ({ code: it.code, name: it.name, unit: it.unit, year: null });
 
 /**
  * Open problems reach 结果应用 (四(三)5 反馈、整改、提升): every table of the batch for the project gets the count of
