@@ -4,6 +4,7 @@ import { finding, type Finding } from "./findings";
 import { fieldText } from "./model";
 import type { RuleSet } from "./rules/ruleset";
 import { normalizeLabel } from "./text";
+import { numberAt } from "./values";
 
 /** A project that asks for money this year: a target table, or a budget-list row no target table answers. */
 interface Candidate {
@@ -145,11 +146,11 @@ function candidates(results: ProjectResult[], rows: CoverageRow[]): Candidate[] 
     if (r.project.kind !== "target" || r.project.scope === "department") continue;
     const name = fieldText(r.project, "name");
     if (!name) continue;
-    const amount = Number(r.project.fields.fundsTotal?.value);
+    const amount = numberAt(r.project.fields.fundsTotal);
     out.push({
       name,
       owner: normalizeLabel(fieldText(r.project, "department") || fieldText(r.project, "unit")),
-      amount: r.project.fields.fundsTotal && Number.isFinite(amount) && amount > 0 ? amount : null,
+      amount: amount !== null && amount > 0 ? amount : null,
       year: r.project.year,
       indicators: new Set(r.project.indicators.filter((i) => i.level3).map((i) => normalizeLabel(i.level3))),
       result: r,

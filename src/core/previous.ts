@@ -7,7 +7,7 @@ import type { Decision } from "./rules/ruleset";
 import { DECISIONS, type RuleSet } from "./rules/ruleset";
 import type { SheetSnapshot } from "./sheet";
 import { normalizeLabel } from "./text";
-import { readNumberCell } from "./values";
+import { numberAt, readNumberCell } from "./values";
 
 type Grade = "优" | "良" | "中" | "差";
 
@@ -94,11 +94,6 @@ export interface PreviousLink {
   amount: number | null;
 }
 
-const amountOf = (r: ProjectResult): number | null => {
-  const f = r.project.fields.fundsTotal;
-  const n = f ? readNumberCell(f.value) : null;
-  return n?.kind === "number" ? n.value : null;
-};
 
 /**
  * Across years (四(三)5, DOMAIN §9): a project last rated 削减或取消 that asks for no less money, or 督促改进并核减
@@ -121,7 +116,7 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
     const item = inBudget?.item ?? null;
     const target = inTargets?.item ?? null;
     const matchedBy = inBudget?.matchedBy ?? inTargets?.matchedBy ?? null;
-    const amount = item?.amount ?? (target ? amountOf(target) : null);
+    const amount = item?.amount ?? (target ? numberAt(target.project.fields.fundsTotal) : null);
     links.push({ previous: prev, budget: item, target, matchedBy, amount });
     if (!item && !target) continue;
     const last = `上年（${prev.file.split(/[\\/]/).pop()}“${prev.sheet}”${prev.cell}）评价${prev.grade ? `等级“${prev.grade}”，` : ""}结果应用为“${prev.decision}”`;
