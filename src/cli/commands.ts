@@ -5,6 +5,7 @@ import { runCheck, runInventory } from "../app/actions";
 import { type Analysis, analysisJson } from "../core/analyze";
 import { KIND_NAMES } from "../core/classify";
 import { fieldText } from "../core/model";
+import { fileName } from "../core/text";
 import { finalGrade, summarize } from "../core/report/summary";
 import { loadFormulaParser } from "../core/rules/expression";
 import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
@@ -82,7 +83,7 @@ export async function checkCommand(
           r.review ? `复核 ${r.review.score.toFixed(2)} 分（${r.review.grade}），差 ${r.review.delta.toFixed(2)}` : "",
           r.decision ?? "",
         ].filter(Boolean).join("；");
-        return [baseName(p.file), fieldText(p, "name") || `（${p.sheet}）`, KIND_NAMES[p.kind], String(errs), String(warns), verdict];
+        return [fileName(p.file), fieldText(p, "name") || `（${p.sheet}）`, KIND_NAMES[p.kind], String(errs), String(warns), verdict];
       }),
     ));
     const errs = all.filter((f) => f.severity === "error");
@@ -90,10 +91,10 @@ export async function checkCommand(
       io.out(`\n错误（${errs.length} 条）：`);
       for (const r of analysis.projects) {
         for (const f of r.findings.filter((x) => x.severity === "error")) {
-          io.out(`  ${baseName(r.project.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
+          io.out(`  ${fileName(r.project.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
         }
       }
-      for (const f of analysis.findings.filter((x) => x.severity === "error")) io.out(`  ${baseName(f.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
+      for (const f of analysis.findings.filter((x) => x.severity === "error")) io.out(`  ${fileName(f.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
     }
     io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表；错误 ${errorCount} 条，警告 ${all.filter((f) => f.severity === "warning").length} 条。`);
     io.out(summaryLine(analysis));
@@ -148,15 +149,12 @@ function summaryLine(a: Analysis): string {
   ].join("");
 }
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 export async function inventoryCommand(paths: string[], opts: { out?: string; json: boolean }, io: Io): Promise<number> {
   const read = await readAll(paths);
   const errors = read.errors;
   // The inventory names workbooks by file name; the check contract keeps the path as given.
-  const snapshots = read.snapshots.map((s) => ({ ...s, file: baseName(s.file) }));
+  const snapshots = read.snapshots.map((s) => ({ ...s, file: fileName(s.file) }));
   const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
   const { rows } = await runInventory(snapshots, result);
   const saved = opts.out ? resolve(opts.out) : null;

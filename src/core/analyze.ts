@@ -16,7 +16,7 @@ import { hasAnyReview, type Review, reviewProject } from "./review";
 import type { Decision, RuleSet } from "./rules/ruleset";
 import { Scorer, scoreSelfEvaluation, type SelfEvaluation } from "./score";
 import type { WorkbookSnapshot } from "./sheet";
-import { cellText } from "./text";
+import { cellText, fileName } from "./text";
 
 export interface ProjectResult {
   project: Project;
@@ -208,7 +208,7 @@ function terminate(r: ProjectResult, exAnte: ProjectIndex<ExAnteResult>, rules: 
   if (assessment && (assessment.expected === "不予支持" || assessment.conclusion === "不予支持")) {
     grounds.push(`事前绩效评估（${assessment.form.sheet}）${assessment.score} 分，结论为“不予支持”`);
   }
-  const marked = [p.file.split(/[\\/]/).pop() ?? "", p.sheet, fieldText(p, "name")].find((t) => RESUBMITTED.test(t));
+  const marked = [fileName(p.file), p.sheet, fieldText(p, "name")].find((t) => RESUBMITTED.test(t));
   const errors = r.findings.filter((f) => f.severity === "error").length;
   if (marked && errors > 0) grounds.push(`这是重新申报的表（“${marked}”），仍有 ${errors} 个错误`);
   else if (later && errors > 0) grounds.push(`这是同一项目较晚报送的一版（填报日期 ${chineseDate(later.filed)}，前一版 ${chineseDate(later.before)}），仍有 ${errors} 个错误`);

@@ -6,7 +6,7 @@ import { type ListedProject, readRecords, recordText } from "./records";
 import type { Decision } from "./rules/ruleset";
 import { DECISIONS, type RuleSet } from "./rules/ruleset";
 import type { SheetSnapshot } from "./sheet";
-import { normalizeLabel } from "./text";
+import { fileName, normalizeLabel } from "./text";
 import { numberAt, readNumberCell } from "./values";
 
 type Grade = "优" | "良" | "中" | "差";
@@ -119,7 +119,7 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
     const amount = item?.amount ?? (target ? numberAt(target.project.fields.fundsTotal) : null);
     links.push({ previous: prev, budget: item, target, matchedBy, amount });
     if (!item && !target) continue;
-    const last = `上年（${prev.file.split(/[\\/]/).pop()}“${prev.sheet}”${prev.cell}）评价${prev.grade ? `等级“${prev.grade}”，` : ""}结果应用为“${prev.decision}”`;
+    const last = `上年（${fileName(prev.file)}“${prev.sheet}”${prev.cell}）评价${prev.grade ? `等级“${prev.grade}”，` : ""}结果应用为“${prev.decision}”`;
     const asks = amount !== null ? `本年申请 ${amount} 万元` : "本年又申请预算";
     const was = prev.amount !== null ? `（上年 ${prev.amount} 万元）` : "";
     let code: string | null = null;

@@ -65,3 +65,8 @@ export function utf8Length(s: string): number {
   }
   return n;
 }
+
+/** A path's last part, the file's own name, for messages: 单位/2025/结果.xlsx → 结果.xlsx (either slash). */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

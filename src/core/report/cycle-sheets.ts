@@ -3,6 +3,7 @@ import { fieldText } from "../model";
 import { chineseDate } from "../records";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { RECTIFICATION_COLUMNS } from "../templates/forms";
+import { fileName } from "../text";
 import { raisedProblems, rectifyBy } from "./documents";
 
 const PLAN_NAME = "《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）";
@@ -43,7 +44,7 @@ export function rectificationSheet(a: Analysis, links: boolean): SheetSpec | nul
     rows.push([
       { value: i + 1, style: "number", numberFormat: "0" }, text(r.code), text(r.name), text(r.unit), text(r.problem), text(iso(r.deadline)),
       text(r.measures), text(r.result), text(iso(r.doneDate)), text(r.evidence), cell(r.status, STATUS_STYLE[r.status]),
-      text(`${r.file.split(/[\\/]/).pop()}“${r.sheet}”${r.cell}`),
+      text(`${fileName(r.file)}“${r.sheet}”${r.cell}`),
     ]);
   });
   if (a.rectification.length === 0) rows.push([cell("本批没有整改情况表。", "note")]);
