@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import { parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
 import { fitCellText, type WorkbookHost, type WriteOptions } from "./host";
+import { describeLoadError } from "./load-error";
 import { type StyleDef, STYLES } from "./styles";
 
 /**
@@ -29,6 +30,22 @@ export class ExcelJsHost implements WorkbookHost {
     if (remove) for (const ws of this.workbook.worksheets.filter((w) => remove(w.name))) this.workbook.removeWorksheet(ws.id);
     for (const spec of specs) writeSpec(this.workbook, spec);
   }
+}
+
+/**
+ * A workbook's bytes opened with the exceljs module given (passed in, so the page loads it only when needed), or an
+ * Error whose Chinese message names the file and says what is wrong with it (describeLoadError).
+ */
+export async function openWorkbookBytes(ExcelJs: typeof ExcelJS, name: string, bytes: Uint8Array): Promise<ExcelJsHost> {
+  const wb = new ExcelJs.Workbook();
+  // A view on the whole of its buffer goes as that buffer; a view on part of one (Node's pooled Buffers) as itself.
+  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes;
+  try {
+    await wb.xlsx.load(data as ArrayBuffer);
+  } catch (e) {
+    throw new Error(describeLoadError(name, bytes, e));
+  }
+  return new ExcelJsHost(wb, name);
 }
 
 function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {

@@ -3,9 +3,8 @@ import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { constants as zlibConstants, inflateRawSync } from "node:zlib";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import { ExcelJsHost, fillSheet, sheetOptions } from "./exceljs-host";
+import { type ExcelJsHost, fillSheet, openWorkbookBytes, sheetOptions } from "./exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES, type WorkbookHost } from "./host";
-import { describeLoadError } from "./load-error";
 import { workbookLimitProblem } from "./zip-limits";
 
 /** A file that could not be opened at all, with a message in Chinese naming it. */
@@ -74,13 +73,11 @@ export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
   const data = await readFile(path);
   const over = await workbookLimitProblem(basename(path), data, inflateStart);
   if (over) throw new WorkbookOpenError(path, over);
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    return await openWorkbookBytes(ExcelJS, basename(path), data);
   } catch (e) {
-    throw new WorkbookOpenError(path, describeLoadError(basename(path), data, e));
+    throw new WorkbookOpenError(path, (e as Error).message);
   }
-  return new ExcelJsHost(wb, basename(path));
 }
 
 /**

@@ -6,8 +6,7 @@ import { CancelledError, runCheck } from "../app/actions";
 import type { ReportStep } from "../core/report";
 import { builtInRuleSet } from "../core/rules/load";
 import { CENTRAL } from "../core/rules/ruleset";
-import { ExcelJsHost } from "../hosts/exceljs-host";
-import { describeLoadError } from "../hosts/load-error";
+import { ExcelJsHost, openWorkbookBytes } from "../hosts/exceljs-host";
 import { checkView } from "./view";
 
 export interface CheckRequest {
@@ -34,22 +33,12 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 let signal: { aborted: boolean } = { aborted: false };
 
-async function open(ExcelJs: typeof ExcelJS, name: string, bytes: ArrayBuffer): Promise<ExcelJsHost> {
-  const wb = new ExcelJs.Workbook();
-  try {
-    await wb.xlsx.load(bytes);
-  } catch (e) {
-    throw new Error(describeLoadError(name, new Uint8Array(bytes), e));
-  }
-  return new ExcelJsHost(wb, name);
-}
-
 async function check(req: CheckRequest): Promise<void> {
   signal = { aborted: false };
   const mod = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   const ExcelJs = ((mod as unknown as { default?: typeof ExcelJS }).default ?? mod) as typeof ExcelJS;
-  const source = await open(ExcelJs, req.file.name, req.file.bytes);
-  const lastYear = req.previous ? await open(ExcelJs, req.previous.name, req.previous.bytes) : null;
+  const source = await openWorkbookBytes(ExcelJs, req.file.name, new Uint8Array(req.file.bytes));
+  const lastYear = req.previous ? await openWorkbookBytes(ExcelJs, req.previous.name, new Uint8Array(req.previous.bytes)) : null;
   const target = new ExcelJsHost(new ExcelJs.Workbook(), "结果");
   const rules = req.ruleSet === "sheet" ? "sheet" : builtInRuleSet(req.ruleSet) ?? CENTRAL;
   const { analysis, sheetsWritten } = await runCheck([source], target, rules, {

@@ -1,8 +1,7 @@
 import type ExcelJS from "exceljs";
 import { templateBook } from "../core/templates";
-import { ExcelJsHost } from "../hosts/exceljs-host";
+import { ExcelJsHost, openWorkbookBytes } from "../hosts/exceljs-host";
 import { formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
-import { describeLoadError } from "../hosts/load-error";
 import { inflateStartInBrowser, workbookLimitProblem } from "../hosts/zip-limits";
 import { CancelledError } from "../app/actions";
 import type { Progress } from "../core/analyze";
@@ -69,30 +68,17 @@ export function startStandaloneMode(reason: string): void {
     download.hidden = true;
     if (!file) return;
     byId("file-name").textContent = `${file.name}（${formatBytes(file.size)}）`;
-    if (file.size > MAX_WORKBOOK_BYTES) {
-      setStatus(`文件 ${file.name} 超过 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。请拆分后再处理。`, true);
-      return;
-    }
     setStatus("正在打开工作簿…");
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // Refused from its zip directory and its sheets' first bytes before exceljs unzips anything.
-    const over = await workbookLimitProblem(file.name, bytes, inflateStartInBrowser);
-    if (over) {
-      setStatus(over, true);
+    const opened = await openChosen(file);
+    if ("problem" in opened) {
+      setStatus(opened.problem, true);
       return;
     }
-    try {
-      const ExcelJs = await loadExcelJs();
-      const wb = new ExcelJs.Workbook();
-      await wb.xlsx.load(bytes.buffer);
-      source = new ExcelJsHost(wb, file.name);
-      sourceBytes = bytes;
-      actions.enable(true);
-      actions.refreshSheets();
-      setStatus(`已打开 ${file.name}，共 ${wb.worksheets.length} 张工作表。`);
-    } catch (e) {
-      setStatus(describeLoadError(file.name, bytes, e), true);
-    }
+    source = opened.host;
+    sourceBytes = opened.bytes;
+    actions.enable(true);
+    actions.refreshSheets();
+    setStatus(`已打开 ${file.name}，共 ${opened.host.workbook.worksheets.length} 张工作表。`);
   });
 
   // Last year's result workbook (the add-in's own, or a bureau's list), read beside the chosen one.
@@ -103,26 +89,15 @@ export function startStandaloneMode(reason: string): void {
     lastYearBytes = null;
     byId("previous-name").textContent = "";
     if (!file) return;
-    if (file.size > MAX_WORKBOOK_BYTES) {
-      setStatus(`上年结果文件 ${file.name} 超过 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。`, true);
+    const opened = await openChosen(file);
+    if ("problem" in opened) {
+      setStatus(`上年结果：${opened.problem}`, true);
       return;
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const over = await workbookLimitProblem(file.name, bytes, inflateStartInBrowser);
-    if (over) {
-      setStatus(`上年结果：${over}`, true);
-      return;
-    }
-    try {
-      const wb = new (await loadExcelJs()).Workbook();
-      await wb.xlsx.load(bytes.buffer);
-      lastYear = new ExcelJsHost(wb, file.name);
-      lastYearBytes = bytes;
-      byId("previous-name").textContent = `上年结果：${file.name}`;
-      setStatus(`已打开上年结果 ${file.name}，检查时据此核对结果应用是否落实。`);
-    } catch (e) {
-      setStatus(describeLoadError(file.name, bytes, e), true);
-    }
+    lastYear = opened.host;
+    lastYearBytes = opened.bytes;
+    byId("previous-name").textContent = `上年结果：${file.name}`;
+    setStatus(`已打开上年结果 ${file.name}，检查时据此核对结果应用是否落实。`);
   });
 
   /**
@@ -177,6 +152,28 @@ export function startStandaloneMode(reason: string): void {
     if (result) saveFile(result.bytes, result.name);
   });
   byId("insert-template").textContent = "下载模板";
+}
+
+/**
+ * A chosen file opened in the page, or why not: over the size limit, over WORKBOOK_LIMITS by its zip directory and
+ * its sheets' first bytes (checked before exceljs unzips anything), or not a workbook exceljs can read.
+ */
+async function openChosen(file: File): Promise<{ host: ExcelJsHost; bytes: Uint8Array } | { problem: string }> {
+  if (file.size > MAX_WORKBOOK_BYTES) return { problem: `文件 ${file.name} 超过 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。请拆分后再处理。` };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const over = await workbookLimitProblem(file.name, bytes, inflateStartInBrowser);
+  if (over) return { problem: over };
+  let ExcelJs: ExcelJsModule;
+  try {
+    ExcelJs = await loadExcelJs();
+  } catch (e) {
+    return { problem: `无法加载读取工作簿的程序（${e instanceof Error ? e.message : String(e)}），请刷新页面后重试。` };
+  }
+  try {
+    return { host: await openWorkbookBytes(ExcelJs, file.name, bytes), bytes };
+  } catch (e) {
+    return { problem: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** Offers bytes as a file download; nothing leaves the machine. */
