@@ -135,9 +135,9 @@ const copied = (c: Candidate) => c.result?.findings.some((f) => f.code === "copi
 const sameYear = (a: Candidate, b: Candidate) => a.year === null || b.year === null || a.year === b.year;
 const label = (c: Candidate) => `“${c.name}”${c.amount !== null ? `（${c.amount} 万元）` : ""}`;
 /** Up to three of the others by name, and how many there are in all. */
-function named(others: Candidate[]): string {
+function named(others: Candidate[], count = others.length): string {
   const shown = others.slice(0, 3).map(label).join("、");
-  return others.length > 3 ? `${shown}等 ${others.length} 个项目` : shown;
+  return count > 3 ? `${shown}等 ${count} 个项目` : shown;
 }
 
 function candidates(results: ProjectResult[], rows: CoverageRow[]): Candidate[] {
@@ -211,7 +211,9 @@ function fragmentsOf(small: Candidate[]): Candidate[][] {
   const clusters = new Map<number, Candidate[]>();
   small.forEach((c, i) => {
     const root = union.find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), c]);
+    const cluster = clusters.get(root);
+    if (cluster) cluster.push(c);
+    else clusters.set(root, [c]);
   });
   return [...clusters.values()];
 }
@@ -255,7 +257,8 @@ export function adjustments(results: ProjectResult[], rows: CoverageRow[], rules
       if (members.length < rules.cycle.fragmentMin) continue;
       const total = Math.round(members.reduce((sum, c) => sum + (c.amount ?? 0), 0) * 10000) / 10000;
       for (const c of members) {
-        const others = named(members.filter((o) => o !== c));
+        // The first others by name and how many there are: a cluster of thousands costs its size, not its square.
+        const others = named(members.slice(0, 4).filter((o) => o !== c), members.length - 1);
         report(c, "fragmented-projects", `本项目${label(c)}与同一部门的${others}都是 ${rules.cycle.fragmentAmount} 万元以下、用途相同的小项目（共 ${members.length} 个，合计 ${total} 万元），属于碎片化安排，建议整合为一个项目。`, `与${others}碎片化安排，建议整合`);
       }
     }
