@@ -3,7 +3,22 @@
 // `prepare` script) and in `npm run build`, so a fresh clone's first `npm run demo` starts in a fraction of a second
 // instead of compiling TypeScript at every start (tsx stays a development tool).
 import { build } from "esbuild";
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+
+// Node warns (DEP0005) on every `new Buffer()` outside node_modules, and once bundled, exceljs's dependencies (archiver,
+// unzipper, buffer-indexof-polyfill …) are outside it: every `jixiao check --out` printed a DeprecationWarning.
+// Their calls go to the safe constructors instead, chosen by the argument as the old constructor did.
+const BUFFER_SHIM = "const __jixiaoBuffer = (a, b, c) => (typeof a === \"number\" ? Buffer.alloc(a) : Buffer.from(a, b, c));";
+const safeBuffers = {
+  name: "safe-buffers",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("new Buffer(")) return undefined;
+      return { contents: source.replace(/\bnew Buffer\(/g, "__jixiaoBuffer("), loader: "js" };
+    });
+  },
+};
 
 const dir = "dist/cli";
 rmSync(dir, { recursive: true, force: true });
@@ -18,7 +33,8 @@ await build({
   target: "node20",
   format: "esm",
   // exceljs and its dependencies are CommonJS and require Node's modules: give the ES module a require.
-  banner: { js: 'import { createRequire as __jixiaoRequire } from "node:module"; const require = __jixiaoRequire(import.meta.url);' },
+  banner: { js: `import { createRequire as __jixiaoRequire } from "node:module"; const require = __jixiaoRequire(import.meta.url); ${BUFFER_SHIM}` },
+  plugins: [safeBuffers],
   // mathjs's ES modules, so that only the parser and the decimal type the rules use are bundled.
   mainFields: ["module", "main"],
   legalComments: "none",
