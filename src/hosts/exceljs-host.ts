@@ -124,15 +124,39 @@ export function sheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptio
   };
 }
 
-/** Everything of a spec that goes into a sheet once it exists: cells, styles, merges, drop-downs, print setup, protection. */
-export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+/**
+ * Everything of a spec that goes into a sheet once it exists: cells, styles, merges, drop-downs, print setup, protection.
+ * Row by row: a merge is made once its last row is filled (exceljs gives a merged cell's value to its master, so the
+ * cells come first) and a drop-down with its row. With `commitRows` (exceljs's streaming writer), each row is written
+ * out as soon as no merge still open needs it, so a 90,000-row report never sits in memory whole.
+ */
+export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, commitRows = false): void {
   spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const [r, h] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  const heights = spec.rowHeights ?? {};
+  const merges = (spec.merges ?? []).flatMap((range) => {
+    const area = parseArea(range);
+    return area ? [{ range, area }] : [];
+  });
+  const validations = (spec.validations ?? []).flatMap((v) => {
+    const area = parseArea(v.range);
+    return area ? [{ area, rule: validationRule(v) }] : [];
+  });
   const styles = new Map<string, Partial<ExcelJS.Style>>();
-  spec.rows.forEach((row, r) => {
+  let rowCount = spec.rows.length;
+  for (const { area } of [...merges, ...validations]) rowCount = Math.max(rowCount, area.bottom + 1);
+  for (const r of Object.keys(heights)) rowCount = Math.max(rowCount, Number(r) + 1);
+  let lastFilled = 0;
+  let committed = 0;
+  for (let r = 0; r < rowCount; r++) {
+    const row = spec.rows[r] ?? [];
+    if (heights[r] !== undefined) {
+      ws.getRow(r + 1).height = heights[r];
+      lastFilled = r + 1;
+    }
     row.forEach((c, col) => {
       if (c.value === null && !c.style && !c.input) return;
       const target = ws.getCell(r + 1, col + 1);
+      lastFilled = r + 1;
       // A string is always stored as a string: exceljs never turns "=..." into a formula.
       const value = typeof c.value === "string" ? fitCellText(c.value) : c.value;
       target.value = c.link && value !== null
@@ -147,20 +171,20 @@ export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       }
       target.style = style;
     });
-  });
-  for (const m of spec.merges ?? []) ws.mergeCells(m);
-  for (const v of spec.validations ?? []) {
-    const rule: ExcelJS.DataValidation = {
-      type: "list",
-      allowBlank: true,
-      formulae: [`"${v.values.join(",")}"`],
-      showErrorMessage: v.strict !== false,
-      errorStyle: "warning",
-      error: `请从下拉列表中选择：${v.values.join("、")}`.slice(0, 255),
-      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt.slice(0, 255) } : {}),
-    };
-    const area = parseArea(v.range)!;
-    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) ws.getCell(r + 1, c + 1).dataValidation = rule;
+    for (const m of merges) if (m.area.bottom === r) ws.mergeCells(m.range);
+    for (const v of validations) {
+      if (r < v.area.top || r > v.area.bottom) continue;
+      for (let c = v.area.left; c <= v.area.right; c++) ws.getCell(r + 1, c + 1).dataValidation = v.rule;
+      lastFilled = r + 1;
+    }
+    if (!commitRows) continue;
+    // Rows from the top of a merge still open stay until it closes.
+    const held = merges.reduce((top, m) => (m.area.top <= r && m.area.bottom > r ? Math.min(top, m.area.top) : top), Infinity);
+    const upTo = Math.min(lastFilled, held === Infinity ? r + 1 : held);
+    if (upTo > committed) {
+      ws.getRow(upTo).commit();
+      committed = upTo;
+    }
   }
   for (const bar of spec.dataBars ?? []) {
     ws.addConditionalFormatting({
@@ -170,6 +194,18 @@ export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
   // Protection without a password: it keeps labels from being typed over, and anyone can lift it.
   if (spec.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+}
+
+function validationRule(v: NonNullable<SheetSpec["validations"]>[number]): ExcelJS.DataValidation {
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${v.values.join(",")}"`],
+    showErrorMessage: v.strict !== false,
+    errorStyle: "warning",
+    error: `请从下拉列表中选择：${v.values.join("、")}`.slice(0, 255),
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt.slice(0, 255) } : {}),
+  };
 }
 
 const THIN = { style: "thin" as const, color: { argb: "FF8C8C8C" } };

@@ -106,7 +106,7 @@ export class StreamingFileHost implements WorkbookHost {
     wb.creator = "预算绩效管理加载项";
     for (const spec of specs) {
       const ws = wb.addWorksheet(spec.name, sheetOptions(spec));
-      fillSheet(ws, spec);
+      fillSheet(ws, spec, true);
       ws.commit();
     }
     await wb.commit();

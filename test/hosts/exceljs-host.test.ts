@@ -70,6 +70,46 @@ describe("exceljs host", () => {
     expect(body[0][3]).toBe("A1:G6");
   });
 
+  it("streams a long report row by row yet keeps its merges, drop-downs, heights and values as the in-memory writer does", async () => {
+    // Rows are written out as they are filled; a merge spanning rows 3 to 7 (and one at the end) must hold its rows
+    // back until it closes, and a merged cell's value must stay the master's.
+    const rows: SheetSpec["rows"] = [[{ value: "标题", style: "title" }, { value: null, style: "title" }]];
+    for (let r = 1; r < 2_000; r++) rows.push([{ value: r === 2 ? "合并的一级" : null, style: "label" }, { value: `第${r}行`, style: r % 2 ? "input" : "error", input: r % 2 === 1 }, { value: r, numberFormat: "0.00" }]);
+    const spec: SheetSpec = {
+      name: "长表",
+      rows,
+      merges: ["A1:C1", "A3:A7", "B1999:C2000"],
+      validations: [{ range: "D2:D1500", values: ["是", "否"] }],
+      rowHeights: { 0: 30, 4: 40, 2_100: 18 },
+    };
+    const streamed = join(dir, "streamed.xlsx");
+    await new StreamingFileHost(streamed).write([spec]);
+    const memory = new ExcelJS.Workbook();
+    await new ExcelJsHost(memory, "内存").write([spec]);
+    const a = new ExcelJS.Workbook();
+    await a.xlsx.readFile(streamed);
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.load(await memory.xlsx.writeBuffer());
+    const dump = (ws: ExcelJS.Worksheet) => {
+      const out: string[] = [];
+      ws.eachRow((row, n) => {
+        if (row.height) out.push(`${n}:${row.height}`);
+        row.eachCell((c) => out.push(`${c.address}=${JSON.stringify(c.value)} ${c.isMerged ? c.master.address : ""} ${c.style.numFmt ?? ""} ${c.dataValidation?.formulae ?? ""}`));
+      });
+      return out;
+    };
+    const [sa, sb] = [dump(a.getWorksheet("长表")!), dump(b.getWorksheet("长表")!)];
+    expect(sa).toEqual(sb);
+    expect(sa).toContain('A3="合并的一级" A3  ');
+    expect(sa).toContain('A7="合并的一级" A3  ');
+    for (const wb of [a, b]) {
+      const ws = wb.getWorksheet("长表")!;
+      expect([ws.getCell("D2").dataValidation?.formulae, ws.getCell("D1500").dataValidation?.formulae, ws.getCell("D1501").dataValidation]).toEqual([['"是,否"'], ['"是,否"'], undefined]);
+    }
+    expect(sa).toContain("5:40");
+    expect(a.getWorksheet("长表")!.getCell("C2000").isMerged).toBe(true);
+  });
+
   it("keeps formula-like text as text and replaces a sheet of the same name", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("用户表").getCell("A1").value = "原值";
