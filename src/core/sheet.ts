@@ -108,6 +108,8 @@ export interface SheetSpec {
   columnWidths?: number[];
   /** Row heights in points, by 0-based row index. */
   rowHeights?: Record<number, number>;
+  /** Rows of `rowHeights` estimated for wrapped text (report/layout.ts), which a host that fits rows itself may leave out. */
+  estimatedHeights?: number[];
   /** Rows (from the top) to keep visible when scrolling. */
   freezeRows?: number;
   tabColor?: string;

@@ -5,7 +5,7 @@ import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
  * a host never writes anywhere but the sheets it is given, and replaces a sheet of the same name.
  */
 export interface WorkbookHost {
-  readonly kind: "office" | "exceljs";
+  readonly kind: "office" | "exceljs" | "wps";
   read(): Promise<WorkbookSnapshot>;
   /** The sheet names in tab order, without reading their content. */
   sheetNames(): Promise<string[]>;

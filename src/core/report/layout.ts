@@ -23,6 +23,7 @@ export function fitRowHeights(spec: SheetSpec): SheetSpec {
     mergedWidth.set(`${a.top},${a.left}`, w);
   }
   const heights: Record<number, number> = { ...spec.rowHeights };
+  const estimated: number[] = [];
   spec.rows.forEach((row, r) => {
     if (heights[r] !== undefined || mergedRows.has(r)) return;
     let lines = 1;
@@ -32,7 +33,10 @@ export function fitRowHeights(spec: SheetSpec): SheetSpec {
       const needed = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width - 1))), 0);
       lines = Math.max(lines, needed);
     });
-    if (lines > 1) heights[r] = Math.min(409, lines * LINE_HEIGHT);
+    if (lines > 1) {
+      heights[r] = Math.min(409, lines * LINE_HEIGHT);
+      estimated.push(r);
+    }
   });
-  return { ...spec, rowHeights: heights };
+  return { ...spec, rowHeights: heights, ...(estimated.length ? { estimatedHeights: estimated } : {}) };
 }
