@@ -1,3 +1,4 @@
+import { inOtherWpsApp, wpsApplication } from "../hosts/wps-host";
 import { detectHost } from "./boot";
 import { setStatus } from "./view";
 
@@ -11,7 +12,15 @@ interface GuardedWindow {
 const guarded = window as unknown as GuardedWindow;
 
 async function start(): Promise<void> {
-  const host = await detectHost(__OFFICE_JS_URL__);
+  // WPS puts its object model in window.Application before the page runs: no office.js to wait for.
+  const wps = wpsApplication(window);
+  if (wps) {
+    const { startWpsMode } = await import(/* webpackMode: "eager" */ "./wps-mode");
+    startWpsMode(wps);
+    guarded.__jixiaoStarted = true;
+    return;
+  }
+  const host = inOtherWpsApp(window) ? { mode: "standalone" as const, reason: "这是 WPS 文字或演示，加载项要在 WPS 表格中使用" } : await detectHost(__OFFICE_JS_URL__);
   if (host.mode === "office") {
     const { startOfficeMode } = await import(/* webpackMode: "eager" */ "./office-mode");
     startOfficeMode();

@@ -38,11 +38,17 @@ export class Harness {
    * Opens the task pane at a task pane's width. There is no network, as on an intranet: every request to another
    * origin is refused, except that `officeJs`, when given, is served for the Office CDN's office.js.
    */
-  async open(officeJs?: string, init?: { script: (arg: unknown) => void; arg: unknown }): Promise<{ page: Page; errors: string[] }> {
+  async open(
+    officeJs?: string,
+    init?: { script: (arg: unknown) => void; arg: unknown },
+    more: { path?: string; scripts?: string[] } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
     const page = await this.browser.newPage({ viewport: { width: 380, height: 760 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     if (init) await page.addInitScript(init.script, init.arg);
+    // Scripts that run before the page's own, in order (a host's object model, as WPS injects its Application).
+    for (const content of more.scripts ?? []) await page.addInitScript({ content });
     await page.route((url) => !url.href.startsWith(this.server.url), (route) => {
       const url = route.request().url();
       this.external.push(url);
@@ -51,7 +57,7 @@ export class Harness {
       }
       return route.abort("internetdisconnected");
     });
-    await page.goto(`${this.server.url}/taskpane.html`);
+    await page.goto(`${this.server.url}/${more.path ?? "taskpane.html"}`);
     return { page, errors };
   }
 }

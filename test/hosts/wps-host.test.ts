@@ -96,7 +96,7 @@ describe("WPS host against the recording fake of the ET object model", () => {
       const host = hostOn(wps);
       const { analysis } = await runCheck([host], host, CENTRAL, { today: new Date("2026-11-30T00:00:00Z") });
       const want = await exceljsReports(file);
-      const brief = (a: typeof analysis) => JSON.stringify(a.projects.map((p) => [p.project.name, p.decision, p.findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`)]));
+      const brief = (a: typeof analysis) => JSON.stringify(a.projects.map((p) => [p.project.sheet, p.project.fields.name?.value, p.decision, p.targetVerdict, p.findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`)]));
       expect(brief(analysis), file).toBe(brief(want.analysis));
       const reports = want.snap.sheets.filter((s) => !snap.sheets.some((u) => u.name === s.name));
       expect(reports.length).toBeGreaterThan(3);
