@@ -114,7 +114,8 @@ export class WpsHost implements WorkbookHost {
       const links = { left: MAX_LINKS };
       for (const spec of specs) {
         if (existing.has(spec.name)) sheets.Item(spec.name).Delete();
-        const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
+        // As WPS's own example passes it: null for the Before it leaves out.
+        const ws = sheets.Add(null, sheets.Item(sheets.Count));
         ws.Name = spec.name;
         writeSheet(app, ws, spec, links);
         if (spec.hidden) ws.Visible = XL_HIDDEN;
@@ -157,13 +158,17 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
   return { name, rows: empty ? [] : rows, top: empty ? 0 : area.top, left: empty ? 0 : area.left, merges: empty ? [] : findMerges(ws, area), hidden };
 }
 
+/** How a date or time reads as text: 2026/1/1, 2026-01-01, 2026年1月1日, 1月1日, 8:30. */
+const DATE_TEXT = /^\s*(\d{1,4}[-/.年]\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2})/;
+
 /** One cell as the snapshot holds it, from its Value2 and its Value. */
 export function cellValue(v2: EtValue, v: unknown): CellValue {
   if (v2 === null || v2 === undefined || v2 === "") return null;
   if (typeof v2 === "number") {
     if (ERROR_CODES[v2]) return { error: ERROR_CODES[v2] };
-    // Value gives a date where the cell's format makes it one (a Date, or the date's text), Value2 its serial.
-    if (v instanceof Date || (typeof v === "string" && v !== "")) return serialToDate(v2);
+    // Value gives a date where the cell's format makes it one (a Date, or the date's text), Value2 its serial. A
+    // currency cell's Value is a currency: it stays the number it is.
+    if (v instanceof Date || (typeof v === "string" && DATE_TEXT.test(v))) return serialToDate(v2);
     return v2;
   }
   if (typeof v2 === "boolean" || typeof v2 === "string") return v2;

@@ -8,6 +8,8 @@
  * - https://airsheet.wps.cn/docs/apiV2/excel/workbook/Range/属性/MergeArea 属性.html (MergeArea applies to one cell; `Address()`)
  * - https://airsheet.wps.cn/docs/apiV2/excel/workbook/Range/属性/MergeCells 属性.html (true when the range holds merged cells)
  * - https://airsheet.wps.cn/docs/apiV2/excel/workbook/Range/属性/Value2 属性.html (Value2 differs from Value only in not using the Currency and Date types)
+ * - https://airsheet.wps.cn/docs/apiV2/excel/workbook/Worksheets/方法/Add 方法.html (Add(Before, After, Count, Type); the new
+ *   sheet becomes the active one; `Worksheets.Add(null, Worksheets.Item(1), 2).Name = "成绩表"`)
  * - wpsjs 2.2.3's own 表格 template (npm package wpsjs, packages/@wps-jsapi/et/: ribbon.xml, index.html, js/ribbon.js):
  *   OnAddinLoad, OnAction(control.Id), `Application.CreateTaskPane(url)` with `.ID` and `.Visible`, `GetTaskPane(id)`,
  *   `Application.PluginStorage.getItem/setItem`

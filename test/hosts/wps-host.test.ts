@@ -194,6 +194,9 @@ describe("WPS host against the recording fake of the ET object model", () => {
     expect(snap.sheets[1]).toMatchObject({ name: "空表", rows: [], merges: [] });
     expect(cellValue(46023, "2026/1/1")).toEqual(new Date("2026-01-01T00:00:00Z"));
     expect(cellValue(12.5, 12.5)).toBe(12.5);
+    expect(cellValue(46023, "2026年1月1日")).toEqual(new Date("2026-01-01T00:00:00Z"));
+    // A currency cell, should WPS give its Value as text, is still an amount.
+    expect(cellValue(1200, "¥1,200.00")).toBe(1200);
   });
 
   it("finds merged areas with calls in proportion to the merges, not to the cells", async () => {
