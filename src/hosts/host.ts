@@ -53,6 +53,16 @@ export const WORKBOOK_LIMITS = {
   declaredCells: 2_000_000,
 };
 
+/**
+ * A sheet open in Excel or WPS whose used range is larger than a file may declare (WORKBOOK_LIMITS.declaredCells) is
+ * not read: its values would not fit in the pane's memory. The Chinese message names the sheet and says what to do.
+ */
+export function usedRangeTooLarge(sheet: string, address: string, rows: number, columns: number): string | null {
+  if (rows * columns <= WORKBOOK_LIMITS.declaredCells) return null;
+  return `工作表“${sheet}”的已用区域 ${address.replace(/\$/g, "").replace(/^.*!/, "")}（${rows.toLocaleString("en-US")} 行 × ${columns} 列）超过 ${WORKBOOK_LIMITS.declaredCells.toLocaleString("en-US")} 个单元格的上限，未读取。` +
+    "多半是表格下方或右侧有大片设了格式的空白单元格：请选中数据下方的空行和右侧的空列，删除后保存，再检查。";
+}
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;

@@ -1,6 +1,6 @@
 import { a1, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
-import { fitCellText, looksLikeFormula, type WorkbookHost, type WriteOptions } from "./host";
+import { fitCellText, looksLikeFormula, usedRangeTooLarge, type WorkbookHost, type WriteOptions } from "./host";
 import { utf8Length } from "../core/text";
 import { STYLES } from "./styles";
 
@@ -25,6 +25,8 @@ export class OfficeHost implements WorkbookHost {
 
   async read(): Promise<WorkbookSnapshot> {
     const withMerges = this.isSetSupported("ExcelApi", "1.13");
+    // Cells with values only (ExcelApi 1.2): formatting copied far below a table does not make Excel read it.
+    const valuesOnly = this.isSetSupported("ExcelApi", "1.2");
     const sheets = await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
@@ -32,7 +34,7 @@ export class OfficeHost implements WorkbookHost {
       // First where each sheet's used range is, then its values: in row blocks, so that no response passes
       // Excel on the web's 5 MB either. An ordinary workbook is one block: three syncs in all.
       const used = worksheets.items.map((ws) => {
-        const range = ws.getUsedRange();
+        const range = valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
         range.load("address");
         const merged = withMerges ? range.getMergedAreasOrNullObject() : null;
         merged?.load("address");
@@ -44,6 +46,8 @@ export class OfficeHost implements WorkbookHost {
       for (const [sheet, { ws, range }] of used.entries()) {
         const area = parseArea(range.address) ?? { top: 0, left: 0, bottom: 0, right: 0 };
         const width = area.right - area.left + 1;
+        const tooLarge = usedRangeTooLarge(ws.name, range.address, area.bottom - area.top + 1, width);
+        if (tooLarge) throw new Error(tooLarge);
         const rowsPerBlock = Math.max(1, Math.floor(MAX_CELLS_PER_READ / width));
         for (let top = area.top; top <= area.bottom; top += rowsPerBlock) {
           const bottom = Math.min(area.bottom, top + rowsPerBlock - 1);

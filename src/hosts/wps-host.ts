@@ -1,6 +1,6 @@
 import { a1, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import { fitCellText, type WorkbookHost, type WriteOptions } from "./host";
+import { fitCellText, usedRangeTooLarge, type WorkbookHost, type WriteOptions } from "./host";
 import { areasBy, officeCellValue, serialToDate } from "./office-host";
 import { STYLES } from "./styles";
 import { ERROR_CODES, type EtApplication, type EtValue, type EtWorkbook, type EtWorksheet } from "./wps-types";
@@ -15,6 +15,14 @@ export const MAX_MERGE_PROBES = 10_000;
 /** Links to the user's cells written per run: each is one call in WPS, so past this the cells keep their address text only. */
 export const MAX_LINKS = 300;
 
+/** Used ranges of more cells than this are narrowed to the cells holding something before they are read. */
+const NARROW_FROM = 200_000;
+
+const XL_FORMULAS = -4123;
+const XL_PART = 2;
+const XL_BY_ROWS = 1;
+const XL_BY_COLUMNS = 2;
+const XL_PREVIOUS = 2;
 const XL_VISIBLE = -1;
 const XL_HIDDEN = 0;
 const XL_CENTER = -4108;
@@ -146,10 +154,21 @@ function grid(v: unknown, rows: number, cols: number): unknown[][] {
 function readSheet(ws: EtWorksheet): SheetSnapshot {
   const name = ws.Name;
   const hidden = ws.Visible !== XL_VISIBLE;
-  const used = ws.UsedRange;
-  const area = parseArea(used.Address()) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  let used = ws.UsedRange;
+  let area = parseArea(used.Address()) ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > NARROW_FROM) {
+    // WPS counts formatted empty cells as used: formatting pasted down to row 1,048,576 would make a sheet of
+    // billions of cells. The last row and column holding anything bound what is read.
+    const lastRow = used.Find("*", null, XL_FORMULAS, XL_PART, XL_BY_ROWS, XL_PREVIOUS);
+    const lastColumn = used.Find("*", null, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_PREVIOUS);
+    if (!lastRow || !lastColumn) return { name, rows: [], top: 0, left: 0, merges: [], hidden };
+    area = { ...area, bottom: Math.max(area.top, lastRow.Row - 1), right: Math.max(area.left, lastColumn.Column - 1) };
+    used = ws.Range(address(area));
+  }
   const height = area.bottom - area.top + 1;
   const width = area.right - area.left + 1;
+  const tooLarge = usedRangeTooLarge(name, address(area), height, width);
+  if (tooLarge) throw new Error(tooLarge);
   const values2 = grid(used.Value2, height, width);
   const values = grid(used.Value, height, width);
   const rows: CellValue[][] = values2.map((row, r) => row.map((v, c) => cellValue(v as EtValue, values[r]?.[c])));

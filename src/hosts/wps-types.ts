@@ -82,6 +82,14 @@ export interface EtPageSetup {
 
 export interface EtRange {
   Address(): string;
+  /** 1-based row and column of the range's first cell. */
+  readonly Row: number;
+  readonly Column: number;
+  /**
+   * Excel's Range.Find(What, After, LookIn, LookAt, SearchOrder, SearchDirection): the first cell found, or null
+   * (VBA's Nothing). `Find("*", null, xlFormulas, xlPart, xlByRows, xlPrevious)` is the last row holding anything.
+   */
+  Find(what: string, after?: EtRange | null, lookIn?: number, lookAt?: number, searchOrder?: number, searchDirection?: number): EtRange | null;
   /** One cell: its value; several: a 2-D array, rows first, 0-based in JavaScript. */
   Value2: EtValue | EtValue[][];
   /** As Value2, but a date-formatted cell gives a date (and a currency cell a currency) instead of a number. */

@@ -26,6 +26,8 @@ export interface FakeSheet {
   tabColor: string;
   /** Every other write the host made to this sheet (validation, layout, charts, protection…), in order. */
   calls: string[];
+  /** Empty cells formatted out to here (0-based): Excel counts them as used unless asked for values only. */
+  formattedTo?: { bottom: number; right: number };
 }
 
 export interface FakeLog {
@@ -308,7 +310,7 @@ class Worksheet {
     });
   }
 
-  getUsedRange(): Range {
+  getUsedRange(valuesOnly = false): Range {
     return new Range(this.ctx, this, () => {
       const s = this.resolve();
       let bottom = -1;
@@ -324,6 +326,12 @@ class Worksheet {
           right = Math.max(right, c);
         }),
       );
+      if (s.formattedTo && !valuesOnly) {
+        top = Math.min(top, 0);
+        left = Math.min(left, 0);
+        bottom = Math.max(bottom, s.formattedTo.bottom);
+        right = Math.max(right, s.formattedTo.right);
+      }
       return bottom < 0 ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right };
     });
   }

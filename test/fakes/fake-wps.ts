@@ -39,6 +39,8 @@ export interface FakeWpsSheet {
   formatOps: string[];
   links: { cell: string; subAddress: string; text: string }[];
   protected: boolean;
+  /** Empty cells formatted out to here (0-based): WPS, like Excel, counts them in UsedRange. */
+  formattedTo?: { bottom: number; right: number };
 }
 
 export interface FakeWpsLog {
@@ -165,6 +167,32 @@ class FakeRange {
   Address(): string {
     this.hit("Address");
     return addressOf(this.area);
+  }
+  get Row(): number {
+    this.hit("Row");
+    return this.area.top + 1;
+  }
+  get Column(): number {
+    this.hit("Column");
+    return this.area.left + 1;
+  }
+  /** Only what the host asks: "*" searched backwards (xlPrevious = 2), by rows (1) or by columns (2). */
+  Find(what: string, _after?: unknown, _lookIn?: number, _lookAt?: number, order = 1, direction = 1): FakeRange | null {
+    this.hit("Find");
+    if (what !== "*" || direction !== 2) throw new Error("模拟只支持 Find(\"*\", …, xlPrevious)");
+    let best: [number, number] | null = null;
+    const a = this.area;
+    const filled = (r: number, c: number) => {
+      const v = this.sheet.cells[r]?.[c];
+      return (v !== null && v !== undefined && v !== "") || this.sheet.formulas.has(key(r, c));
+    };
+    for (let r = a.top; r <= Math.min(a.bottom, this.sheet.cells.length - 1); r++) {
+      for (let c = a.left; c <= Math.min(a.right, (this.sheet.cells[r]?.length ?? 0) - 1); c++) {
+        if (!filled(r, c)) continue;
+        if (!best || (order === 1 ? r > best[0] || (r === best[0] && c > best[1]) : c > best[1] || (c === best[1] && r > best[0]))) best = [r, c];
+      }
+    }
+    return best ? new FakeRange(this.wps, this.sheet, [{ top: best[0], left: best[1], bottom: best[0], right: best[1] }]) : null;
   }
   get Value2(): unknown {
     this.hit("Value2");
@@ -354,6 +382,7 @@ class FakeWorksheet {
       mark(m.top, m.left);
       mark(m.bottom, m.right);
     }
+    if (this.sheet.formattedTo) mark(this.sheet.formattedTo.bottom, this.sheet.formattedTo.right);
     const area = bottom < 0 ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right };
     return new FakeRange(this.wps, this.sheet, [area]);
   }

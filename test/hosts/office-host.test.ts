@@ -41,6 +41,15 @@ describe("Office host against the recording fake", () => {
     expect(excel.log.syncs).toBe(5);
   });
 
+  it("reads only the cells holding values where formatting runs to the bottom of the sheet, and names the sheet where it cannot", async () => {
+    const sheet = () => fakeSheet("目标表", bigSheet("目标表", 10), { formattedTo: { bottom: 1_048_575, right: 40 } });
+    // ExcelApi 1.2 and later: the used range of values only.
+    const snap = await hostOn(new FakeExcel([sheet()], "1.9")).read();
+    expect(snap.sheets[0].rows).toHaveLength(12);
+    // Office 2016 without updates (1.1) has no values-only used range: a sheet of 43 million cells is refused by name.
+    await expect(hostOn(new FakeExcel([sheet()], "1.1")).read()).rejects.toThrow(/工作表“目标表”的已用区域 A1:AO1048576（1,048,576 行 × 41 列）超过 2,000,000 个单元格的上限，未读取。.*删除后保存/);
+  });
+
   it("reads a date-formatted number as a date, as the exceljs host does", async () => {
     const excel = new FakeExcel([fakeSheet("表", [["填报日期", 46023, 46023]])]);
     excel.sheet("表")!.numberFormats.set("B1", "yyyy\"年\"m\"月\"d\"日\"");

@@ -199,6 +199,22 @@ describe("WPS host against the recording fake of the ET object model", () => {
     expect(cellValue(1200, "¥1,200.00")).toBe(1200);
   });
 
+  it("reads only the cells holding something where formatting runs to the bottom of the sheet, and names a sheet too large to read", async () => {
+    const ghost = { ...bigSheet("目标表", 10), formattedTo: { bottom: 1_048_575, right: 40 } };
+    const wps = new FakeWps([ghost]);
+    const snap = await hostOn(wps).read();
+    expect(snap.sheets[0].rows).toHaveLength(12);
+    expect(snap.sheets[0].rows[11]).toEqual([null, null, "目标表-指标9", "≥", 9, "个"]);
+    expect(wps.log.members.get("Range.Find")).toBe(2);
+
+    // Values really spread over three million cells: refused, naming the sheet, before a value is asked for.
+    const huge = fakeWpsSheet("大表", [["项目名称", "金额", "备注"]]);
+    huge.cells[999_999] = ["最后一行", 1, "尾"];
+    const big = new FakeWps([huge]);
+    await expect(hostOn(big).read()).rejects.toThrow(/工作表“大表”的已用区域 A1:C1000000（1,000,000 行 × 3 列）超过 2,000,000 个单元格的上限/);
+    expect(big.log.members.get("Range.Value2")).toBeUndefined();
+  });
+
   it("finds merged areas with calls in proportion to the merges, not to the cells", async () => {
     const small = bigSheet("表", 10);
     const large = bigSheet("表", 20_000);
