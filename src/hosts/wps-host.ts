@@ -146,9 +146,11 @@ export class WpsHost implements WorkbookHost {
 }
 
 /** A 2-D array from what Value2 / Value return: a scalar for one cell, rows of values for several. */
-function grid(v: unknown, rows: number, cols: number): unknown[][] {
+function grid(sheet: string, v: unknown, rows: number, cols: number): unknown[][] {
   if (Array.isArray(v)) return v.map((r) => (Array.isArray(r) ? r : [r]));
-  return rows === 1 && cols === 1 ? [[v]] : [];
+  if (rows === 1 && cols === 1) return [[v]];
+  // Never an empty sheet in silence: a WPS whose bridge gives something else is said to be unsupported.
+  throw new Error(`无法读取工作表“${sheet}”：WPS 返回的区域值不是二维数组（${typeof v}）。请升级 WPS，或改用独立网页检查另存的 .xlsx 文件。`);
 }
 
 function readSheet(ws: EtWorksheet): SheetSnapshot {
@@ -169,8 +171,8 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
   const width = area.right - area.left + 1;
   const tooLarge = usedRangeTooLarge(name, address(area), height, width);
   if (tooLarge) throw new Error(tooLarge);
-  const values2 = grid(used.Value2, height, width);
-  const values = grid(used.Value, height, width);
+  const values2 = grid(name, used.Value2, height, width);
+  const values = grid(name, used.Value, height, width);
   const rows: CellValue[][] = values2.map((row, r) => row.map((v, c) => cellValue(v as EtValue, values[r]?.[c])));
   // A sheet of one empty cell is an empty sheet.
   const empty = rows.every((row) => row.every((v) => v === null));

@@ -215,6 +215,12 @@ describe("WPS host against the recording fake of the ET object model", () => {
     expect(big.log.members.get("Range.Value2")).toBeUndefined();
   });
 
+  it("says so, naming the sheet, when WPS gives a range's values as something other than rows", async () => {
+    const used = { Address: () => "$A$1:$B$2", Value2: "（不是数组）", Value: "（不是数组）" };
+    const app = { ActiveWorkbook: { Name: "工作簿1", Worksheets: { Count: 1, Item: () => ({ Name: "表1", Visible: -1, UsedRange: used }) } } };
+    await expect(new WpsHost(app as unknown as EtApplication).read()).rejects.toThrow("无法读取工作表“表1”：WPS 返回的区域值不是二维数组");
+  });
+
   it("finds merged areas with calls in proportion to the merges, not to the cells", async () => {
     const small = bigSheet("表", 10);
     const large = bigSheet("表", 20_000);
