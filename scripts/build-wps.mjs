@@ -1,6 +1,6 @@
 // Packages the task pane as a WPS 加载项 (WPS 表格, "et") into dist/wps/, following wpsjs's conventions:
-//   dist/wps/online/        the add-in as a web folder: index.html (entry), ribbon.xml, ribbon.js, taskpane.html and its
-//                           scripts. Put it on an intranet web server at --url.
+//   dist/wps/               the add-in as a web folder: index.html (entry), ribbon.xml, ribbon.js, taskpane.html and its
+//                           scripts, and package.json (`wpsjs debug` reads it). Put the folder on an intranet web server at --url.
 //   dist/wps/publish.html   the install page `wpsjs publish` makes (wpsjs's own template, filled in as wpsjs does):
 //                           opened on a desktop with WPS, it asks WPS's local service to install the add-in from --url.
 //   dist/wps/jsplugins.xml  the same add-in for the oem.ini JSPluginsServer mode (jspluginonline).
@@ -29,7 +29,7 @@ if (!existsSync("dist/taskpane.html")) execFileSync("npx", ["webpack", "--mode",
 
 const out = option("--out") ?? "dist/wps";
 rmSync(out, { recursive: true, force: true });
-const online = join(out, "online");
+const online = out;
 mkdirSync(online, { recursive: true });
 
 // The task pane as webpack built it (its scripts, styles and icons), without source maps or the Excel-only files.
@@ -61,7 +61,10 @@ writeFileSync(join(out, "jsplugins.xml"), `<jsplugins>\n  <jspluginonline name="
 // Offline: the add-in folder and publish.xml go into the jsaddons folder, as wpsjs's self-installing package puts them.
 const offline = join(out, "offline");
 const folder = `${NAME}_${version}`;
-cpSync(online, join(offline, folder), { recursive: true });
+// The add-in's own files, without the install page, the list and the offline package itself.
+for (const f of readdirSync(online)) {
+  if (f !== "offline" && f !== "publish.html" && f !== "jsplugins.xml") cpSync(join(online, f), join(offline, folder, f), { recursive: true });
+}
 writeFileSync(
   join(offline, "publish.xml"),
   `<jsplugins>\n  <jsplugin name="${NAME}" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>\n</jsplugins>\n`,
@@ -107,4 +110,4 @@ writeFileSync(
   ].join("\n"),
   { mode: 0o755 },
 );
-console.log(`${out}/：online/（放到 ${url}）、publish.html、jsplugins.xml、offline/${folder}/、offline/publish.xml 和安装脚本`);
+console.log(`${out}/：加载项（整个目录放到 ${url}）、publish.html、jsplugins.xml、offline/${folder}/、offline/publish.xml 和安装脚本`);

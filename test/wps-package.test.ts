@@ -14,14 +14,14 @@ describe("npm run build:wps (the WPS 加载项 package)", () => {
 
   it("writes the add-in folder with its entry page, ribbon and task pane", () => {
     expect(r.status, r.stderr).toBe(0);
-    for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js", "assets/icon-80.png"]) expect(existsSync(join(out, "online", f)), f).toBe(true);
-    const ribbon = readFileSync(join(out, "online", "ribbon.xml"), "utf8");
+    for (const f of ["index.html", "ribbon.xml", "ribbon.js", "taskpane.html", "taskpane.js", "assets/icon-80.png"]) expect(existsSync(join(out, f)), f).toBe(true);
+    const ribbon = readFileSync(join(out, "ribbon.xml"), "utf8");
     expect(ribbon).toContain('<tab id="jixiaoTab" label="预算绩效">');
     // Every callback the ribbon names is defined by the page WPS loads.
-    const script = readFileSync(join(out, "online", "ribbon.js"), "utf8");
+    const script = readFileSync(join(out, "ribbon.js"), "utf8");
     for (const [, name] of ribbon.matchAll(/(?:onLoad|onAction|getImage)="(\w+)"/g)) expect(script, name).toMatch(new RegExp(`function ${name}\\(`));
-    expect(readFileSync(join(out, "online", "index.html"), "utf8")).toContain('<script src="ribbon.js"></script>');
-    expect(JSON.parse(readFileSync(join(out, "online", "package.json"), "utf8"))).toMatchObject({ name: "jixiao", addonType: "et" });
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain('<script src="ribbon.js"></script>');
+    expect(JSON.parse(readFileSync(join(out, "package.json"), "utf8"))).toMatchObject({ name: "jixiao", addonType: "et" });
   });
 
   it("fills wpsjs's install page with this add-in only, and lists it for oem.ini's JSPluginsServer", () => {
@@ -36,6 +36,8 @@ describe("npm run build:wps (the WPS 加载项 package)", () => {
     const offline = join(out, "offline");
     expect(readFileSync(join(offline, "publish.xml"), "utf8")).toContain(`<jsplugin name="jixiao" type="et" url="jixiao_${version}" version="${version}"`);
     expect(existsSync(join(offline, `jixiao_${version}`, "ribbon.xml"))).toBe(true);
+    // The offline copy is the add-in only: not the install page, the list, or itself.
+    for (const f of ["publish.html", "jsplugins.xml", "offline"]) expect(existsSync(join(offline, `jixiao_${version}`, f)), f).toBe(false);
     expect(readFileSync(join(offline, "安装到本机-Windows.bat"), "utf8")).toContain("%APPDATA%\\kingsoft\\wps\\jsaddons");
 
     const home = mkdtempSync(join(tmpdir(), "jixiao-home-"));

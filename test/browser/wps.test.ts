@@ -87,25 +87,25 @@ describe("task pane inside WPS 表格 (the recording fake of the ET object model
   });
 
   it("opens the task pane from the ribbon button of the packaged add-in, then hides and shows it", async () => {
-    expect(existsSync(join(ROOT, "dist", "wps", "online", "index.html")), "npm run build writes dist/wps").toBe(true);
-    const { page, errors } = await openInWps("wps/online/index.html");
+    expect(existsSync(join(ROOT, "dist", "wps", "index.html")), "npm run build writes dist/wps").toBe(true);
+    const { page, errors } = await openInWps("wps/index.html");
     const panes = () => page.evaluate(() => (window as unknown as { __fakeWps: FakeWps }).__fakeWps.panes.map((p) => ({ url: p.url, Visible: p.Visible })));
     const press = () => page.evaluate(() => (window as unknown as { OnAction: (c: { Id: string }) => boolean }).OnAction({ Id: "jixiaoOpenPane" }));
     expect(await page.evaluate(() => (window as unknown as { OnAddinLoad: (r: unknown) => boolean }).OnAddinLoad({}))).toBe(true);
     await press();
-    const url = `${h.server.url}/wps/online/taskpane.html`;
+    const url = `${h.server.url}/wps/taskpane.html`;
     expect(await panes()).toEqual([{ url, Visible: true }]);
     await press();
     expect(await panes()).toEqual([{ url, Visible: false }]);
     await press();
     expect(await panes()).toEqual([{ url, Visible: true }]);
     const icon = await page.evaluate(() => (window as unknown as { GetImage: (c: { Id: string }) => string }).GetImage({ Id: "jixiaoOpenPane" }));
-    expect((await page.request.get(`${h.server.url}/wps/online/${icon}`)).status()).toBe(200);
+    expect((await page.request.get(`${h.server.url}/wps/${icon}`)).status()).toBe(200);
     expect(errors).toEqual([]);
     await page.close();
 
     // The pane the button opens is the task pane, and it starts in WPS mode from the package's folder.
-    const pane = await openInWps("wps/online/taskpane.html");
+    const pane = await openInWps("wps/taskpane.html");
     await expect.poll(() => pane.page.textContent("#mode"), { timeout: 15_000 }).toContain("WPS 模式");
     await pane.page.close();
   });
