@@ -455,7 +455,9 @@ class Range {
       const values: unknown[][] = [];
       const types: string[][] = [];
       const formats: string[][] = [];
-      for (let r = b.top; r <= b.bottom; r++) {
+      // Only an address asked for: Excel sends no cells (and a used range of millions of cells costs nothing).
+      const cells = list.some((p) => p !== "address");
+      for (let r = b.top; cells && r <= b.bottom; r++) {
         const vr: unknown[] = [];
         const tr: string[] = [];
         formats.push(Array.from({ length: b.right - b.left + 1 }, (_, i) => s.numberFormats.get(cellKey(r, b.left + i)) ?? "General"));
