@@ -123,7 +123,8 @@ export class WpsHost implements WorkbookHost {
       for (const spec of specs) {
         if (existing.has(spec.name)) sheets.Item(spec.name).Delete();
         // As WPS's own example passes it: null for the Before it leaves out.
-        const ws = sheets.Add(null, sheets.Item(sheets.Count));
+        const count = sheets.Count;
+        const ws = count > 0 ? sheets.Add(null, sheets.Item(count)) : sheets.Add();
         ws.Name = spec.name;
         writeSheet(app, ws, spec, links);
         if (spec.hidden) ws.Visible = XL_HIDDEN;

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { insertTemplate, runCheck, runInventory } from "../../src/app/actions";
@@ -10,6 +11,7 @@ import { ExcelJsHost } from "../../src/hosts/exceljs-host";
 import { openWorkbookFile } from "../../src/hosts/node-files";
 import { bgr, cellValue, findMerges, MAX_LINKS, WpsHost, wpsApplication, inOtherWpsApp } from "../../src/hosts/wps-host";
 import type { EtApplication, EtValue } from "../../src/hosts/wps-types";
+import { generateCorpus } from "../corpus/generate";
 import { FakeWps, fakeWpsSheet, type FakeWpsSheet } from "../fakes/fake-wps";
 
 const SAMPLES = join(__dirname, "..", "..", "samples");
@@ -108,6 +110,33 @@ describe("WPS host against the recording fake of the ET object model", () => {
       }
     }
   });
+
+  it("runs the hostile corpus in WPS as the exceljs host runs it in the file: same findings and report cells, user sheets untouched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-wps-corpus-"));
+    const entries = (await generateCorpus(dir)).filter((e) => e.expect !== "error");
+    expect(entries.length).toBeGreaterThanOrEqual(12);
+    for (const e of entries) {
+      const file = join(dir, e.file);
+      const snap = await (await openWorkbookFile(file)).read();
+      const wps = new FakeWps(snap.sheets.map(asWpsSheet), e.file);
+      const before = snap.sheets.map((s) => wps.dump(s.name));
+      const host = hostOn(wps);
+      const today = new Date("2026-11-30T00:00:00Z");
+      const { analysis } = await runCheck([host], host, CENTRAL, { today });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const same = new ExcelJsHost(wb, e.file);
+      const want = await runCheck([same], same, CENTRAL, { today });
+      const codes = (a: typeof analysis) => JSON.stringify(a.projects.map((p) => [p.project.sheet, p.decision, p.findings.map((f) => `${f.code}@${f.cell}`)]));
+      expect(codes(analysis), e.file).toBe(codes(want.analysis));
+      expect(snap.sheets.map((s) => wps.dump(s.name)), e.file).toEqual(before);
+      const written = await hostOn(wps).read();
+      const reference = await same.read();
+      for (const r of reference.sheets.filter((x) => !snap.sheets.some((u) => u.name === x.name))) {
+        expect(absolute(written.sheets.find((x) => x.name === r.name)!), `${e.file} ${r.name}`).toEqual(absolute(r));
+      }
+    }
+  }, 120_000);
 
   it("leaves the user's sheets exactly as they were, hides its register, and replaces its own sheets on a second run without asking", async () => {
     const { snap, wps } = await sample("消防救援支队-城乡公共消防设施建设.xlsx");
