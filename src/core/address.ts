@@ -12,8 +12,11 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** Column letters of the first 256 columns, computed once: a1() runs for every cell a large list reads. */
+const LETTERS: string[] = Array.from({ length: 256 }, (_, c) => columnLetters(c));
+
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return (LETTERS[col] ?? columnLetters(col)) + (row + 1);
 }
 
 /** Parses "B12" (optionally with $ signs) into 0-based coordinates; null when it is not a cell address. */

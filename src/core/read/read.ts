@@ -960,13 +960,14 @@ function readPreviousWorkbook(wb: WorkbookSnapshot, opts: ReadOptions): ReadResu
 /** Formula errors anywhere in what was read. */
 function checkCells(p: Project, opts: ReadOptions): void {
   const seen = new Set<string>();
-  const visit = (loc: Located | null | undefined, what: string) => {
-    if (!loc || seen.has(loc.cell) || !isCellError(loc.value)) return;
+  // The description is written only for an error cell: a 60,000-row list has almost none.
+  const visit = (loc: Located | null | undefined, what: (cell: string) => string) => {
+    if (!loc || !isCellError(loc.value) || seen.has(loc.cell)) return;
     seen.add(loc.cell);
-    p.findings.push(finding("formula-error", { sheet: p.sheet, cell: loc.cell }, `${what}是公式错误值 ${loc.value.error}，请修正公式后再报送。`, opts.severities));
+    p.findings.push(finding("formula-error", { sheet: p.sheet, cell: loc.cell }, `${what(loc.cell)}是公式错误值 ${loc.value.error}，请修正公式后再报送。`, opts.severities));
   };
-  for (const [k, v] of Object.entries(p.fields) as [FieldKey, Located][]) visit(v, `“${FIELD_NAMES[k]}”（${v.cell}）`);
-  for (const f of p.funds) for (const loc of [f.initial, f.budget, f.executed, f.points, f.rate, f.score]) visit(loc, `资金“${f.label}”的单元格 ${loc?.cell}`);
-  for (const ind of p.indicators) for (const loc of Object.values(ind.cells)) visit(loc, `指标“${ind.level3}”的单元格 ${loc.cell}`);
-  if (p.total) for (const loc of [p.total.points, p.total.score]) visit(loc, `总分行的单元格 ${loc?.cell}`);
+  for (const [k, v] of Object.entries(p.fields) as [FieldKey, Located][]) visit(v, (cell) => `“${FIELD_NAMES[k]}”（${cell}）`);
+  for (const f of p.funds) for (const loc of [f.initial, f.budget, f.executed, f.points, f.rate, f.score]) visit(loc, (cell) => `资金“${f.label}”的单元格 ${cell}`);
+  for (const ind of p.indicators) for (const loc of Object.values(ind.cells)) visit(loc, (cell) => `指标“${ind.level3}”的单元格 ${cell}`);
+  if (p.total) for (const loc of [p.total.points, p.total.score]) visit(loc, (cell) => `总分行的单元格 ${cell}`);
 }

@@ -12,7 +12,8 @@ const DEFAULT_WIDTH = 9;
 export function fitRowHeights(spec: SheetSpec): SheetSpec {
   const widths = spec.columnWidths ?? [];
   const colWidth = (c: number) => widths[c] ?? DEFAULT_WIDTH;
-  const mergedWidth = new Map<string, number>();
+  const mergedWidth = new Map<number, number>();
+  const key = (r: number, c: number) => r * 16384 + c;
   const mergedRows = new Set<number>();
   for (const m of spec.merges ?? []) {
     const a = parseArea(m);
@@ -20,7 +21,7 @@ export function fitRowHeights(spec: SheetSpec): SheetSpec {
     if (a.bottom > a.top) for (let r = a.top; r <= a.bottom; r++) mergedRows.add(r);
     let w = 0;
     for (let c = a.left; c <= a.right; c++) w += colWidth(c);
-    mergedWidth.set(`${a.top},${a.left}`, w);
+    mergedWidth.set(key(a.top, a.left), w);
   }
   const heights: Record<number, number> = { ...spec.rowHeights };
   const estimated: number[] = [];
@@ -29,8 +30,10 @@ export function fitRowHeights(spec: SheetSpec): SheetSpec {
     let lines = 1;
     row.forEach((c, col) => {
       if (typeof c.value !== "string" || c.value === "" || !c.style || !WRAPPED_STYLES.has(c.style)) return;
-      const width = mergedWidth.get(`${r},${col}`) ?? colWidth(col);
-      const needed = c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width - 1))), 0);
+      const width = Math.max(1, (mergedWidth.get(key(r, col)) ?? colWidth(col)) - 1);
+      const needed = c.value.includes("\n")
+        ? c.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / width)), 0)
+        : Math.max(1, Math.ceil(textWidth(c.value) / width));
       lines = Math.max(lines, needed);
     });
     if (lines > 1) {
