@@ -8,7 +8,7 @@ import type { RuleSet } from "../core/rules/ruleset";
 import { PARAMETER_SHEET, ruleSetFromSheet } from "../core/rules/sheet";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import { templateBook } from "../core/templates";
-import type { WorkbookHost } from "../hosts/host";
+import { breathe, type WorkbookHost } from "../hosts/host";
 
 type Sources = WorkbookHost[] | WorkbookSnapshot[];
 
@@ -34,8 +34,6 @@ export interface RunOptions extends AnalyzeOptions {
   onProgress?: (p: Progress) => void;
 }
 
-/** Gives the page (and Excel) a breath between pieces of work: a macrotask, not a microtask. */
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function readAll(sources: Sources, opts: RunOptions): Promise<WorkbookSnapshot[]> {
   const snapshots: WorkbookSnapshot[] = [];

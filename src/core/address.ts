@@ -19,6 +19,11 @@ export function a1(row: number, col: number): string {
   return (LETTERS[col] ?? columnLetters(col)) + (row + 1);
 }
 
+/** An area as Excel writes it: "B3" for one cell, "A1:C3" for several. */
+export function areaAddress(a: { top: number; left: number; bottom: number; right: number }): string {
+  return a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`;
+}
+
 /** Parses "B12" (optionally with $ signs) into 0-based coordinates; null when it is not a cell address. */
 export function parseA1(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());

@@ -63,6 +63,9 @@ export function usedRangeTooLarge(sheet: string, address: string, rows: number, 
     "多半是表格下方或右侧有大片设了格式的空白单元格：请选中数据下方的空行和右侧的空列，删除后保存，再检查。";
 }
 
+/** Gives the page (and Excel or WPS) a breath between pieces of work: a macrotask, not a microtask. */
+export const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;

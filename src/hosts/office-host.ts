@@ -1,4 +1,4 @@
-import { a1, columnLetters, parseArea, quoteSheetName } from "../core/address";
+import { a1, areaAddress, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
 import { fitCellText, looksLikeFormula, usedRangeTooLarge, type WorkbookHost, type WriteOptions } from "./host";
 import { utf8Length } from "../core/text";
@@ -225,7 +225,6 @@ export function areasBy(spec: SheetSpec, keyOf: (c: SpecCell) => string | null):
   return done;
 }
 
-const address = (a: Area) => (a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`);
 
 /**
  * Keeps every request under Excel on the web's 5 MB: callers announce what an operation will add before queueing
@@ -310,7 +309,7 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
     const props = [s.fill, s.font, s.bold, s.italic, s.size, s.wrap, s.align].filter(Boolean).length;
     for (const area of areas) {
       await budget.spend(OP_BYTES * (props + 1));
-      const f = ws.getRange(address(area)).format;
+      const f = ws.getRange(areaAddress(area)).format;
       if (s.fill) f.fill.color = "#" + s.fill;
       if (s.font) f.font.color = "#" + s.font;
       if (s.bold) f.font.bold = true;
@@ -322,7 +321,7 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
   }
   // Borders once per block of bordered cells (a whole table is one block), not once per style.
   for (const area of areasBy(spec, (c) => (c.style && STYLES[c.style].border ? "border" : null)).get("border") ?? []) {
-    const borders = ws.getRange(address(area)).format.borders;
+    const borders = ws.getRange(areaAddress(area)).format.borders;
     for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
       await budget.spend(OP_BYTES * 3);
       const b = borders.getItem(edge);
@@ -333,7 +332,7 @@ async function writeSpec(ws: Excel.Worksheet, spec: SheetSpec, can: OfficeFeatur
   if (can.protection) {
     for (const area of areasBy(spec, (c) => (c.input ? "input" : null)).get("input") ?? []) {
       await op();
-      ws.getRange(address(area)).format.protection.locked = false;
+      ws.getRange(areaAddress(area)).format.protection.locked = false;
     }
   }
   if (can.links) {

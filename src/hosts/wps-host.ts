@@ -1,6 +1,6 @@
-import { a1, columnLetters, parseArea, quoteSheetName } from "../core/address";
+import { a1, areaAddress, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import { fitCellText, usedRangeTooLarge, type WorkbookHost, type WriteOptions } from "./host";
+import { breathe, fitCellText, usedRangeTooLarge, type WorkbookHost, type WriteOptions } from "./host";
 import { areasBy, officeCellValue, serialToDate } from "./office-host";
 import { STYLES } from "./styles";
 import { ERROR_CODES, type EtApplication, type EtValue, type EtWorkbook, type EtWorksheet } from "./wps-types";
@@ -40,16 +40,22 @@ export function bgr(hex: string): number {
   return ((n >> 16) & 0xff) + (((n >> 8) & 0xff) << 8) + ((n & 0xff) << 16);
 }
 
+/** What WPS puts in a WPS 加载项's pages: `window.Application` (or `window.wps.Application`), if anything. */
+function wpsGlobal(w: unknown): Record<string, unknown> | null {
+  const g = w as { Application?: unknown; wps?: { Application?: unknown } } | null;
+  const app = g?.Application ?? g?.wps?.Application;
+  return app && (typeof app === "object" || typeof app === "function") ? (app as Record<string, unknown>) : null;
+}
+
 /**
  * WPS 表格's `Application`, when the page runs inside WPS (a WPS 加载项's task pane): the ET object model, with
  * `ActiveWorkbook`. WPS 文字 and 演示 have `ActiveDocument` / `ActivePresentation` instead and get null.
  */
 export function wpsApplication(w: unknown): EtApplication | null {
-  const g = w as { Application?: unknown; wps?: { Application?: unknown } } | null;
-  const app = g?.Application ?? g?.wps?.Application;
-  if (!app || (typeof app !== "object" && typeof app !== "function")) return null;
+  const app = wpsGlobal(w);
+  if (!app) return null;
   try {
-    return "ActiveWorkbook" in (app as object) || (app as { ActiveWorkbook?: unknown }).ActiveWorkbook !== undefined ? (app as EtApplication) : null;
+    return "ActiveWorkbook" in app || app.ActiveWorkbook !== undefined ? (app as unknown as EtApplication) : null;
   } catch {
     return null;
   }
@@ -57,10 +63,8 @@ export function wpsApplication(w: unknown): EtApplication | null {
 
 /** True when the page runs in a WPS component other than 表格 (文字, 演示): the add-in cannot work there. */
 export function inOtherWpsApp(w: unknown): boolean {
-  const g = w as { Application?: unknown; wps?: { Application?: unknown } } | null;
-  const app = (g?.Application ?? g?.wps?.Application) as Record<string, unknown> | undefined;
-  if (!app || typeof app !== "object") return false;
-  return "ActiveDocument" in app || "ActivePresentation" in app;
+  const app = wpsGlobal(w);
+  return !!app && ("ActiveDocument" in app || "ActivePresentation" in app);
 }
 
 /**
@@ -69,7 +73,7 @@ export function inOtherWpsApp(w: unknown): boolean {
  * Every property read or write is a call into WPS, so the host reads a sheet's used range with two calls (Value2
  * and Value, which differ only for dates and currency) and writes a report's cells with one 2-D assignment; styles,
  * formats, borders and locks go by rectangles of like cells, as in the Office host. Calls grow with sheets, merged
- * areas and styled rectangles, never with rows.
+ * areas and styled rectangles, not with rows (finding merged areas by halving adds a few per doubling of the rows).
  */
 export class WpsHost implements WorkbookHost {
   readonly kind = "wps" as const;
@@ -93,7 +97,7 @@ export class WpsHost implements WorkbookHost {
     for (let i = 1; i <= n; i++) {
       out.push(readSheet(sheets.Item(i)));
       // WPS runs the page's script on its own thread: let the pane repaint between sheets.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await breathe();
     }
     // The workbook's own name (工作簿1 before it is saved) is what the user knows it by.
     return { file: book.Name || this.file, sheets: out };
@@ -129,7 +133,7 @@ export class WpsHost implements WorkbookHost {
         writeSheet(app, ws, spec, links);
         if (spec.hidden) ws.Visible = XL_HIDDEN;
         else first ??= ws;
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await breathe();
       }
       first?.Activate();
     } finally {
@@ -166,11 +170,11 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
     const lastColumn = used.Find("*", null, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_PREVIOUS);
     if (!lastRow || !lastColumn) return { name, rows: [], top: 0, left: 0, merges: [], hidden };
     area = { ...area, bottom: Math.max(area.top, lastRow.Row - 1), right: Math.max(area.left, lastColumn.Column - 1) };
-    used = ws.Range(address(area));
+    used = ws.Range(areaAddress(area));
   }
   const height = area.bottom - area.top + 1;
   const width = area.right - area.left + 1;
-  const tooLarge = usedRangeTooLarge(name, address(area), height, width);
+  const tooLarge = usedRangeTooLarge(name, areaAddress(area), height, width);
   if (tooLarge) throw new Error(tooLarge);
   const values2 = grid(name, used.Value2, height, width);
   const values = grid(name, used.Value, height, width);
@@ -210,7 +214,7 @@ export function findMerges(ws: EtWorksheet, area: Area, budget = MAX_MERGE_PROBE
     const a = stack.pop()!;
     if (within(a)) continue;
     probes++;
-    const range = ws.Range(address(a));
+    const range = ws.Range(areaAddress(a));
     if (range.MergeCells === false) continue;
     if (a.top === a.bottom && a.left === a.right) {
       const m = parseArea(range.MergeArea.Address());
@@ -229,8 +233,6 @@ export function findMerges(ws: EtWorksheet, area: Area, budget = MAX_MERGE_PROBE
   return found.sort((x, y) => x.top - y.top || x.left - y.left);
 }
 
-const address = (a: Area) => (a.top === a.bottom && a.left === a.right ? a1(a.top, a.left) : `${a1(a.top, a.left)}:${a1(a.bottom, a.right)}`);
-
 /** Longest address Range() takes (Excel's VBA limit, which WPS mirrors). */
 const MAX_ADDRESS = 255;
 
@@ -242,7 +244,7 @@ export function unions(areas: Area[]): string[] {
   const out: string[] = [];
   let current = "";
   for (const a of areas) {
-    const one = address(a);
+    const one = areaAddress(a);
     if (current && current.length + 1 + one.length > MAX_ADDRESS) {
       out.push(current);
       current = "";
