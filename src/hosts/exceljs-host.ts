@@ -145,6 +145,10 @@ export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, commitRows = f
   let rowCount = spec.rows.length;
   for (const { area } of [...merges, ...validations]) rowCount = Math.max(rowCount, area.bottom + 1);
   for (const r of Object.keys(heights)) rowCount = Math.max(rowCount, Number(r) + 1);
+  // Merges by their first row; those begun and not yet closed are `open` (a handful), so a row costs no scan of all.
+  const byTop = [...merges].sort((x, y) => x.area.top - y.area.top);
+  let next = 0;
+  let open: typeof merges = [];
   let lastFilled = 0;
   let committed = 0;
   for (let r = 0; r < rowCount; r++) {
@@ -171,7 +175,9 @@ export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, commitRows = f
       }
       target.style = style;
     });
-    for (const m of merges) if (m.area.bottom === r) ws.mergeCells(m.range);
+    while (next < byTop.length && byTop[next].area.top <= r) open.push(byTop[next++]);
+    for (const m of open) if (m.area.bottom === r) ws.mergeCells(m.range);
+    open = open.filter((m) => m.area.bottom > r);
     for (const v of validations) {
       if (r < v.area.top || r > v.area.bottom) continue;
       for (let c = v.area.left; c <= v.area.right; c++) ws.getCell(r + 1, c + 1).dataValidation = v.rule;
@@ -179,7 +185,7 @@ export function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, commitRows = f
     }
     if (!commitRows) continue;
     // Rows from the top of a merge still open stay until it closes.
-    const held = merges.reduce((top, m) => (m.area.top <= r && m.area.bottom > r ? Math.min(top, m.area.top) : top), Infinity);
+    const held = open.reduce((top, m) => Math.min(top, m.area.top), Infinity);
     const upTo = Math.min(lastFilled, held === Infinity ? r + 1 : held);
     if (upTo > committed) {
       ws.getRow(upTo).commit();
