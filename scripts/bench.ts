@@ -243,7 +243,6 @@ async function pageFigures(sizes = [1_000, 10_000]): Promise<PageFigure[]> {
 function pageSection(p: PageFigure[] | undefined): string[] {
   if (!p || p.length === 0) return [];
   const longest = Math.max(...p.map((x) => x.longestBlockMs));
-  const verdict = (ok: boolean) => (ok ? "达到" : "**未达到**");
   return [
     "## 独立网页（真实 Chromium）",
     "",
@@ -272,7 +271,6 @@ function processSection(p: ProcessFigure[] | undefined): string[] {
   const checkBefore = at("jixiao check test/fixtures --out（");
   const hostile = at("jixiao check 构造");
   const largest = at("jixiao check 上限以内");
-  const verdict = (ok: boolean) => (ok ? "达到" : "**未达到**");
   return [
     "## 用户等待的时间（整个进程）",
     "",
@@ -292,6 +290,7 @@ function processSection(p: ProcessFigure[] | undefined): string[] {
   ];
 }
 
+const verdict = (ok: boolean) => (ok ? "达到" : "**未达到**");
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
 const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
 
@@ -307,7 +306,6 @@ function report(rows: Figures[], b: Bundle[], measuredAt = new Date().toISOStrin
   const syncs = new Set(list.map((r) => r.officeSyncs));
   const worstRatio = Math.max(...rows.map((r) => r.coreToLoad));
   const mem10k = at("list", 10_000)?.peakMB ?? null;
-  const verdict = (ok: boolean) => (ok ? "达到" : "**未达到**");
   const lines = [
     "# 性能与资源（`npm run bench` 生成）",
     "",

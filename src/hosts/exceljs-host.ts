@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
-import { fitCellText, type WorkbookHost, type WriteOptions } from "./host";
+import { dropDownError, fitCellText, type WorkbookHost, type WriteOptions } from "./host";
 import { describeLoadError } from "./load-error";
 import { type StyleDef, STYLES } from "./styles";
 
@@ -209,7 +209,7 @@ function validationRule(v: NonNullable<SheetSpec["validations"]>[number]): Excel
     formulae: [`"${v.values.join(",")}"`],
     showErrorMessage: v.strict !== false,
     errorStyle: "warning",
-    error: `请从下拉列表中选择：${v.values.join("、")}`.slice(0, 255),
+    error: dropDownError(v.values),
     ...(v.prompt ? { showInputMessage: true, prompt: v.prompt.slice(0, 255) } : {}),
   };
 }

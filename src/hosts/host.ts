@@ -63,6 +63,11 @@ export function usedRangeTooLarge(sheet: string, address: string, rows: number, 
     "多半是表格下方或右侧有大片设了格式的空白单元格：请选中数据下方的空行和右侧的空列，删除后保存，再检查。";
 }
 
+/** What a drop-down says when something else is typed (Excel and WPS cap the message at 255 characters). */
+export function dropDownError(values: string[]): string {
+  return `请从下拉列表中选择：${values.join("、")}`.slice(0, 255);
+}
+
 /** Gives the page (and Excel or WPS) a breath between pieces of work: a macrotask, not a microtask. */
 export const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -1,6 +1,6 @@
 import { a1, areaAddress, columnLetters, parseArea, quoteSheetName } from "../core/address";
 import type { Area, CellStyle, CellValue, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import { breathe, fitCellText, usedRangeTooLarge, type WorkbookHost, type WriteOptions } from "./host";
+import { breathe, dropDownError, fitCellText, usedRangeTooLarge, type WorkbookHost, type WriteOptions } from "./host";
 import { areasBy, officeCellValue, serialToDate } from "./office-host";
 import { STYLES } from "./styles";
 import { ERROR_CODES, type EtApplication, type EtValue, type EtWorkbook, type EtWorksheet } from "./wps-types";
@@ -320,7 +320,7 @@ function writeSheet(app: EtApplication, ws: EtWorksheet, spec: SheetSpec, links:
     const dv = ws.Range(v.range).Validation;
     dv.Delete();
     dv.Add(XL_VALIDATE_LIST, v.strict === false ? XL_ALERT_INFORMATION : XL_ALERT_WARNING, XL_BETWEEN, v.values.join(","));
-    dv.ErrorMessage = `请从下拉列表中选择：${v.values.join("、")}`.slice(0, 255);
+    dv.ErrorMessage = dropDownError(v.values);
     if (v.prompt) {
       dv.InputMessage = v.prompt.slice(0, 255);
       dv.ShowInput = true;

@@ -3,33 +3,21 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCellError, type SheetSnapshot } from "../../src/core/sheet";
+import type { SheetSnapshot } from "../../src/core/sheet";
 import { openWorkbookFile } from "../../src/hosts/node-files";
 import type { EtValue } from "../../src/hosts/wps-types";
-import type { FakeWps } from "../fakes/fake-wps";
+import { type FakeWps, wpsSheetOf } from "../fakes/fake-wps";
 import { Harness, ROOT, screenshotDir } from "./harness";
 
 const h = new Harness();
 let fakeWpsJs = "";
-type SheetData = { name: string; cells: EtValue[][]; numberFormats: [string, string][]; merges: SheetSnapshot["merges"] };
+type SheetData = { name: string; cells: EtValue[][]; visible: number; numberFormats: [string, string][]; merges: SheetSnapshot["merges"] };
 let sheets: SheetData[] = [];
 
-/** A sample's sheets as WPS holds them: values from A1, dates as serials with a date format, merges. */
+/** A sample's sheets as WPS holds them (wpsSheetOf), as plain data for the page. */
 async function sampleSheets(file: string): Promise<SheetData[]> {
   const snap = await (await openWorkbookFile(join(ROOT, "samples", file))).read();
-  return snap.sheets.map((s) => {
-    const numberFormats: [string, string][] = [];
-    const cells = s.rows.map((row, r) =>
-      row.map((v, c): EtValue => {
-        if (v instanceof Date) {
-          numberFormats.push([`${r},${c}`, "yyyy-mm-dd"]);
-          return v.getTime() / 86400000 + 25569;
-        }
-        return isCellError(v) ? -2146826281 : (v as EtValue);
-      }),
-    );
-    return { name: s.name, cells, numberFormats, merges: s.merges };
-  });
+  return snap.sheets.map(wpsSheetOf).map((s) => ({ name: s.name, cells: s.cells, visible: s.visible, numberFormats: [...s.numberFormats], merges: s.merges }));
 }
 
 beforeAll(async () => {

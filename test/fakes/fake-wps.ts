@@ -21,7 +21,8 @@
  * JavaScript bridge gives a date cell's Value as a Date object (assumed) or as text (the host accepts both).
  */
 
-import type { EtValue } from "../../src/hosts/wps-types";
+import { isCellError, type SheetSnapshot } from "../../src/core/sheet";
+import { ERROR_CODES, type EtValue } from "../../src/hosts/wps-types";
 
 type Area = { top: number; left: number; bottom: number; right: number };
 
@@ -92,6 +93,24 @@ function isDateFormat(f: string | undefined): boolean {
 
 export function fakeWpsSheet(name: string, cells: EtValue[][], opts: Partial<FakeWpsSheet> = {}): FakeWpsSheet {
   return { name, visible: -1, cells, numberFormats: new Map(), formulas: new Map(), prefixed: new Set(), merges: [], formatOps: [], links: [], protected: false, ...opts };
+}
+
+const CODE_OF = new Map(Object.entries(ERROR_CODES).map(([code, text]) => [text, Number(code)]));
+
+/** A sheet read from a file (the exceljs host's snapshot) as WPS would hold it: dates as serials with a date format, errors as COM codes. */
+export function wpsSheetOf(s: SheetSnapshot): FakeWpsSheet {
+  const sheet = fakeWpsSheet(s.name, [], { visible: s.hidden ? 0 : -1, merges: s.merges.map((m) => ({ ...m })) });
+  s.rows.forEach((row, r) => {
+    const cells: EtValue[] = (sheet.cells[s.top + r] = []);
+    row.forEach((v, c) => {
+      if (v instanceof Date) {
+        cells[s.left + c] = v.getTime() / 86400000 + 25569;
+        sheet.numberFormats.set(key(s.top + r, s.left + c), "yyyy-mm-dd");
+      } else cells[s.left + c] = isCellError(v) ? (CODE_OF.get(v.error) ?? CODE_OF.get("#VALUE!")!) : (v as EtValue);
+    });
+  });
+  for (let r = 0; r < sheet.cells.length; r++) sheet.cells[r] ??= [];
+  return sheet;
 }
 
 /** A recorder of property reads and writes, shared by every object of one fake. */

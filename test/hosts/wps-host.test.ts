@@ -6,40 +6,20 @@ import { describe, expect, it } from "vitest";
 import { insertTemplate, runCheck, runInventory } from "../../src/app/actions";
 import { REGISTER_SHEET } from "../../src/core/owned";
 import { CENTRAL } from "../../src/core/rules/ruleset";
-import { isCellError, type CellValue, type SheetSnapshot } from "../../src/core/sheet";
+import type { CellValue, SheetSnapshot } from "../../src/core/sheet";
 import { ExcelJsHost } from "../../src/hosts/exceljs-host";
 import { openWorkbookFile } from "../../src/hosts/node-files";
 import { bgr, cellValue, findMerges, MAX_LINKS, WpsHost, wpsApplication, inOtherWpsApp } from "../../src/hosts/wps-host";
 import type { EtApplication, EtValue } from "../../src/hosts/wps-types";
 import { generateCorpus } from "../corpus/generate";
-import { FakeWps, fakeWpsSheet, type FakeWpsSheet } from "../fakes/fake-wps";
+import { FakeWps, fakeWpsSheet, type FakeWpsSheet, wpsSheetOf } from "../fakes/fake-wps";
 
 const SAMPLES = join(__dirname, "..", "..", "samples");
-
-/** A snapshot's sheet as WPS would hold it: dates as serials with a date format, errors as COM codes. */
-function asWpsSheet(s: SheetSnapshot): FakeWpsSheet {
-  const sheet = fakeWpsSheet(s.name, [], { visible: s.hidden ? 0 : -1, merges: s.merges.map((m) => ({ ...m })) });
-  const codes: Record<string, number> = { "#DIV/0!": -2146826281, "#N/A": -2146826246, "#VALUE!": -2146826273, "#REF!": -2146826265, "#NAME?": -2146826259, "#NUM!": -2146826252, "#NULL!": -2146826288 };
-  s.rows.forEach((row, r) => {
-    sheet.cells[s.top + r] = [];
-    row.forEach((v, c) => {
-      let out: EtValue = null;
-      if (v instanceof Date) {
-        out = v.getTime() / 86400000 + 25569;
-        sheet.numberFormats.set(`${s.top + r},${s.left + c}`, "yyyy-mm-dd");
-      } else if (isCellError(v)) out = codes[v.error] ?? -2146826273;
-      else out = v as EtValue;
-      sheet.cells[s.top + r][s.left + c] = out;
-    });
-  });
-  for (let r = 0; r < sheet.cells.length; r++) sheet.cells[r] ??= [];
-  return sheet;
-}
 
 async function sample(file: string) {
   const host = await openWorkbookFile(join(SAMPLES, file));
   const snap = await host.read();
-  return { host, snap, wps: new FakeWps(snap.sheets.map(asWpsSheet), file) };
+  return { host, snap, wps: new FakeWps(snap.sheets.map(wpsSheetOf), file) };
 }
 
 const hostOn = (wps: FakeWps) => new WpsHost(wps.app as unknown as EtApplication, "当前工作簿");
@@ -118,7 +98,7 @@ describe("WPS host against the recording fake of the ET object model", () => {
     for (const e of entries) {
       const file = join(dir, e.file);
       const snap = await (await openWorkbookFile(file)).read();
-      const wps = new FakeWps(snap.sheets.map(asWpsSheet), e.file);
+      const wps = new FakeWps(snap.sheets.map(wpsSheetOf), e.file);
       const before = snap.sheets.map((s) => wps.dump(s.name));
       const host = hostOn(wps);
       const today = new Date("2026-11-30T00:00:00Z");
