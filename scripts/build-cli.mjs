@@ -13,9 +13,9 @@ const safeBuffers = {
   name: "safe-buffers",
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.js$/ }, (args) => {
+      // Read once here and handed to esbuild either way (returning nothing would make it read the file again).
       const source = readFileSync(args.path, "utf8");
-      if (!source.includes("new Buffer(")) return undefined;
-      return { contents: source.replace(/\bnew Buffer\(/g, "__jixiaoBuffer("), loader: "js" };
+      return { contents: source.includes("new Buffer(") ? source.replace(/\bnew Buffer\(/g, "__jixiaoBuffer(") : source, loader: "js" };
     });
   },
 };

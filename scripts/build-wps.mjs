@@ -29,17 +29,16 @@ if (!existsSync("dist/taskpane.html")) execFileSync("npx", ["webpack", "--mode",
 
 const out = option("--out") ?? "dist/wps";
 rmSync(out, { recursive: true, force: true });
-const online = out;
-mkdirSync(online, { recursive: true });
+mkdirSync(out, { recursive: true });
 
 // The task pane as webpack built it (its scripts, styles and icons), without source maps or the Excel-only files.
 for (const f of readdirSync("dist")) {
   if (f === "wps" || f === "cli" || join("dist", f) === out || f === "manifest.xml" || f.startsWith("commands.") || f.endsWith(".map") || f.endsWith(".LICENSE.txt")) continue;
-  cpSync(join("dist", f), join(online, f), { recursive: true });
+  cpSync(join("dist", f), join(out, f), { recursive: true });
 }
-for (const f of ["index.html", "ribbon.xml", "ribbon.js"]) cpSync(join("src/wps", f), join(online, f));
+for (const f of ["index.html", "ribbon.xml", "ribbon.js"]) cpSync(join("src/wps", f), join(out, f));
 // wpsjs reads an add-in's name, version and type from its package.json (`wpsjs debug` in this folder works with it).
-writeFileSync(join(online, "package.json"), JSON.stringify({ name: NAME, version, addonType: "et", description: "预算绩效管理加载项（WPS 表格）" }, null, 2) + "\n");
+writeFileSync(join(out, "package.json"), JSON.stringify({ name: NAME, version, addonType: "et", description: "预算绩效管理加载项（WPS 表格）" }, null, 2) + "\n");
 
 // The install page, from wpsjs's template, filled in as `wpsjs publish` fills it (src/lib/publish.js): the list of
 // add-ins to offer, and no server id (one user per desktop).
@@ -62,8 +61,8 @@ writeFileSync(join(out, "jsplugins.xml"), `<jsplugins>\n  <jspluginonline name="
 const offline = join(out, "offline");
 const folder = `${NAME}_${version}`;
 // The add-in's own files, without the install page, the list and the offline package itself.
-for (const f of readdirSync(online)) {
-  if (f !== "offline" && f !== "publish.html" && f !== "jsplugins.xml") cpSync(join(online, f), join(offline, folder, f), { recursive: true });
+for (const f of readdirSync(out)) {
+  if (f !== "offline" && f !== "publish.html" && f !== "jsplugins.xml") cpSync(join(out, f), join(offline, folder, f), { recursive: true });
 }
 writeFileSync(
   join(offline, "publish.xml"),
