@@ -1,9 +1,10 @@
 // The commands behind jixiao check and jixiao inventory, loaded by main.ts only when one is run.
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readFile, realpath } from "node:fs/promises";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { runCheck, runInventory } from "../app/actions";
-import { type Analysis, analysisJson } from "../core/analyze";
+import { analyze, type Analysis, analysisJson } from "../core/analyze";
 import { KIND_NAMES } from "../core/classify";
+import { bySeverity, type Finding } from "../core/findings";
 import { fieldText } from "../core/model";
 import { fileName } from "../core/text";
 import { finalGrade, summarize } from "../core/report/summary";
@@ -11,7 +12,7 @@ import { loadFormulaParser } from "../core/rules/expression";
 import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
 import { BUILT_IN, type RuleSet } from "../core/rules/ruleset";
 import type { WorkbookSnapshot } from "../core/sheet";
-import { collectWorkbooks, discardHost, openWorkbookFile, StreamingFileHost, WorkbookOpenError } from "../hosts/node-files";
+import { collectWorkbooks, discardHost, existingResult, openWorkbookFile, ResultWriteError, StreamingFileHost, WorkbookOpenError } from "../hosts/node-files";
 import type { Io } from "./main";
 import { formatTable } from "./table";
 
@@ -30,11 +31,17 @@ export async function resolveRuleSet(arg: string): Promise<RuleSet> {
   return parseRuleSet(text, arg);
 }
 
-/** Opens every workbook, collecting those that cannot be opened as errors with Chinese messages. */
-async function readAll(paths: string[], previous: string[] = []): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[] }> {
-  const last = previous.length > 0 ? await collectWorkbooks(previous) : { files: [], missing: [] };
+interface Unread {
+  file: string;
+  message: string;
+  severity: "error" | "warning" | "info";
+}
+
+/** Opens every workbook, collecting those that cannot be opened, and the files a folder scan passed over, with Chinese messages. */
+async function readAll(paths: string[], previous: string[] = []): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[]; unread: Unread[] }> {
+  const last = previous.length > 0 ? await collectWorkbooks(previous) : { files: [], missing: [], skipped: [] };
   const lastYear = new Set(last.files.map((f) => resolve(f)));
-  const { files, missing } = await collectWorkbooks(paths);
+  const { files, missing, skipped } = await collectWorkbooks(paths);
   // A file given with --previous is last year's, also where it lies inside a folder being checked.
   const current = files.filter((f) => !lastYear.has(resolve(f)));
   const errors: { file: string; message: string }[] = [...missing, ...last.missing].map((p) => ({ file: p, message: `找不到文件或文件夹：${p}` }));
@@ -48,63 +55,182 @@ async function readAll(paths: string[], previous: string[] = []): Promise<{ snap
       errors.push({ file: f, message: e instanceof WorkbookOpenError ? e.message : `读取 ${f} 时出错：${String(e)}` });
     }
   }
-  if (files.length === 0 && missing.length === 0) errors.push({ file: paths.join(" "), message: "没有找到 .xlsx 文件。" });
-  return { snapshots, errors };
+  const unread: Unread[] = [
+    ...errors.map((e) => ({ file: e.file, message: `未读取：${e.message}`, severity: "error" as const })),
+    ...[...skipped, ...last.skipped].map((k) => ({ file: k.file, message: `未读取 ${fileName(k.file)}：${k.reason}。`, severity: k.severity })),
+  ];
+  if (files.length === 0 && missing.length === 0) {
+    const what = skipped.length > 0 ? `（文件夹中有 ${skipped.length} 个其他文件，见上）` : "";
+    errors.push({ file: paths.join(" "), message: `没有找到可以读取的 .xlsx、.xlsm 或 .csv 文件${what}。` });
+  }
+  return { snapshots, errors, unread };
+}
+
+/** The same file, as the file system sees it (case-insensitive where the system is). */
+async function samePath(p: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(p);
+  } catch {
+    // Not there yet: its folder's real path, and its name.
+    try {
+      real = join(await realpath(dirname(resolve(p))), basename(p));
+    } catch {
+      real = resolve(p);
+    }
+  }
+  return process.platform === "win32" || process.platform === "darwin" ? real.toLowerCase() : real;
+}
+
+/**
+ * Inputs are sacred: a result is never written over a file being read, nor into a folder being scanned (the next
+ * scan would read it as an input), and an existing file is replaced only when it is a result workbook this tool
+ * wrote (every sheet in its register) or --force says so. Returns the Chinese refusal, or null.
+ */
+async function outProblem(out: string, paths: string[], force: boolean): Promise<string | null> {
+  const target = await samePath(out);
+  const scanned = await collectWorkbooks(paths);
+  for (const f of [...scanned.files, ...scanned.skipped.map((s) => s.file)]) {
+    if ((await samePath(f)) === target) return `--out 指向的 ${out} 是本次要读取的输入文件。原文件只读不写，未作任何处理；请把结果保存为另一个文件，如 out/结果.xlsx。`;
+  }
+  for (const d of scanned.folders) {
+    const folder = await samePath(d);
+    if (target.startsWith(folder.endsWith(sep) ? folder : folder + sep)) {
+      return `--out 的 ${out} 在要读取的文件夹 ${d} 中：下次检查这个文件夹时，结果会被当作输入读入。未作任何处理；请把结果保存到这个文件夹之外，如 out/结果.xlsx。`;
+    }
+  }
+  if (force) return null;
+  const existing = await existingResult(out);
+  if (existing === "none" || existing === "result") return null;
+  return `${out} 已存在，${existing.other}；为免覆盖您的文件，未作任何处理。请换一个文件名，或确认可以覆盖后加 --force。`;
 }
 
 const ACTION_OF = (m: { action: string } | null) => m?.action ?? "";
+const SEVERITY_WORD = { error: "错误", warning: "警告", info: "提示" } as const;
+
+type Located = { severity: Finding["severity"]; sheet: string | null; cell: string | null; code: string; message: string };
+
+function findingLine(f: Located): string {
+  const where = `${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}`;
+  return `    ${SEVERITY_WORD[f.severity]}  ${where ? where + "  " : ""}[${f.code}] ${f.message}`;
+}
+
+/**
+ * Every finding, grouped under the project (or, for findings about a whole batch or file, the file) it belongs to,
+ * errors first; --quiet keeps the errors only.
+ */
+function findingGroups(analysis: Analysis, quiet: boolean): string[] {
+  const shown = (f: Located) => !quiet || f.severity === "error";
+  const out: string[] = [];
+  for (const r of analysis.projects) {
+    const list = r.findings.filter(shown);
+    if (list.length === 0) continue;
+    const p = r.project;
+    out.push(`  ■ ${fileName(p.file)} · ${fieldText(p, "name") || `（${p.sheet}）`} · ${KIND_NAMES[p.kind]}`);
+    out.push(...list.map(findingLine));
+  }
+  const byFile = new Map<string, Located[]>();
+  for (const f of [...analysis.findings].sort(bySeverity).filter(shown)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, list] of byFile) {
+    out.push(`  ■ ${fileName(file)}`);
+    out.push(...list.map(findingLine));
+  }
+  return out;
+}
+
+/** Whether anything in the batch was recognised as a table this tool checks. */
+function recognisedAny(a: Analysis): boolean {
+  return a.projects.length + a.coverage.length + a.exAnte.length + a.rectification.length > 0;
+}
 
 export async function checkCommand(
   paths: string[],
-  opts: { out?: string; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[]; exitZero: boolean },
+  opts: {
+    out?: string; force: boolean; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[];
+    exitZero: boolean; quiet: boolean; maxWarnings?: number;
+  },
   io: Io,
 ): Promise<number> {
-  const { snapshots, errors } = await readAll(paths, opts.previous);
+  if (opts.out) {
+    const problem = await outProblem(opts.out, [...paths, ...opts.previous], opts.force);
+    if (problem) {
+      io.err(problem);
+      return 2;
+    }
+  }
+  const { snapshots, errors, unread } = await readAll(paths, opts.previous);
+  if (snapshots.length === 0) {
+    // Nothing could be read: the reasons, and nothing else (no empty table, no zero totals).
+    if (opts.json) io.out(JSON.stringify(analysisJson(analyze([], opts.rules, { notRead: unread }), errors), null, 2));
+    for (const u of unread.filter((x) => x.severity !== "error")) io.err(u.message);
+    for (const e of errors) io.err(`无法打开：${e.message}`);
+    return 2;
+  }
   // The result workbook streams to its file as it is written; without --out nothing is written at all.
   const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
-  const { analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month, today: opts.today });
+  let analysis: Analysis;
+  try {
+    ({ analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month, today: opts.today, notRead: unread }));
+  } catch (e) {
+    if (!(e instanceof ResultWriteError)) throw e;
+    io.err(e.message);
+    return 2;
+  }
   const saved = opts.out ? resolve(opts.out) : null;
   const all = [...analysis.projects.flatMap((p) => p.findings), ...analysis.findings];
-  const errorCount = all.filter((f) => f.severity === "error").length;
+  const count = (s: Finding["severity"]) => all.filter((f) => f.severity === s).length;
+  const [errorCount, warningCount] = [count("error"), count("warning")];
+  const recognised = recognisedAny(analysis);
   if (opts.json) {
     io.out(JSON.stringify(analysisJson(analysis, errors), null, 2));
   } else {
-    io.out(`规则集：${opts.rules.name}（${opts.rules.id}）\n`);
-    io.out(formatTable(
-      ["文件", "项目", "类型", "错误", "警告", "结论"],
-      analysis.projects.map((r) => {
-        const p = r.project;
-        const errs = r.findings.filter((f) => f.severity === "error").length;
-        const warns = r.findings.filter((f) => f.severity === "warning").length;
-        const verdict = [
-          r.targetVerdict ?? "",
-          r.monitoring ? `截至${r.monitoring.month}月 ${ACTION_OF(r.monitoring)}` : "",
-          r.selfEvaluation ? `自评 ${r.selfEvaluation.score.toFixed(2)} 分（${r.selfEvaluation.grade}）` : "",
-          r.review ? `复核 ${r.review.score.toFixed(2)} 分（${r.review.grade}），差 ${r.review.delta.toFixed(2)}` : "",
-          r.decision ?? "",
-        ].filter(Boolean).join("；");
-        return [fileName(p.file), fieldText(p, "name") || `（${p.sheet}）`, KIND_NAMES[p.kind], String(errs), String(warns), verdict];
-      }),
-    ));
-    const errs = all.filter((f) => f.severity === "error");
-    if (errs.length > 0) {
-      io.out(`\n错误（${errs.length} 条）：`);
-      for (const r of analysis.projects) {
-        for (const f of r.findings.filter((x) => x.severity === "error")) {
-          io.out(`  ${fileName(r.project.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
-        }
-      }
-      for (const f of analysis.findings.filter((x) => x.severity === "error")) io.out(`  ${fileName(f.file)} ${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}  [${f.code}] ${f.message}`);
+    // What was not read comes first: the results below stand without it.
+    for (const e of errors) io.err(`无法打开：${e.message}`);
+    if (!recognised) {
+      io.out(`没有识别出任何绩效表：${snapshots.length} 个工作簿中都没有绩效目标表、运行监控表、自评表、预算项目清单、事前绩效评估表或整改情况表，未作任何检查。`);
+      io.out("请确认选择的文件；运行 jixiao inventory <文件或文件夹> 可以看到每张工作表被识别成了什么。\n");
     }
-    io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表；错误 ${errorCount} 条，警告 ${all.filter((f) => f.severity === "warning").length} 条。`);
-    io.out(summaryLine(analysis));
+    io.out(`规则集：${opts.rules.name}（${opts.rules.id}）\n`);
+    if (analysis.projects.length > 0) {
+      io.out(formatTable(
+        ["文件", "项目", "类型", "错误", "警告", "结论"],
+        analysis.projects.map((r) => {
+          const p = r.project;
+          const errs = r.findings.filter((f) => f.severity === "error").length;
+          const warns = r.findings.filter((f) => f.severity === "warning").length;
+          const verdict = [
+            r.targetVerdict ?? "",
+            r.monitoring ? `截至${r.monitoring.month}月 ${ACTION_OF(r.monitoring)}` : "",
+            r.selfEvaluation ? `自评 ${r.selfEvaluation.score.toFixed(2)} 分（${r.selfEvaluation.grade}）` : "",
+            r.review ? `复核 ${r.review.score.toFixed(2)} 分（${r.review.grade}），差 ${r.review.delta.toFixed(2)}` : "",
+            r.decision ?? "",
+          ].filter(Boolean).join("；");
+          return [fileName(p.file), fieldText(p, "name") || `（${p.sheet}）`, KIND_NAMES[p.kind], String(errs), String(warns), verdict];
+        }),
+      ));
+    }
+    const groups = findingGroups(analysis, opts.quiet);
+    if (groups.length > 0) {
+      const infos = count("info");
+      const head = opts.quiet ? `错误（${errorCount} 条；另有警告 ${warningCount} 条未列出，去掉 --quiet 可查看）：`
+        : `问题（错误 ${errorCount} 条，警告 ${warningCount} 条${infos ? `，提示 ${infos} 条` : ""}）：`;
+      io.out(`\n${head}`);
+      for (const line of groups) io.out(line);
+    }
+    io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表；错误 ${errorCount} 条，警告 ${warningCount} 条。`);
+    if (recognised) io.out(summaryLine(analysis));
     if (analysis.coverage.length > 0) io.out(coverageLine(analysis));
     for (const line of cycleLines(analysis)) io.out(line);
-    for (const e of errors) io.err(`无法打开：${e.message}`);
     if (saved) io.out(`结果已写入：${saved}`);
   }
-  if (errors.length > 0) return 2;
-  return errorCount > 0 && !opts.exitZero ? 1 : 0;
+  if (errors.length > 0 || !recognised) return 2;
+  if (opts.exitZero) return 0;
+  if (errorCount > 0) return 1;
+  if (opts.maxWarnings !== undefined && warningCount > opts.maxWarnings) {
+    io.err(`警告 ${warningCount} 条，超过 --max-warnings 规定的 ${opts.maxWarnings} 条。`);
+    return 1;
+  }
+  return 0;
 }
 
 /** The budget list's coverage in one line: how many budgeted projects lack each step. */
@@ -150,13 +276,33 @@ function summaryLine(a: Analysis): string {
 }
 
 
-export async function inventoryCommand(paths: string[], opts: { out?: string; json: boolean }, io: Io): Promise<number> {
+export async function inventoryCommand(paths: string[], opts: { out?: string; force: boolean; json: boolean }, io: Io): Promise<number> {
+  if (opts.out) {
+    const problem = await outProblem(opts.out, paths, opts.force);
+    if (problem) {
+      io.err(problem);
+      return 2;
+    }
+  }
   const read = await readAll(paths);
   const errors = read.errors;
+  const skipped = read.unread.filter((u) => u.severity !== "error");
   // The inventory names workbooks by file name; the check contract keeps the path as given.
   const snapshots = read.snapshots.map((s) => ({ ...s, file: fileName(s.file) }));
+  if (snapshots.length === 0 && !opts.json) {
+    for (const u of skipped) io.err(u.message);
+    for (const e of errors) io.err(`错误：${e.message}`);
+    return 2;
+  }
   const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
-  const { rows } = await runInventory(snapshots, result);
+  let rows;
+  try {
+    ({ rows } = await runInventory(snapshots, result));
+  } catch (e) {
+    if (!(e instanceof ResultWriteError)) throw e;
+    io.err(e.message);
+    return 2;
+  }
   const saved = opts.out ? resolve(opts.out) : null;
 
   if (opts.json) {
@@ -173,16 +319,21 @@ export async function inventoryCommand(paths: string[], opts: { out?: string; js
         layout: r.classification.layout,
         evidence: r.classification.evidence,
       })),
+      skipped: skipped.map((u) => ({ file: u.file, message: u.message })),
       errors,
       out: saved,
     }, null, 2));
   } else {
+    for (const e of errors) io.err(`错误：${e.message}`);
     io.out(formatTable(
       ["文件", "工作表", "已用区域", "非空单元格", "识别为"],
       rows.map((r) => [r.file, r.sheet + (r.hidden ? "（隐藏）" : ""), r.usedRange ?? "（空）", String(r.filled), KIND_NAMES[r.classification.kind]]),
     ));
+    if (skipped.length > 0) {
+      io.out(`\n未读取的文件（${skipped.length} 个）：`);
+      for (const u of skipped) io.out(`  ${u.message}`);
+    }
     io.out(`\n共 ${snapshots.length} 个工作簿、${rows.length} 张工作表。`);
-    for (const e of errors) io.err(`错误：${e.message}`);
     if (saved) io.out(`结果已写入：${saved}`);
   }
   return errors.length > 0 ? 2 : 0;

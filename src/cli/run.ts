@@ -1,5 +1,13 @@
 import { main } from "./main";
 
+// A reader that stops early (jixiao check … | head) closes the pipe: that ends the output, it is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -52,6 +52,11 @@ export interface Analysis {
 
 export interface AnalyzeOptions {
   month?: number;
+  /**
+   * Files the host passed over or could not open (a folder's .xls, a damaged workbook): they are findings like any
+   * other, so the result workbook and every listing name them, never dropping them in silence.
+   */
+  notRead?: { file: string; message: string; severity: "error" | "warning" | "info" }[];
   /** The day the check is made: 整改期限 are judged against it (default: today). */
   today?: Date;
 }
@@ -98,6 +103,10 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
     rectification.push(...r.rectification);
     findings.push(...r.findings);
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
+  }
+  for (const u of opts.notRead ?? []) {
+    const f = finding("file-not-read", { sheet: null, cell: null }, u.message, rules.severities);
+    findings.push({ file: u.file, ...f, severity: rules.severities["file-not-read"] ?? u.severity });
   }
   const copied = checkCopiedIndicators(projects, rules);
   const exAnte = forms.map((f) => assessExAnte(f, rules));

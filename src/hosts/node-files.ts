@@ -1,10 +1,13 @@
 import ExcelJS from "exceljs";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { constants as zlibConstants, inflateRawSync } from "node:zlib";
+import { csvWorkbook } from "../core/csv";
+import { decodeCsv } from "./csv-text";
+import { ownedSheets, REGISTER_SHEET } from "../core/owned";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
-import { type ExcelJsHost, fillSheet, openWorkbookBytes, sheetOptions } from "./exceljs-host";
-import { formatBytes, MAX_WORKBOOK_BYTES, type WorkbookHost } from "./host";
+import { fillSheet, openWorkbookBytes, sheetOptions } from "./exceljs-host";
+import { formatBytes, MAX_WORKBOOK_BYTES, WORKBOOK_LIMITS, type WorkbookHost } from "./host";
 import { workbookLimitProblem } from "./zip-limits";
 
 /** A file that could not be opened at all, with a message in Chinese naming it. */
@@ -17,10 +20,40 @@ export class WorkbookOpenError extends Error {
   }
 }
 
-/** Expands folders (recursively) into the .xlsx files they hold, in a stable order. Office lock files (~$x.xlsx) are skipped. */
-export async function collectWorkbooks(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
+/** Extensions read as workbooks (.xlsm is the same format with macros, which are never run) and as lists. */
+const READ_AS_WORKBOOK = new Set([".xlsx", ".xlsm"]);
+const READ_AS_CSV = new Set([".csv"]);
+
+/** A file a folder scan passed over, and why, in words a clerk can act on. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+  /** warning: a table the clerk should convert; info: not a table at all. */
+  severity: "warning" | "info";
+}
+
+/** Why a file is not read, or null when it is. */
+export function skipReason(path: string): Omit<SkippedFile, "file"> | null {
+  const name = basename(path);
+  const ext = extname(name).toLowerCase();
+  if (name.startsWith("~$")) return { reason: "Office 或 WPS 打开文件时生成的临时锁文件，不是表格", severity: "info" };
+  if (READ_AS_WORKBOOK.has(ext) || READ_AS_CSV.has(ext)) return null;
+  if ([".xls", ".xlt"].includes(ext)) return { reason: "旧版 Excel 格式（.xls）：请用 Excel 或 WPS 另存为 .xlsx 后再检查，或在 Excel、WPS 中打开它，用加载项检查", severity: "warning" };
+  if ([".et", ".ett"].includes(ext)) return { reason: "WPS 表格格式（.et）：请在 WPS 中另存为 .xlsx 后再检查，或在 WPS 中打开它，用加载项检查", severity: "warning" };
+  if ([".ods", ".numbers", ".xlsb"].includes(ext)) return { reason: `${ext} 格式：请另存为 .xlsx 后再检查`, severity: "warning" };
+  if ([".xltx", ".xltm"].includes(ext)) return { reason: "Excel 模板文件：填好后另存为 .xlsx 再检查", severity: "warning" };
+  return { reason: "不是表格文件（只读取 .xlsx、.xlsm 和 .csv）", severity: "info" };
+}
+
+/**
+ * Expands folders (recursively) into the workbooks and CSV lists they hold, in a stable order; every other file is
+ * named in `skipped` with its reason. A file given by name is always tried, whatever its extension says.
+ */
+export async function collectWorkbooks(paths: string[]): Promise<{ files: string[]; missing: string[]; skipped: SkippedFile[]; folders: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const folders: string[] = [];
   for (const p of paths) {
     let info;
     try {
@@ -29,22 +62,27 @@ export async function collectWorkbooks(paths: string[]): Promise<{ files: string
       missing.push(p);
       continue;
     }
-    if (info.isDirectory()) files.push(...(await walk(p)));
-    else files.push(p);
+    if (info.isDirectory()) {
+      folders.push(p);
+      await walk(p, files, skipped);
+    } else files.push(p);
   }
-  return { files, missing };
+  return { files, missing, skipped, folders };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, files: string[], skipped: SkippedFile[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name, "en"));
-  const out: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (extname(e.name).toLowerCase() === ".xlsx" && !e.name.startsWith("~$")) out.push(p);
+    if (e.isDirectory()) await walk(p, files, skipped);
+    else if (!e.isFile()) continue;
+    else {
+      const why = skipReason(p);
+      if (why) skipped.push({ file: p, ...why });
+      else files.push(p);
+    }
   }
-  return out;
 }
 
 /** The first bytes of a raw-deflate stream, flushed as far as the given input goes (Node's zlib). */
@@ -56,8 +94,23 @@ function inflateStart(deflated: Uint8Array): Uint8Array | null {
   }
 }
 
-/** Opens a workbook read-only: the file is read into memory and never written back. */
-export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
+/** A CSV list as a workbook of one sheet: read-only, like every input. */
+class CsvHost implements WorkbookHost {
+  readonly kind = "exceljs" as const;
+  constructor(private readonly snapshot: WorkbookSnapshot) {}
+  async read(): Promise<WorkbookSnapshot> {
+    return this.snapshot;
+  }
+  async sheetNames(): Promise<string[]> {
+    return this.snapshot.sheets.map((s) => s.name);
+  }
+  async write(): Promise<void> {
+    throw new Error("CSV 输入只读，不写入");
+  }
+}
+
+/** Opens a workbook (or a CSV list) read-only: the file is read into memory and never written back. */
+export async function openWorkbookFile(path: string): Promise<WorkbookHost> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -71,6 +124,16 @@ export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
     );
   }
   const data = await readFile(path);
+  if (READ_AS_CSV.has(extname(path).toLowerCase())) {
+    const workbook = csvWorkbook(basename(path), decodeCsv(data).text);
+    const cells = workbook.sheets[0].rows.reduce((n, r) => n + r.length, 0);
+    if (cells > WORKBOOK_LIMITS.declaredCells) {
+      throw new WorkbookOpenError(path, `文件 ${basename(path)} 有 ${cells.toLocaleString("en-US")} 个单元格，超过 ${WORKBOOK_LIMITS.declaredCells.toLocaleString("en-US")} 个的上限，未读取。请拆分后再检查。`);
+    }
+    return new CsvHost(workbook);
+  }
+  const why = skipReason(path);
+  if (why && why.severity === "warning") throw new WorkbookOpenError(path, `文件 ${basename(path)} 是${why.reason}。`);
   const over = await workbookLimitProblem(basename(path), data, inflateStart);
   if (over) throw new WorkbookOpenError(path, over);
   try {
@@ -80,9 +143,35 @@ export async function openWorkbookFile(path: string): Promise<ExcelJsHost> {
   }
 }
 
+/** What stands at a result path now: nothing, a result workbook this tool wrote (every sheet registered as its own), or something else. */
+export async function existingResult(path: string): Promise<"none" | "result" | { other: string }> {
+  try {
+    await stat(path);
+  } catch {
+    return "none";
+  }
+  let snap: WorkbookSnapshot;
+  try {
+    snap = await (await openWorkbookFile(path)).read();
+  } catch (e) {
+    return { other: e instanceof WorkbookOpenError ? "无法作为工作簿打开" : String(e) };
+  }
+  const owned = ownedSheets(snap);
+  const foreign = snap.sheets.filter((s) => !owned.has(s.name));
+  if (!snap.sheets.some((s) => s.name === REGISTER_SHEET)) return { other: "不是本工具写的结果工作簿" };
+  if (foreign.length > 0) return { other: `其中的工作表“${foreign[0].name}”不是本工具写的` };
+  return "result";
+}
+
+/** The temporary file a result is written to before it is renamed into place, beside it on the same disk. */
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path, extname(path))}.${process.pid}.${Date.now()}.tmp.xlsx`);
+}
+
 /**
- * A result workbook streamed straight to a file as its sheets are written (exceljs's WorkbookWriter): a large
- * result never sits in memory whole, nor as a whole zip. Write-only: it has nothing to read.
+ * A result workbook streamed to a file as its sheets are written (exceljs's WorkbookWriter): a large result never
+ * sits in memory whole, nor as a whole zip. It is written to a temporary file beside the target and renamed into
+ * place only when complete, so an interrupted run leaves the old file whole. Write-only: it has nothing to read.
  */
 export class StreamingFileHost implements WorkbookHost {
   readonly kind = "exceljs" as const;
@@ -101,17 +190,32 @@ export class StreamingFileHost implements WorkbookHost {
   async write(specs: SheetSpec[]): Promise<void> {
     if (this.written) throw new Error("StreamingFileHost writes once");
     this.written = true;
-    await mkdir(dirname(resolve(this.path)), { recursive: true });
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: resolve(this.path), useStyles: true, useSharedStrings: true });
-    wb.creator = "预算绩效管理加载项";
-    for (const spec of specs) {
-      const ws = wb.addWorksheet(spec.name, sheetOptions(spec));
-      fillSheet(ws, spec, true);
-      ws.commit();
+    const target = resolve(this.path);
+    await mkdir(dirname(target), { recursive: true });
+    const temporary = temporaryPath(target);
+    try {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
+      wb.creator = "预算绩效管理加载项";
+      for (const spec of specs) {
+        const ws = wb.addWorksheet(spec.name, sheetOptions(spec));
+        fillSheet(ws, spec, true);
+        ws.commit();
+      }
+      await wb.commit();
+      await rename(temporary, target);
+    } catch (e) {
+      await rm(temporary, { force: true });
+      const code = (e as { code?: string }).code;
+      if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
+        throw new ResultWriteError(`无法写入 ${target}（${code === "EACCES" ? "没有写入权限" : "文件可能正在 Excel 或 WPS 中打开"}），原有文件未改动。请关闭该文件或换一个保存位置后重试。`);
+      }
+      throw e;
     }
-    await wb.commit();
   }
 }
+
+/** A result that could not be saved, with a Chinese message naming the file. */
+export class ResultWriteError extends Error {}
 
 /** Where results go when nobody asked for a file: nowhere (the CLI then only prints). */
 export const discardHost: WorkbookHost = {

@@ -310,3 +310,20 @@ describe("reading by principle, not by a list of layouts", () => {
     expect(p.fields.goal?.value).toBe("筛查15万人次");
   });
 });
+
+describe("files a host did not read", () => {
+  it("become findings of their own (file-not-read) with the host's severity, beside the tables that were read", async () => {
+    const { loadFormulaParser } = await import("../../src/core/rules/expression");
+    await loadFormulaParser();
+    const a = analyze([await snapshot([targetSheet()])], CENTRAL, {
+      notRead: [
+        { file: "老表.xls", message: "未读取 老表.xls：旧版 Excel 格式（.xls）", severity: "warning" },
+        { file: "坏.xlsx", message: "未读取：文件 坏.xlsx 已损坏", severity: "error" },
+      ],
+    });
+    expect(a.projects).toHaveLength(1);
+    const notRead = a.findings.filter((f) => f.code === "file-not-read");
+    expect(notRead.map((f) => [f.file, f.severity, f.sheet, f.cell])).toEqual([["老表.xls", "warning", null, null], ["坏.xlsx", "error", null, null]]);
+    expect(notRead[0].message).toContain("旧版 Excel 格式");
+  });
+});
