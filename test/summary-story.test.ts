@@ -3,8 +3,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCheck } from "../src/app/actions";
 import { checkCommand } from "../src/cli/commands";
 import { CENTRAL } from "../src/core/rules/ruleset";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../src/core/sheet";
+import { ExcelJsHost } from "../src/hosts/exceljs-host";
+import { collectWorkbooks, openWorkbookFile } from "../src/hosts/node-files";
+import { OfficeHost } from "../src/hosts/office-host";
+import { WpsHost } from "../src/hosts/wps-host";
+import type { EtApplication } from "../src/hosts/wps-types";
+import { FakeExcel, fakeSheet } from "./fakes/fake-excel";
+import { FakeWps, fakeWpsSheet } from "./fakes/fake-wps";
 
 // Issue 19, point 4: the sheets of one result workbook, the command line and its JSON tell one story per project.
 const SAMPLES = join(__dirname, "..", "samples");
@@ -18,6 +27,7 @@ let doc: {
   summary: { name: string; unit: string; tables: { file: string; sheet: string; kind: string }[]; outcome: string[]; decisions: { step: string; decision: string; grounds: string; file: string; sheet: string }[] }[];
 };
 let book: ExcelJS.Workbook;
+let file: string;
 
 async function cli(args: { out?: string; json: boolean }): Promise<string[]> {
   const out: string[] = [];
@@ -26,7 +36,7 @@ async function cli(args: { out?: string; json: boolean }): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const file = join(mkdtempSync(join(tmpdir(), "jixiao-story-")), "结果.xlsx");
+  file = join(mkdtempSync(join(tmpdir(), "jixiao-story-")), "结果.xlsx");
   lines = (await cli({ out: file, json: false })).flatMap((s) => s.split("\n"));
   doc = JSON.parse((await cli({ json: true })).join("\n"));
   book = new ExcelJS.Workbook();
@@ -163,5 +173,39 @@ describe("one story per project across 汇总, 校验结果, the command line an
     const summary = table("汇总", "序号");
     expect(doc.summary.map((s) => [s.name, s.outcome.join("；") || "—"])).toEqual(summary.map((r) => [r.项目, r.结果应用]));
     expect(doc.summary.reduce((n, s) => n + s.tables.length, 0)).toBe(doc.projects.length);
+  });
+});
+
+/** A sheet's values where they stand, without trailing empty cells and rows (an empty string is an empty cell). */
+function absolute(s: SheetSnapshot): unknown[][] {
+  const out: unknown[][] = [];
+  s.rows.forEach((r, i) => (out[s.top + i] = [...Array(s.left).fill(null), ...r.map((v: CellValue) => (v === "" ? null : v))]));
+  for (let i = 0; i < out.length; i++) {
+    const row = out[i] ?? [];
+    while (row.length && row[row.length - 1] === null) row.pop();
+    out[i] = row;
+  }
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+describe("the Office and WPS hosts write the same story as the command line", () => {
+  it("汇总, 公开版, 校验结果 and 监控预警 hold the same cells in Excel, in WPS and in the CLI's file", async () => {
+    const snapshots: WorkbookSnapshot[] = [];
+    for (const f of (await collectWorkbooks([SAMPLES])).files) snapshots.push({ ...(await (await openWorkbookFile(f)).read()), file: f });
+    const excel = new FakeExcel([fakeSheet("Sheet1", [[null]])]);
+    const office = new OfficeHost(excel.run, excel.isSetSupported);
+    await runCheck(snapshots, office, CENTRAL, { today: TODAY });
+    const wps = new FakeWps([fakeWpsSheet("Sheet1", [[null]])], "结果.xlsx");
+    const et = new WpsHost(wps.app as unknown as EtApplication, "结果.xlsx");
+    await runCheck(snapshots, et, CENTRAL, { today: TODAY });
+    const cli = await new ExcelJsHost(book, "结果.xlsx").read();
+    const [inExcel, inWps] = [await office.read(), await et.read()];
+    for (const name of ["汇总", "公开版", "校验结果", "监控预警"]) {
+      const want = absolute(cli.sheets.find((x) => x.name === name)!);
+      expect(want.length, name).toBeGreaterThan(3);
+      expect(absolute(inExcel.sheets.find((x) => x.name === name)!), `Excel ${name}`).toEqual(want);
+      expect(absolute(inWps.sheets.find((x) => x.name === name)!), `WPS ${name}`).toEqual(want);
+    }
   });
 });
