@@ -27,10 +27,30 @@ describe("jixiao check: the command line contract", () => {
 
   it("prints exactly one JSON document and exits 1 when some finding is an error", () => {
     expect(r.code).toBe(1);
-    expect(Object.keys(doc).sort()).toEqual(["accountability", "coverage", "errors", "exAnte", "findings", "previous", "projects", "rectification", "ruleSet"]);
+    expect(Object.keys(doc).sort()).toEqual(["accountability", "counts", "coverage", "errors", "exAnte", "findings", "previous", "projects", "rectification", "ruleSet", "summary"]);
     expect(doc.ruleSet).toBe("central");
     expect(doc.errors).toEqual([]);
     expect(doc.projects).toHaveLength(5);
+    // `projects` has one entry per table, `summary` one per project (the 汇总's rows).
+    expect(doc.counts).toEqual({ tables: doc.projects.length, projects: doc.summary.length });
+  });
+
+  it("tells each project's story as the 汇总 does: its tables, its 结果应用 strongest first, each decision with grounds", () => {
+    const STEPS = ["target", "monitoring", "self-evaluation", "review", "result", "previous", "rectification"];
+    for (const s of doc.summary) {
+      expect(Object.keys(s).sort()).toEqual(["decisions", "department", "name", "outcome", "tables", "unit"]);
+      for (const t of s.tables) expect(Object.keys(t).sort()).toEqual(["file", "kind", "sheet"]);
+      for (const d of s.decisions) {
+        expect(Object.keys(d).sort()).toEqual(["decision", "file", "grounds", "sheet", "step"]);
+        expect(STEPS).toContain(d.step);
+        expect(d.grounds).not.toBe("");
+      }
+    }
+    expect(doc.summary.flatMap((s: { tables: unknown[] }) => s.tables)).toHaveLength(doc.projects.length);
+    const self = doc.summary.find((s: { name: string }) => s.name === "网民留言办理平台运维");
+    // Reviewed down to 中: 督促改进并核减, on the grounds of the review.
+    expect(self.outcome).toEqual(["督促改进并核减"]);
+    expect(self.decisions).toContainEqual({ step: "result", decision: "督促改进并核减", grounds: "复核 68.54 分，等级“中”", file: expect.stringContaining("自评表"), sheet: expect.any(String) });
   });
 
   it("gives every project the contract's keys and value sets", () => {

@@ -67,7 +67,8 @@ describe("report sheets on the bundled samples", () => {
     const by = (name: string) => rows.find((r) => r["项目"] === name)!;
     for (const name of ["东风村农家书屋图书更新", "红旗村农家书屋设备购置", "胜利村农家书屋管理员补助", "基层政务公开标准化规范化推进"]) expect(by(name).结果应用).toBe("调整");
     expect(String(by("东风村农家书屋图书更新").依据)).toContain("“红旗村农家书屋设备购置”（4 万元）、“胜利村农家书屋管理员补助”（2.5 万元）");
-    expect(String(by("基层政务公开标准化规范化推进").依据)).toBe("与“基层政务公开标准化规范化”（80 万元）交叉重复");
+    // One line per decision, the 结果应用 first: the target table itself passed, with the overlap as a warning.
+    expect(String(by("基层政务公开标准化规范化推进").依据).split("\n")).toEqual(["调整：与“基层政务公开标准化规范化”（80 万元）交叉重复", "通过：目标表没有错误，有 1 个警告"]);
   });
 
   it("整改台账: this run's problems with their 整改期限, and the answers read back, each marked", () => {
@@ -106,11 +107,12 @@ describe("report sheets on the bundled samples", () => {
     // The five projects of the units, the 市场监管局's 部门整体 table, and the four of the 文化广电和旅游局's list.
     expect(rows).toHaveLength(10);
     const by = (name: string) => rows.find((r) => r["项目"] === name)!;
-    expect(by("城乡公共消防设施建设")).toMatchObject({ 目标表审核: "终止申报", 监控建议: "停止拨款", 结果应用: "削减或取消", 项目负责人: "刘建国" });
+    // Every 结果应用 the project earned, strongest first: last year's cut not applied, then 停止拨款's 削减或取消.
+    expect(by("城乡公共消防设施建设")).toMatchObject({ 目标表审核: "终止申报", 监控建议: "停止拨款", 结果应用: "结果应用未落实；削减或取消", 项目负责人: "刘建国", "绩效表（张）": 2 });
     expect(by("第一次全国自然灾害综合风险普查经费")).toMatchObject({ 自评得分: 99.5, 复核得分: 68.5, 分差: 31, 复核等级: "中", 监控建议: "暂缓拨款", 结果应用: "督促改进并核减" });
-    expect(by("网民留言办理平台运维")).toMatchObject({ 自评得分: 96.54, 复核得分: 91.54, 结果应用: "收回" });
+    expect(by("网民留言办理平台运维")).toMatchObject({ 自评得分: 96.54, 复核得分: 91.54, 结果应用: "收回资金又申请；整改未完成；收回" });
     // Its target table is sound, but asks 80 万元 where last year's result cut it to 70: declared again.
-    expect(by("基层政务公开标准化规范化")).toMatchObject({ 目标表审核: "重新申报", 自评等级: "优", 结果应用: "优先保障" });
+    expect(by("基层政务公开标准化规范化")).toMatchObject({ 目标表审核: "重新申报", 自评等级: "优", 结果应用: "结果应用未落实；调整；优先保障" });
     const dist = values(sheet("汇总"));
     const at = dist.findIndex((r) => r[0] === "等级");
     expect(dist.slice(at + 1, at + 5).map((r) => [r[0], r[1], r[3]])).toEqual([["优", 2, 0.3], ["良", 0, 0.4], ["中", 1, 0.3], ["差", 0, "—"]]);

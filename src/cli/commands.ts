@@ -217,7 +217,7 @@ export async function checkCommand(
       io.out(`\n${head}`);
       for (const line of groups) io.out(line);
     }
-    io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表；错误 ${errorCount} 条，警告 ${warningCount} 条。`);
+    io.out(`\n共 ${snapshots.length} 个工作簿、${analysis.projects.length} 张绩效表（${summarize(analysis).length} 个项目）；错误 ${errorCount} 条，警告 ${warningCount} 条。`);
     if (recognised) io.out(summaryLine(analysis));
     if (analysis.coverage.length > 0) io.out(coverageLine(analysis));
     for (const line of cycleLines(analysis)) io.out(line);
@@ -269,7 +269,7 @@ function summaryLine(a: Analysis): string {
   const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action));
   const grades = ["优", "良", "中", "差"].map((g) => `${g} ${list.filter((s) => finalGrade(s) === g).length}`).join("、");
   return [
-    `项目 ${list.length} 个；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个${((n) => (n ? `、建议终止申报 ${n} 个` : ""))(list.filter((s) => s.target?.targetVerdict === "终止申报").length)}；`,
+    `共 ${list.length} 个项目（${a.projects.length} 张表）；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个${((n) => (n ? `、建议终止申报 ${n} 个` : ""))(list.filter((s) => s.target?.targetVerdict === "终止申报").length)}；`,
     `建议暂缓或停止拨款 ${suspended.length} 个${suspended.length ? `（${suspended.map((s) => `${s.name}：${s.monitoring!.monitoring!.action}`).join("，")}）` : ""}；`,
     `评价等级（以复核为准）：${grades}。`,
   ].join("");

@@ -11,6 +11,7 @@ import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
 import { readWorkbook } from "./read/read";
+import { type ProjectSummary, summarize } from "./report/summary";
 import { chineseDate, readDate } from "./records";
 import { hasAnyReview, type Review, reviewProject } from "./review";
 import type { Decision, RuleSet } from "./rules/ruleset";
@@ -281,10 +282,29 @@ export function projectJson(r: ProjectResult) {
   };
 }
 
+/**
+ * One project across its tables, as the 汇总 tells it: its tables, its 结果应用 line (strongest first) and every
+ * decision with its grounds and the table it was taken on.
+ */
+export function summaryJson(s: ProjectSummary) {
+  return {
+    name: s.name,
+    department: s.department,
+    unit: s.unit,
+    tables: s.tables.map((r) => ({ file: r.project.file, sheet: r.project.sheet, kind: r.project.kind })),
+    outcome: s.outcome,
+    decisions: s.decisions.map((d) => ({ step: d.step, decision: d.decision, grounds: d.grounds, file: d.file, sheet: d.sheet })),
+  };
+}
+
 export function analysisJson(a: Analysis, errors: { file: string; message: string }[]) {
+  const stories = summarize(a);
   return {
     ruleSet: a.ruleSet.id,
+    /** `projects` holds one entry per table; `summary` one per project. */
+    counts: { tables: a.projects.length, projects: stories.length },
     projects: a.projects.map(projectJson),
+    summary: stories.map(summaryJson),
     findings: a.findings.map((f) => ({ file: f.file, code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
     coverage: a.coverage.map((c) => ({
       code: c.item.code, name: c.item.name, unit: c.item.unit, amount: c.item.amount, sheet: c.item.sheet, cell: c.item.cell,

@@ -45,11 +45,17 @@ function gradeOf(text: string): Grade | null {
   return null;
 }
 
-/** A 结果应用 as the list writes it: one of the decisions, or a word of one (削减, 取消, 核减, 收回). */
+/** Words of the add-in's 结果应用 line that are not decisions: last year's result or 整改 not carried out. */
+const NOT_DECISIONS = /结果应用未落实|收回资金又申请|整改未完成/g;
+
+/**
+ * A 结果应用 as the list writes it: one of the decisions, or a word of one (削减, 取消, 核减, 收回). Where it names
+ * several (the add-in's 汇总 lists them strongest first), the first one written counts.
+ */
 function decisionOf(text: string): Decision | null {
-  const t = normalizeLabel(text);
-  const exact = DECISIONS.find((d) => t.includes(d));
-  if (exact) return exact;
+  const t = normalizeLabel(text).replace(NOT_DECISIONS, " ");
+  const written = DECISIONS.map((d) => [d, t.indexOf(d)] as const).filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1]);
+  if (written.length > 0) return written[0][0];
   if (/收回/.test(t)) return "收回";
   if (/削减|取消|压减/.test(t)) return "削减或取消";
   if (/核减|督促改进/.test(t)) return "督促改进并核减";
@@ -92,7 +98,13 @@ export interface PreviousLink {
   matchedBy: MatchedBy | null;
   /** What the project asks for this year, in 万元: the budget list's amount, else the target table's 年度资金总额. */
   amount: number | null;
+  /** What this year's request makes of last year's result, where it goes against it (the finding's code says which). */
+  outcome: PreviousOutcome | null;
 }
+
+/** Last year's result not carried out: a cut not applied, or funds taken back asked for again. */
+export type PreviousOutcome = "结果应用未落实" | "收回资金又申请";
+const OUTCOME: Record<string, PreviousOutcome> = { "previous-decision-not-applied": "结果应用未落实", "recovered-funds-reappear": "收回资金又申请" };
 
 
 /**
@@ -117,7 +129,8 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
     const target = inTargets?.item ?? null;
     const matchedBy = inBudget?.matchedBy ?? inTargets?.matchedBy ?? null;
     const amount = item?.amount ?? (target ? numberAt(target.project.fields.fundsTotal) : null);
-    links.push({ previous: prev, budget: item, target, matchedBy, amount });
+    const link: PreviousLink = { previous: prev, budget: item, target, matchedBy, amount, outcome: null };
+    links.push(link);
     if (!item && !target) continue;
     const last = `上年（${fileName(prev.file)}“${prev.sheet}”${prev.cell}）评价${prev.grade ? `等级“${prev.grade}”，` : ""}结果应用为“${prev.decision}”`;
     const asks = amount !== null ? `本年申请 ${amount} 万元` : "本年又申请预算";
@@ -136,6 +149,7 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
       message = `${last}，${asks}${was}，不减反增，结果应用未落实。`;
     }
     if (!code) continue;
+    link.outcome = OUTCOME[code];
     if (target) target.findings.push(finding(code, { sheet: target.project.sheet, cell: target.project.fields.fundsTotal?.cell ?? null }, message, rules.severities));
     else findings.push({ file: item!.file, ...finding(code, { sheet: item!.sheet, cell: item!.cell }, message, rules.severities) });
   }

@@ -111,7 +111,12 @@ export function addRectificationGrounds(items: Rectification[]): void {
   }
   for (const [r, open] of openOf) {
     if (open.length === 0 || !r.decision) continue;
-    const late = open.filter((i) => i.status === "逾期").length;
-    r.decisionGrounds.push(`有 ${open.length} 个问题未完成整改${late ? `（其中逾期 ${late} 个）` : ""}`);
+    r.decisionGrounds.push(openProblems(open));
   }
+}
+
+/** Problems not yet put right, in a few words: how many, and how many of them past their deadline. */
+export function openProblems(open: Rectification[]): string {
+  const late = open.filter((i) => i.status === "逾期").length;
+  return `有 ${open.length} 个问题未完成整改${late ? `（其中逾期 ${late} 个）` : ""}`;
 }

@@ -3,6 +3,7 @@ import { KIND_NAMES } from "../core/classify";
 import { bySeverity } from "../core/findings";
 import type { InventoryRow } from "../core/inventory";
 import { fieldText } from "../core/model";
+import { summarize } from "../core/report/summary";
 
 /** Small DOM helpers. Workbook text only ever reaches the page through textContent. */
 
@@ -112,7 +113,7 @@ export function checkView(a: Analysis): CheckView {
   ];
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   return {
-    summary: `${a.projects.length} 张绩效表；错误 ${count("error")} 条，警告 ${count("warning")} 条，提示 ${count("info")} 条（规则集：${a.ruleSet.name}）`,
+    summary: `${a.projects.length} 张绩效表（${summarize(a).length} 个项目）；错误 ${count("error")} 条，警告 ${count("warning")} 条，提示 ${count("info")} 条（规则集：${a.ruleSet.name}）`,
     projects: a.projects.map((r) => [
       fieldText(r.project, "name") || r.project.sheet,
       KIND_NAMES[r.project.kind],

@@ -147,6 +147,27 @@ describe("across years: last year's results as an input (四(三)5)", () => {
     expect(a.findings.map((f) => f.code)).toEqual([]);
   });
 
+  it("reads the first of the decisions last year's 汇总 lists strongest first, past the results not carried out", async () => {
+    const summary: SheetDef = {
+      name: "汇总",
+      rows: [
+        ["预算绩效管理结果汇总"],
+        ["序号", "项目", "实施单位", "复核等级", "结果应用"],
+        [1, "基层政务公开标准化规范化", "双鸭山市政务公开办公室", "—", "结果应用未落实；调整；优先保障"],
+        [2, "网民留言办理平台运维", "双鸭山市政务服务中心", "优", "收回资金又申请；整改未完成；收回"],
+        [3, "城乡公共消防设施建设", "双鸭山市消防救援支队", "—", "结果应用未落实；削减或取消"],
+        [4, "农村饮水安全维修养护", "双鸭山市水务局", "中", "整改未完成"],
+      ],
+    };
+    const a = await run([summary]);
+    expect(a.previous.map((l) => [l.previous.name, l.previous.grade, l.previous.decision])).toEqual([
+      ["基层政务公开标准化规范化", null, "调整"],
+      ["网民留言办理平台运维", "优", "收回"],
+      ["城乡公共消防设施建设", null, "削减或取消"],
+      ["农村饮水安全维修养护", "中", null],
+    ]);
+  });
+
   it("previous-decision-not-applied and recovered-funds-reappear, at this year's target table or budget row; 终止申报 where a cut was ignored", async () => {
     const a = await run([budgetList(), lastYear(), targetSheet()]);
     // 2305001: 削减或取消 at 80, asks 80 again (the budget list; the target table says 80 too) → at the target table's 年度资金总额 C6.

@@ -2,6 +2,7 @@ import type { Analysis } from "../analyze";
 import { bySeverity, type Severity } from "../findings";
 import { fieldText } from "../model";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
+import { summarize } from "./summary";
 
 export const FINDINGS_SHEET = "校验结果";
 
@@ -37,7 +38,7 @@ export function renderFindings(a: Analysis, opts: { linkToCells: boolean }): She
     name: FINDINGS_SHEET,
     rows: [
       [cell("校验结果", "title")],
-      [cell(`规则集：${a.ruleSet.name}（${a.ruleSet.id}）。共 ${a.projects.length} 个项目；错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`, "note")],
+      [cell(`规则集：${a.ruleSet.name}（${a.ruleSet.id}）。共 ${a.projects.length} 张表（${summarize(a).length} 个项目）；错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`, "note")],
       ["文件", "项目", "实施单位", "级别", "代码", "位置", "问题", "依据"].map((h) => cell(h, "header")),
       ...body,
     ],

@@ -6,7 +6,7 @@ import { fieldText } from "../model";
 import type { Light } from "../monitor";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { cellText } from "../text";
-import { finalGrade, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
+import { finalGrade, OUTCOME_ORDER, type ProjectDecision, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
 
 /** A light as colour and symbol, so it reads in black and white too. */
 const LIGHT: Record<Light, [string, CellStyle]> = {
@@ -28,7 +28,7 @@ export function monitoringSheet(a: Analysis, links: boolean): SheetSpec {
   const projects = a.projects.filter((r) => r.monitoring);
   const rows: SpecCell[][] = [
     [cell("监控预警（双监控）", "title")],
-    [cell(`共 ${projects.length} 个项目。执行进度指数 = 执行率 ÷ (M/12) × 100；指标进度指数 = 完成值 ÷ (指标值 × M/12) × 100。● 绿 ≥ ${a.ruleSet.monitoring.execution.green}，▲ 黄 ≥ ${a.ruleSet.monitoring.execution.yellow}，■ 红 低于 ${a.ruleSet.monitoring.execution.yellow}，◆ 蓝 超进度。`, "note")],
+    [cell(`共 ${projects.length} 张监控表（${summarize(a).filter((s) => s.tables.some((r) => r.monitoring)).length} 个项目）。执行进度指数 = 执行率 ÷ (M/12) × 100；指标进度指数 = 完成值 ÷ (指标值 × M/12) × 100。● 绿 ≥ ${a.ruleSet.monitoring.execution.green}，▲ 黄 ≥ ${a.ruleSet.monitoring.execution.yellow}，■ 红 低于 ${a.ruleSet.monitoring.execution.yellow}，◆ 蓝 超进度。`, "note")],
     headerRow(["项目", "实施单位", "截至月份", "执行率", "执行进度指数", "执行灯", "指标灯", "完全不可能的指标", "处理建议", "依据"]),
   ];
   for (const r of projects) {
@@ -185,7 +185,7 @@ export function cluesSheet(a: Analysis, links: boolean): SheetSpec {
   };
 }
 
-const SUMMARY_HEADERS = ["序号", "项目", "主管部门", "实施单位", "项目负责人", "联系电话", "年度资金（万元）", "执行率", "目标表审核", "监控建议", "自评得分", "自评等级", "复核得分", "复核等级", "分差", "结果应用", "依据", "错误", "警告"];
+const SUMMARY_HEADERS = ["序号", "项目", "主管部门", "实施单位", "项目负责人", "联系电话", "绩效表（张）", "年度资金（万元）", "执行率", "目标表审核", "监控建议", "自评得分", "自评等级", "复核得分", "复核等级", "分差", "结果应用", "依据", "错误", "警告"];
 /** Columns left out of the public version: personal data (DOMAIN.md §1 信息公开). */
 const PERSONAL = new Set(["项目负责人", "联系电话"]);
 /** 黑河 plan, clause 28: grade shares in principle 30% / 40% / 30%. */
@@ -196,6 +196,11 @@ const REFERENCE_SHARES: [string, string[], number | null][] = [
   ["差", ["差"], null],
 ];
 
+/** A decision and its grounds as one line of the 依据 cell: "调整：与……交叉重复". */
+const groundsLine = (d: ProjectDecision) => `${d.decision}：${d.grounds}`;
+/** Grades stand in their own columns beside their scores; every other decision has its line under 依据. */
+const GRADED = new Set<ProjectDecision["step"]>(["self-evaluation", "review"]);
+
 function summaryRows(list: ProjectSummary[], publicVersion: boolean): SpecCell[][] {
   return list.map((s, i) => {
     const values: Record<string, SpecCell> = {
@@ -205,6 +210,7 @@ function summaryRows(list: ProjectSummary[], publicVersion: boolean): SpecCell[]
       实施单位: text(s.unit),
       项目负责人: text(s.responsible),
       联系电话: text(s.contact),
+      "绩效表（张）": num(s.tables.length, "0"),
       "年度资金（万元）": num(s.funds, "#,##0.00"),
       执行率: num(s.executionRate, "0.0%"),
       目标表审核: s.target ? cell(s.target.targetVerdict ?? "", s.target.targetVerdict === "通过" ? "green" : "red") : text("—"),
@@ -214,14 +220,17 @@ function summaryRows(list: ProjectSummary[], publicVersion: boolean): SpecCell[]
       复核得分: num(reviewScore(s)),
       复核等级: text(s.self?.review?.grade ?? "—"),
       分差: num(s.self?.review ? toNumber2(s.self.review.delta) : null),
-      结果应用: text(s.decision ?? "—"),
-      依据: text(s.grounds.join("；")),
+      结果应用: text(s.outcome.join("；") || "—"),
+      依据: text(s.decisions.filter((d) => !GRADED.has(d.step)).map(groundsLine).join("\n")),
       错误: num(s.errors, "0"),
       警告: num(s.warnings, "0"),
     };
     return SUMMARY_HEADERS.filter((h) => !(publicVersion && PERSONAL.has(h))).map((h) => values[h]);
   });
 }
+
+/** How a project's decisions make its 结果应用 line (OUTCOME_ORDER), said on the sheet. */
+const OUTCOME_NOTE = `“结果应用”列出本项目各张表和上年结果、整改情况得出的全部处理意见，从重到轻：${OUTCOME_ORDER.join("、")}，排在前面的先落实；“依据”一行一项写明每个意见和目标表审核、监控建议的理由。`;
 
 /** 汇总 (and, without personal data, 公开版): every project, the grade distribution against 30/40/30. */
 export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
@@ -232,7 +241,7 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action)).length;
   const rows: SpecCell[][] = [
     [cell(publicVersion ? "预算绩效管理结果汇总（公开版）" : "预算绩效管理结果汇总", "title")],
-    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议终止申报 ${list.filter((s) => s.target?.targetVerdict === "终止申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个。${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
+    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目（${a.projects.length} 张表）；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议终止申报 ${list.filter((s) => s.target?.targetVerdict === "终止申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个。${OUTCOME_NOTE}${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
     headerRow(headers),
     ...summaryRows(list, publicVersion),
   ];
@@ -253,7 +262,7 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   return {
     name: publicVersion ? "公开版" : "汇总",
     rows,
-    columnWidths: headers.map((h) => ({ 序号: 5, 项目: 26, 主管部门: 20, 实施单位: 20, 项目负责人: 9, 联系电话: 13, 依据: 36 } as Record<string, number>)[h] ?? 10),
+    columnWidths: headers.map((h) => ({ 序号: 5, 项目: 26, 主管部门: 20, 实施单位: 20, 项目负责人: 9, 联系电话: 13, "绩效表（张）": 7, 结果应用: 16, 依据: 60 } as Record<string, number>)[h] ?? 10),
     freezeRows: 3,
     tabColor: publicVersion ? "7F7F7F" : "1F6F43",
     merges: [`A1:${col(headers[headers.length - 1])}1`, `A2:${col(headers[headers.length - 1])}2`],
