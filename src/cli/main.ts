@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { RuleSet } from "../core/rules/ruleset";
-import { BUILT_IN } from "../core/rules/ruleset";
+import { BUILT_IN, DEFAULT_RULES } from "../core/rules/ruleset";
 
 const VERSION = "0.1.0";
 
@@ -11,7 +11,7 @@ const HELP = `jixiao —— 预算绩效管理命令行工具
                [--date <YYYY-MM-DD>] [--json] [--out <结果.xlsx>]
       按规则集校验绩效目标申报表、运行监控表（双监控）和自评表（含财政复核列），给出审核意见、暂缓/停止拨款建议、
       重算的自评得分与等级、复核差异和结果应用建议。
-      --rules   内置规则集：${Object.keys(BUILT_IN).join("、")}（默认 central），或自定义规则集 JSON 文件
+      --rules   内置规则集：${Object.keys(BUILT_IN).join("、")}（默认 ${DEFAULT_RULES.id}），或自定义规则集 JSON 文件
       --month   监控时点（截至几月）；表中写明“1-7月”等时以表为准
       --previous  上年的结果工作簿（本工具生成的“汇总”，或写有项目编码/名称、等级、结果应用、金额的清单），
                 可重复；据此检查结果应用是否落实、收回的资金是否又申请预算、是否连续两年未达标
@@ -100,7 +100,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   let rules: RuleSet;
   try {
-    rules = await commands.resolveRuleSet(values.rules ?? "central");
+    rules = await commands.resolveRuleSet(values.rules ?? DEFAULT_RULES.id);
   } catch (e) {
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
