@@ -3,11 +3,13 @@
  * 反馈通知书 or 再评价报告) comes from the active rule set's documents. A local document (the 双鸭山 plan, the 黑河
  * plan) appears only where the rule set adopts it; `central` and `hubei-2020` cite the Ministry's documents.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze, type Analysis } from "../src/core/analyze";
+import { catalogBasis } from "../src/core/findings";
 import { renderReports } from "../src/core/report";
+import { parseRuleSet } from "../src/core/rules/load";
 import { BUILT_IN, type RuleSet } from "../src/core/rules/ruleset";
 import type { SheetSpec, WorkbookSnapshot } from "../src/core/sheet";
 import { openWorkbookFile } from "../src/hosts/node-files";
@@ -89,5 +91,19 @@ describe.each(Object.values(BUILT_IN).map((r) => [r.id, r] as const))("rule set 
     const notes = texts(reports).filter((t) => /^(依据|根据)./.test(t.text)).map((t) => t.text);
     expect(notes.length).toBeGreaterThan(0);
     for (const n of notes) expect(n).toMatch(/《[^》]+》|本系统默认规则|规则集“/);
+  });
+});
+
+describe("the README's rule sets", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## 规则集"), readme.indexOf("\n## ", readme.indexOf("## 规则集")));
+  const examples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  it("load as they are shown, and the bureau's document is cited where it says", () => {
+    expect(examples.length).toBe(2);
+    for (const e of examples) expect(() => parseRuleSet(e, "README.md")).not.toThrow();
+    const own = parseRuleSet(examples[1], "README.md");
+    expect(catalogBasis("monitoring-month-unknown", own)).toBe("本财绩〔2026〕1号 第十条：“实行双监控”");
+    expect(catalogBasis("suspend-funding", own)).toContain("本财绩〔2026〕1号 第十二条；中发〔2018〕34号 绩效运行监控");
   });
 });
