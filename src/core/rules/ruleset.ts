@@ -109,7 +109,11 @@ export const CENTRAL: RuleSet = {
   citations: MINISTRY_CITATIONS,
 };
 
-/** 湖北 (2020): execution worth 20 points, brackets 100–80 / 80–50 / 50–0, lower-is-better scored target/actual. */
+/**
+ * 湖北 (2020): execution worth 20 points, brackets 100–80 / 80–50 / 50–0, lower-is-better scored target/actual. Its 依据
+ * are central's (the Ministry's documents), naming this rule set where its parameters decide; no Hubei document is cited,
+ * as none behind these numbers has been verified.
+ */
 export const HUBEI_2020: RuleSet = {
   ...CENTRAL,
   id: "hubei-2020",
