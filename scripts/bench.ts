@@ -81,7 +81,7 @@ async function runOne(layout: Layout, n: number): Promise<Figures> {
   trace("load");
 
   t = now();
-  for (const s of snapshots) readWorkbook(s, { severities: {} });
+  for (const s of snapshots) readWorkbook(s, {});
   const parseMs = now() - t;
   t = now();
   const analysis = analyze(snapshots, CENTRAL);

@@ -28,7 +28,7 @@ describe("jixiao check: the command line contract", () => {
   it("prints exactly one JSON document and exits 1 when some finding is an error", () => {
     expect(r.code).toBe(1);
     expect(Object.keys(doc).sort()).toEqual(["accountability", "counts", "coverage", "errors", "exAnte", "findings", "previous", "projects", "rectification", "ruleSet", "summary"]);
-    expect(doc.ruleSet).toBe("central");
+    expect(doc.ruleSet).toBe("shuangyashan-2020");
     expect(doc.errors).toEqual([]);
     expect(doc.projects).toHaveLength(5);
     // `projects` has one entry per table, `summary` one per project (the 汇总's rows).
@@ -116,6 +116,16 @@ describe("jixiao check: the command line contract", () => {
     const clean = jixiao("check", join(FIXTURES, "政务公开办-绩效目标申报表.xlsx"), "--json", "--rules", "hubei-2020");
     expect(clean.code).toBe(0);
     expect(JSON.parse(clean.out).ruleSet).toBe("hubei-2020");
+  });
+
+  it("cites the documents of the rule set named, the city plan only in the default", () => {
+    const bases = (d: { projects: { findings: { basis: string }[] }[]; findings: { basis: string }[] }) =>
+      [...d.findings, ...d.projects.flatMap((p) => p.findings)].map((f) => f.basis).join("\n");
+    expect(bases(doc)).toContain("双政办发〔2020〕23号");
+    const central = JSON.parse(jixiao("check", FIXTURES, "--json", "--rules", "central").out);
+    expect(central.ruleSet).toBe("central");
+    expect(bases(central)).toContain("财预〔2020〕10号");
+    expect(bases(central)).not.toMatch(/双政办发|双鸭山|黑河/);
   });
 
   it("loads a rule set from JSON and rejects a malformed one naming the key, exit 2", () => {

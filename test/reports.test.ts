@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze, type Analysis } from "../src/core/analyze";
 import { renderReports } from "../src/core/report";
-import { CENTRAL } from "../src/core/rules/ruleset";
+import { DEFAULT_RULES } from "../src/core/rules/ruleset";
 import type { SheetSpec, WorkbookSnapshot } from "../src/core/sheet";
 import { openWorkbookFile } from "../src/hosts/node-files";
 
@@ -15,7 +15,7 @@ let sheets: SheetSpec[];
 beforeAll(async () => {
   snapshots = [];
   for (const f of readdirSync(SAMPLES).sort()) snapshots.push(await (await openWorkbookFile(join(SAMPLES, f))).read());
-  analysis = analyze(snapshots, CENTRAL);
+  analysis = analyze(snapshots, DEFAULT_RULES);
   sheets = renderReports(analysis, snapshots, { sameWorkbook: false });
 });
 

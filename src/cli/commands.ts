@@ -3,6 +3,7 @@ import { readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { runCheck, runInventory } from "../app/actions";
 import { analyze, type Analysis, analysisJson } from "../core/analyze";
+import { citationRefs, REPORT_TOPICS } from "../core/basis";
 import { KIND_NAMES } from "../core/classify";
 import { bySeverity, type Finding } from "../core/findings";
 import { fieldText } from "../core/model";
@@ -247,7 +248,7 @@ function cycleLines(a: Analysis): string[] {
   const n = (code: string) => codes.filter((c) => c === code).length;
   const out: string[] = [];
   if (n("overlapping-projects") + n("fragmented-projects") > 0) {
-    out.push(`建议调整：交叉重复 ${n("overlapping-projects")} 个项目，碎片化 ${n("fragmented-projects")} 个项目（四(三)5）。`);
+    out.push(`建议调整：交叉重复 ${n("overlapping-projects")} 个项目，碎片化 ${n("fragmented-projects")} 个项目（${citationRefs(a.ruleSet, REPORT_TOPICS.命令行调整建议[0])}）。`);
   }
   if (a.previous.length > 0) {
     out.push(`上年结果 ${a.previous.length} 个项目：结果应用未落实 ${n("previous-decision-not-applied")} 个，已收回资金又申请预算 ${n("recovered-funds-reappear")} 个。`);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { RuleSet } from "../core/rules/ruleset";
-import { BUILT_IN } from "../core/rules/ruleset";
+import { BUILT_IN, DEFAULT_RULES } from "../core/rules/ruleset";
 import { textWidth } from "../core/text";
 
 const VERSION = "0.1.0";
@@ -34,7 +34,7 @@ const CHECK: CommandSpec = {
   args: "<文件或文件夹>...",
   summary: "按规则集校验绩效目标申报表、运行监控表（双监控）和自评表（含财政复核列），给出审核意见、暂缓/停止拨款建议、\n重算的自评得分与等级、复核差异和结果应用建议。文件夹会递归查找其中的 .xlsx 和 .csv 文件，其他文件逐个列出未读取的原因。",
   options: [
-    { name: "rules", short: "r", value: "规则集", help: `内置规则集：${Object.keys(BUILT_IN).join("、")}（默认 central），或自定义规则集 JSON 文件` },
+    { name: "rules", short: "r", value: "规则集", help: `内置规则集：${Object.keys(BUILT_IN).join("、")}（默认 ${DEFAULT_RULES.id}），或自定义规则集 JSON 文件` },
     { name: "month", short: "m", value: "1-12", help: "监控时点（截至几月）；表中写明“1-7月”等时以表为准" },
     { name: "previous", value: "上年结果.xlsx", multiple: true, help: "上年的结果工作簿（本工具生成的“汇总”，或写有项目编码/名称、等级、结果应用、金额的清单），可重复；据此检查结果应用是否落实、收回的资金是否又申请预算、是否连续两年未达标" },
     { name: "date", value: "YYYY-MM-DD", help: "检查日期，整改期限按此日判断是否逾期（默认今天）" },
@@ -267,7 +267,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   let rules: RuleSet;
   try {
-    rules = await commands.resolveRuleSet((values.rules as string | undefined) ?? "central");
+    rules = await commands.resolveRuleSet((values.rules as string | undefined) ?? DEFAULT_RULES.id);
   } catch (e) {
     io.err(e instanceof Error ? e.message : String(e));
     return 2;

@@ -1,5 +1,5 @@
 import type { ProjectResult } from "./analyze";
-import { heihe, plan } from "./basis";
+import { basisOf, type Topic } from "./basis";
 import { ProjectIndex, projectIdentity, yearless } from "./coverage";
 import { fieldText } from "./model";
 import type { PreviousResult } from "./previous";
@@ -23,24 +23,26 @@ export interface Accountability {
   cell: string | null;
 }
 
-const BASIS: Record<AccountabilityGround, string> = {
-  自评结果失实: plan("五(四)", "绩效评估评价结果弄虚作假"),
-  违法违纪线索: plan("五(四)", "涉及违纪违法行为的，相关部门应当及时移送纪检机关"),
-  预算执行与绩效目标严重背离: plan("五(四)", "预算执行与绩效目标严重背离"),
-  连续两年考评未达标: `${heihe(28)}：“连续两年考评未达标单位”“对单位主要领导实行行政问责”`,
-  整改逾期: plan("五(四)", "预算绩效管理未达到相关要求的，要进行绩效问责"),
+/** What each ground rests on; the rule set says which of its documents' clauses that is. */
+export const ACCOUNTABILITY_TOPICS: Record<AccountabilityGround, Topic> = {
+  自评结果失实: "falsification",
+  违法违纪线索: "discipline-referral",
+  预算执行与绩效目标严重背离: "serious-deviation",
+  连续两年考评未达标: "two-year-failure",
+  整改逾期: "accountability",
 };
 
 /**
  * The 问责 list (五(四), DOMAIN §9): units whose self-evaluation the review found inflated (delta ≥
  * review.inflatedDelta), with a clue handed to 纪检, whose year-end execution is red while the evaluation is 差
- * (严重背离), rated 差 this year and last (黑河 clause 28), or with a problem past its 整改期限.
+ * (严重背离), rated 差 this year and last (黑河 clause 28, where the rule set adopts it), or with a problem past its 整改期限.
  */
 export function accountability(results: ProjectResult[], previous: PreviousResult[], rectification: Rectification[], rules: RuleSet): Accountability[] {
   const out: Accountability[] = [];
+  const basis = (ground: AccountabilityGround) => basisOf(rules, [ACCOUNTABILITY_TOPICS[ground]]);
   const add = (r: ProjectResult, ground: AccountabilityGround, facts: string, cell: string | null) => out.push({
     unit: fieldText(r.project, "unit") || fieldText(r.project, "department"), project: fieldText(r.project, "name") || r.project.sheet,
-    ground, facts, basis: BASIS[ground], file: r.project.file, sheet: r.project.sheet, cell,
+    ground, facts, basis: basis(ground), file: r.project.file, sheet: r.project.sheet, cell,
   });
   const lastYear = new ProjectIndex(previous, yearless);
   for (const r of results) {
@@ -68,7 +70,7 @@ export function accountability(results: ProjectResult[], previous: PreviousResul
     const facts = `问题“${it.problem}”整改期限 ${it.deadline ? chineseDate(it.deadline) : "—"}，${it.doneDate && it.evidence ? `${chineseDate(it.doneDate)} 才完成` : "逾期未整改"}`;
     out.push({
       unit: it.unit || (r ? fieldText(r.project, "unit") : ""), project: it.name || (r ? fieldText(r.project, "name") : ""), ground: "整改逾期", facts,
-      basis: BASIS.整改逾期, file: it.file, sheet: it.sheet, cell: it.cell,
+      basis: basis("整改逾期"), file: it.file, sheet: it.sheet, cell: it.cell,
     });
   }
   return out;

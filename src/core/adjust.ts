@@ -229,14 +229,14 @@ export function adjustments(results: ProjectResult[], rows: CoverageRow[], rules
   const report = (c: Candidate, code: string, message: string, ground: string) => {
     if (c.result) {
       const p = c.result.project;
-      c.result.findings.push(finding(code, { sheet: p.sheet, cell: p.fields.name?.cell ?? null }, message, rules.severities));
+      c.result.findings.push(finding(code, { sheet: p.sheet, cell: p.fields.name?.cell ?? null }, message, rules));
       if (c.result.decision !== "调整") {
         c.result.decision = "调整";
         c.result.decisionGrounds = [];
       }
       c.result.decisionGrounds.push(ground);
     } else if (c.row) {
-      loose.push({ file: c.row.item.file, ...finding(code, { sheet: c.row.item.sheet, cell: c.row.item.cell }, message, rules.severities) });
+      loose.push({ file: c.row.item.file, ...finding(code, { sheet: c.row.item.sheet, cell: c.row.item.cell }, message, rules) });
     }
   };
   const byOwner = new Map<string, Candidate[]>();

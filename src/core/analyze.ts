@@ -96,7 +96,7 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   const now = opts.today ?? new Date();
   const checkedOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   for (const [i, wb] of workbooks.entries()) {
-    const r = readWorkbook(wb, { month: opts.month, severities: rules.severities, today: checkedOn });
+    const r = readWorkbook(wb, { month: opts.month, rules, today: checkedOn });
     projects.push(...r.projects);
     budget.push(...r.budget);
     forms.push(...r.exAnte);
@@ -106,7 +106,7 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
   }
   for (const u of opts.notRead ?? []) {
-    const f = finding("file-not-read", { sheet: null, cell: null }, u.message, rules.severities);
+    const f = finding("file-not-read", { sheet: null, cell: null }, u.message, rules);
     findings.push({ file: u.file, ...f, severity: rules.severities["file-not-read"] ?? u.severity });
   }
   const copied = checkCopiedIndicators(projects, rules);
@@ -155,7 +155,7 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
   let review: Review | null = null;
   if (p.kind === "target") findings.push(...checkTargetTable(p, rules), ...extra);
   const empty = p.kind !== "target" && !p.indicators.some((i) => i.level3);
-  if (empty) findings.push(finding("no-indicators", { sheet: p.sheet, cell: null }, "没有填写任何绩效指标，无法监控或评分。", rules.severities));
+  if (empty) findings.push(finding("no-indicators", { sheet: p.sheet, cell: null }, "没有填写任何绩效指标，无法监控或评分。", rules));
   if (p.kind === "monitoring" && !empty) {
     const m = monitorProject(p, rules);
     monitoring = m.result;
@@ -224,7 +224,7 @@ function terminate(r: ProjectResult, exAnte: ProjectIndex<ExAnteResult>, rules: 
   else if (later && errors > 0) grounds.push(`这是同一项目较晚报送的一版（填报日期 ${chineseDate(later.filed)}，前一版 ${chineseDate(later.before)}），仍有 ${errors} 个错误`);
   if (grounds.length === 0) return;
   r.targetVerdict = "终止申报";
-  r.findings.unshift(finding("terminate-declaration", { sheet: p.sheet, cell: null }, `建议终止申报：${grounds.join("；")}。`, rules.severities));
+  r.findings.unshift(finding("terminate-declaration", { sheet: p.sheet, cell: null }, `建议终止申报：${grounds.join("；")}。`, rules));
 }
 
 /**

@@ -118,7 +118,6 @@ export class ProjectIndex<T> {
 export function coverage(
   items: BudgetItem[], results: ProjectResult[], exAnte: ExAnteResult[], rules: RuleSet, previous: PreviousLink[] = [], rectification: Rectification[] = [],
 ): { rows: CoverageRow[]; findings: (Finding & { file: string })[] } {
-  const severities = rules.severities;
   const findings: (Finding & { file: string })[] = [];
   const tables = new Map<TableKind, ProjectIndex<ProjectResult>>();
   for (const kind of ["target", "monitoring", "self-evaluation"] as TableKind[]) tables.set(kind, new ProjectIndex(results.filter((r) => r.project.kind === kind), projectIdentity));
@@ -145,10 +144,10 @@ export function coverage(
     const selfEvaluation = find("self-evaluation");
     const what = `预算项目清单中的“${item.name}”${item.code ? `（${item.code}）` : ""}${item.amount !== null ? `安排预算 ${item.amount} 万元` : ""}`;
     const at = { sheet: item.sheet, cell: item.cell };
-    if (needsExAnte && !assessment) findings.push({ file: item.file, ...finding("ex-ante-missing", at, `${what}，是新增重大项目，但没有事前绩效评估，评估结果是申请预算的必备要件。`, severities) });
-    if (!target) findings.push({ file: item.file, ...finding("budget-without-target", at, `${what}，但没有提交绩效目标表，未按要求设置绩效目标的项目不得安排预算。`, severities) });
-    if (phase.monitoring && !monitoring) findings.push({ file: item.file, ...finding("monitoring-not-covered", at, `${what}，本批有运行监控表，但没有这个项目的监控表。`, severities) });
-    if (phase.selfEvaluation && !selfEvaluation) findings.push({ file: item.file, ...finding("self-evaluation-not-covered", at, `${what}，本批有绩效自评表，但这个项目没有自评，自评未全覆盖。`, severities) });
+    if (needsExAnte && !assessment) findings.push({ file: item.file, ...finding("ex-ante-missing", at, `${what}，是新增重大项目，但没有事前绩效评估，评估结果是申请预算的必备要件。`, rules) });
+    if (!target) findings.push({ file: item.file, ...finding("budget-without-target", at, `${what}，但没有提交绩效目标表，未按要求设置绩效目标的项目不得安排预算。`, rules) });
+    if (phase.monitoring && !monitoring) findings.push({ file: item.file, ...finding("monitoring-not-covered", at, `${what}，本批有运行监控表，但没有这个项目的监控表。`, rules) });
+    if (phase.selfEvaluation && !selfEvaluation) findings.push({ file: item.file, ...finding("self-evaluation-not-covered", at, `${what}，本批有绩效自评表，但这个项目没有自评，自评未全覆盖。`, rules) });
     const review = selfEvaluation?.review;
     const last = lastOf.get(item);
     const problems = problemsOf.all(yearless(item)).map((x) => x.item);

@@ -1,4 +1,3 @@
-import { plan } from "./basis";
 import { finding, type Finding } from "./findings";
 import type { FieldKey, Located } from "./model";
 import type { RuleSet } from "./rules/ruleset";
@@ -48,7 +47,6 @@ export const EX_ANTE_POINTS: [RegExp, string][] = [
   [/合规性/, "筹资合规性"],
 ];
 
-export const EX_ANTE_BASIS = plan("四(三)1", "重点论证立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性");
 
 function conclusionOf(v: Located | null): ExAnteConclusion | null {
   const t = normalizeLabel(cellText(v?.value ?? null));
@@ -66,7 +64,7 @@ function conclusionOf(v: Located | null): ExAnteConclusion | null {
  */
 export function assessExAnte(form: ExAnte, rules: RuleSet): ExAnteResult {
   const findings: ExAnteResult["findings"] = [];
-  const push = (code: string, cell: string | null, message: string) => findings.push({ file: form.file, ...finding(code, { sheet: form.sheet, cell }, message, rules.severities) });
+  const push = (code: string, cell: string | null, message: string) => findings.push({ file: form.file, ...finding(code, { sheet: form.sheet, cell }, message, rules) });
   for (const [re, name] of EX_ANTE_POINTS) {
     if (!form.points.some((p) => re.test(p.label))) push("ex-ante-incomplete", form.headerCell, `事前绩效评估没有评估“${name}”。`);
   }

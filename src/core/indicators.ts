@@ -98,7 +98,7 @@ export function readNumber(
   const r = readNumberCell(loc.value, anyUnit);
   if (r.kind === "number") return { value: r.value, percent: r.percent };
   if (r.kind === "text") {
-    out.push(finding("unreadable-value", { sheet: p.sheet, cell: loc.cell }, `${what}（${loc.cell}）应为数值，实际是“${r.text.slice(0, 40)}”。`, rules.severities));
+    out.push(finding("unreadable-value", { sheet: p.sheet, cell: loc.cell }, `${what}（${loc.cell}）应为数值，实际是“${r.text.slice(0, 40)}”。`, rules));
   }
   return null;
 }

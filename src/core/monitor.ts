@@ -1,4 +1,4 @@
-import { plan } from "./basis";
+import { basisOf } from "./basis";
 import { finding, type Finding } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { Indicator, Project } from "./model";
@@ -57,17 +57,16 @@ function progressLightOf(index: number, t: { green: number; yellow: number; blue
  */
 export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring | null; findings: Finding[] } {
   const out: Finding[] = [];
-  const sev = rules.severities;
   const t = rules.monitoring;
   for (const ind of p.indicators) {
     if (!ind.level3) continue;
     const poss = possibilityOf(cellText(ind.cells.possibility?.value ?? null));
     if (poss === "有可能" || poss === "完全不可能") {
       if (ind.cells.expected && isBlank(ind.cells.expected.value)) {
-        out.push(finding("expected-value-missing", { sheet: p.sheet, cell: ind.cells.expected.cell }, `指标“${indicatorLabel(ind)}”选“${poss}”，须填写全年预计完成值。`, sev));
+        out.push(finding("expected-value-missing", { sheet: p.sheet, cell: ind.cells.expected.cell }, `指标“${indicatorLabel(ind)}”选“${poss}”，须填写全年预计完成值。`, rules));
       }
       if (ind.cells.reason && isBlank(ind.cells.reason.value)) {
-        out.push(finding("deviation-reason-missing", { sheet: p.sheet, cell: ind.cells.reason.cell }, `指标“${indicatorLabel(ind)}”选“${poss}”，须填写偏差原因（经费、制度、人员、硬件条件保障或其他）。`, sev));
+        out.push(finding("deviation-reason-missing", { sheet: p.sheet, cell: ind.cells.reason.cell }, `指标“${indicatorLabel(ind)}”选“${poss}”，须填写偏差原因（经费、制度、人员、硬件条件保障或其他）。`, rules));
       }
     }
   }
@@ -83,7 +82,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
   else if (statedRate) rate = statedRate.percent || statedRate.value > 1.5 ? statedRate.value / 100 : statedRate.value;
   if (rate === null) {
     out.push(finding("missing-field", { sheet: p.sheet, cell: p.fields.monitoringBudget?.cell ?? null },
-      "没有年初预算数和执行数（或执行率），无法监控预算执行进度，按 0 计。", sev, plan("四(二)3", "对绩效目标实现程度和预算执行进度实行“双监控”")));
+      "没有年初预算数和执行数（或执行率），无法监控预算执行进度，按 0 计。", rules, basisOf(rules, ["dual-monitoring"])));
   }
   const executionIndex = rate === null ? 0 : (rate / share) * 100;
   const executionLight = executionLightOf(executionIndex, t.execution);
@@ -127,9 +126,9 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
   }
   const where = { sheet: p.sheet, cell: p.fields.monitoringExecuted?.cell ?? p.fields.name?.cell ?? null };
   const text = `截至 ${m} 月：${grounds.join("；")}。`;
-  if (action === "停止拨款") out.push(finding("stop-funding", where, `建议停止拨款。${text}`, sev));
-  if (action === "暂缓拨款") out.push(finding("suspend-funding", where, `建议暂缓拨款。${text}`, sev));
-  if (action === "预警") out.push(finding("monitoring-warning", where, `预警。${text}`, sev));
+  if (action === "停止拨款") out.push(finding("stop-funding", where, `建议停止拨款。${text}`, rules));
+  if (action === "暂缓拨款") out.push(finding("suspend-funding", where, `建议暂缓拨款。${text}`, rules));
+  if (action === "预警") out.push(finding("monitoring-warning", where, `预警。${text}`, rules));
   return {
     result: { month: m, executionRate: rate, executionIndex, executionLight, indicators, lights, action, grounds },
     findings: out,

@@ -150,8 +150,8 @@ export function applyPrevious(previous: PreviousResult[], budget: BudgetItem[], 
     }
     if (!code) continue;
     link.outcome = OUTCOME[code];
-    if (target) target.findings.push(finding(code, { sheet: target.project.sheet, cell: target.project.fields.fundsTotal?.cell ?? null }, message, rules.severities));
-    else findings.push({ file: item!.file, ...finding(code, { sheet: item!.sheet, cell: item!.cell }, message, rules.severities) });
+    if (target) target.findings.push(finding(code, { sheet: target.project.sheet, cell: target.project.fields.fundsTotal?.cell ?? null }, message, rules));
+    else findings.push({ file: item!.file, ...finding(code, { sheet: item!.sheet, cell: item!.cell }, message, rules) });
   }
   return { links, findings, terminate };
 }

@@ -1,7 +1,8 @@
 import type { ProjectResult } from "./analyze";
 import { ProjectIndex, projectIdentity, yearless } from "./coverage";
-import { finding, type Finding, type Severity } from "./findings";
+import { finding, type Finding, type FindingRules } from "./findings";
 import { chineseDate, type ListedProject, readDate, readRecords, recordText } from "./records";
+import { DEFAULT_RULES } from "./rules/ruleset";
 import type { SheetSnapshot } from "./sheet";
 import { normalizeLabel } from "./text";
 
@@ -41,7 +42,7 @@ const DONE = /已整改|已完成|完成整改|整改完成|已落实|整改到�
  * The rows of a 整改情况表 and where each stands on `today` (DOMAIN §9): 已整改 when the answer says done with a
  * completion date and evidence by the deadline; 逾期 when the deadline passed first; otherwise 未整改.
  */
-export function readRectification(sheet: SheetSnapshot, file: string, today: Date, severities: Record<string, Severity> = {}): { items: Rectification[]; findings: (Finding & { file: string })[] } {
+export function readRectification(sheet: SheetSnapshot, file: string, today: Date, rules: FindingRules = DEFAULT_RULES): { items: Rectification[]; findings: (Finding & { file: string })[] } {
   const table = readRecords(sheet, COLUMNS, "problem");
   const items: Rectification[] = [];
   const findings: (Finding & { file: string })[] = [];
@@ -65,17 +66,17 @@ export function readRectification(sheet: SheetSnapshot, file: string, today: Dat
     let status: RectificationStatus;
     if (proven && deadline && doneDate!.getTime() > deadline.getTime()) {
       status = "逾期";
-      findings.push({ file, ...finding("rectification-overdue", at, `${what}${limit}，${chineseDate(doneDate!)} 才完成，逾期完成。`, severities) });
+      findings.push({ file, ...finding("rectification-overdue", at, `${what}${limit}，${chineseDate(doneDate!)} 才完成，逾期完成。`, rules) });
     } else if (proven) {
       status = "已整改";
     } else {
-      if (claimed) findings.push({ file, ...finding("rectification-unproven", at, `${what}写明“${result}”，但没有${doneDate ? "" : "完成日期"}${!doneDate && !evidence ? "和" : ""}${evidence ? "" : "佐证材料"}，暂按未整改。`, severities) });
+      if (claimed) findings.push({ file, ...finding("rectification-unproven", at, `${what}写明“${result}”，但没有${doneDate ? "" : "完成日期"}${!doneDate && !evidence ? "和" : ""}${evidence ? "" : "佐证材料"}，暂按未整改。`, rules) });
       if (deadline && day > deadline.getTime()) {
         status = "逾期";
-        findings.push({ file, ...finding("rectification-overdue", at, `${what}${limit}，到 ${chineseDate(today)} 仍未整改。`, severities) });
+        findings.push({ file, ...finding("rectification-overdue", at, `${what}${limit}，到 ${chineseDate(today)} 仍未整改。`, rules) });
       } else {
         status = "未整改";
-        if (!claimed) findings.push({ file, ...finding("rectification-open", at, `${what}尚未整改（${limit}${result ? `；单位填写“${result}”` : ""}）。`, severities) });
+        if (!claimed) findings.push({ file, ...finding("rectification-open", at, `${what}尚未整改（${limit}${result ? `；单位填写“${result}”` : ""}）。`, rules) });
       }
     }
     items.push({

@@ -61,10 +61,10 @@ export function reviewProject(p: Project, self: SelfEvaluation, scorer: Scorer):
     };
     if (review.lessThan(s.score) && deduction === "") {
       out.push(finding("deduction-reason-missing", at(ind.cells.deduction?.cell ?? r.cell),
-        `指标“${name}”复核得分 ${review.toFixed(2)} 低于自评 ${s.score.toFixed(2)}，须写明扣分原因。`, rules.severities));
+        `指标“${name}”复核得分 ${review.toFixed(2)} 低于自评 ${s.score.toFixed(2)}，须写明扣分原因。`, rules));
     }
     if (r.clue) {
-      out.push(finding("clue-transfer", at(ind.cells.clue?.cell ?? r.cell), `指标“${name}”标注了违法违纪线索：${r.clue.slice(0, 60)}。须移交纪检监察机关。`, rules.severities));
+      out.push(finding("clue-transfer", at(ind.cells.clue?.cell ?? r.cell), `指标“${name}”标注了违法违纪线索：${r.clue.slice(0, 60)}。须移交纪检监察机关。`, rules));
     }
     indicators.push(r);
   }
@@ -74,10 +74,10 @@ export function reviewProject(p: Project, self: SelfEvaluation, scorer: Scorer):
   if (delta.greaterThanOrEqualTo(rules.review.inflatedDelta)) {
     out.push(finding("self-evaluation-inflated", at(p.total?.score?.cell ?? null),
       `自评 ${self.score.toFixed(2)} 分，复核 ${score.toFixed(2)} 分，高出 ${delta.toFixed(2)} 分（阈值 ${rules.review.inflatedDelta} 分）。`,
-      rules.severities, ruleBasis("self-evaluation-inflated", rules)));
+      rules, ruleBasis("self-evaluation-inflated", rules)));
   }
   if (grade !== self.grade) {
-    out.push(finding("review-grade-differs", at(p.total?.score?.cell ?? null), `自评等级“${self.grade}”，复核等级“${grade}”。`, rules.severities));
+    out.push(finding("review-grade-differs", at(p.total?.score?.cell ?? null), `自评等级“${self.grade}”，复核等级“${grade}”。`, rules));
   }
   return { result: { indicators, score, grade, delta, clues: indicators.filter((i) => i.clue) }, findings: out };
 }

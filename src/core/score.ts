@@ -1,5 +1,5 @@
 import { dec, type Dec, round2, sum, toNumber2 } from "./decimal";
-import { mof, MOF_SELF } from "./basis";
+import { basisOf } from "./basis";
 import { nestedPointsProblems, pointsOf } from "./checks/points";
 import { finding, type Finding, ruleBasis } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
@@ -97,7 +97,6 @@ function num(p: Project, loc: Located | null | undefined, what: string, out: Fin
 export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfEvaluation; findings: Finding[] } {
   const rules = scorer.rules;
   const out: Finding[] = [];
-  const sev = rules.severities;
   const at = (cell: string | null) => ({ sheet: p.sheet, cell });
 
   // Budget execution: the 年度资金总额 row. A table whose indicator points alone make the total (a 决策/过程/产出/效益
@@ -107,7 +106,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   const flatPoints = p.indicators.filter((i) => i.level3).reduce((s, i) => s + (pointsOf(i.cells.weight) ?? 0), 0);
   const selfContained = Math.abs((nested ? nested.levelTotal : flatPoints) - rules.weights.total) < 0.005 && !funds?.points;
   if (!funds && !selfContained) {
-    out.push(finding("missing-field", at(null), "没有找到项目资金表（全年预算数、全年执行数），预算执行率按 0 分计。", sev, mof(MOF_SELF, "项目支出绩效自评表")));
+    out.push(finding("missing-field", at(null), "没有找到项目资金表（全年预算数、全年执行数），预算执行率按 0 分计。", rules, basisOf(rules, ["self-evaluation-form"])));
   }
   const budget = num(p, funds?.budget, "全年预算数", out, rules);
   const executed = num(p, funds?.executed, "全年执行数", out, rules);
@@ -117,7 +116,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   const claimedExecution = num(p, funds?.score, "预算执行率得分", out, rules);
   if (claimedExecution !== null && executionRate !== null && Math.abs(claimedExecution - executionScore.toNumber()) > rules.scoreTolerance) {
     out.push(finding("score-mismatch", at(funds!.score!.cell),
-      `预算执行率得分填 ${claimedExecution}，按执行率 ${(executionRate * 100).toFixed(2)}% 计算应为 ${executionScore.toFixed(2)}。`, sev));
+      `预算执行率得分填 ${claimedExecution}，按执行率 ${(executionRate * 100).toFixed(2)}% 计算应为 ${executionScore.toFixed(2)}。`, rules));
   }
 
   const indicators: IndicatorScore[] = [];
@@ -133,7 +132,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
     let over = false;
     if (ind.cells.target && (ind.target.raw.trim() === "" || ind.target.placeholder)) {
       out.push(finding("target-not-measurable", at(ind.cells.target.cell),
-        `指标“${name}”的年度指标值${ind.target.placeholder ? `仍是占位符“${ind.target.raw.trim()}”` : "为空"}，无法核对完成情况。`, sev));
+        `指标“${name}”的年度指标值${ind.target.placeholder ? `仍是占位符“${ind.target.raw.trim()}”` : "为空"}，无法核对完成情况。`, rules));
     }
     if (isQuantitative(ind) && ind.target.value !== null) {
       const actual = readNumber(p, ind.cells.actual, `指标“${name}”的实际完成值`, out, rules, true);
@@ -156,7 +155,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
         if (dec(claimed).lessThan(lo) || dec(claimed).greaterThan(hi)) {
           out.push(finding("qualitative-out-of-bracket", at(ind.cells.score!.cell),
             `定性指标“${name}”选“${b.label}”，得分应在 ${round2(lo).toFixed(2)}–${round2(hi).toFixed(2)} 之间（分值 ${points} 的 ${b.min}%–${b.max}%），实际填 ${claimed}。`,
-            sev, ruleBasis("qualitative-out-of-bracket", rules)));
+            rules, ruleBasis("qualitative-out-of-bracket", rules)));
         }
         score = round2(dec(Math.min(Math.max(claimed, lo.toNumber()), hi.toNumber())));
       } else {
@@ -167,16 +166,16 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
             actualText
               ? `定性指标“${name}”的完成情况“${actualText}”无法归入档次（${rules.qualitativeBrackets.map((x) => x.label).join(" / ")}），无法核对得分 ${claimed}，请改用其中之一。`
               : `定性指标“${name}”没有填写完成情况，无法核对得分 ${claimed}，请填写完成档次（${rules.qualitativeBrackets.map((x) => x.label).join(" / ")}）。`,
-            sev, ruleBasis("qualitative-out-of-bracket", rules)));
+            rules, ruleBasis("qualitative-out-of-bracket", rules)));
         }
       }
       shortfall = b !== null && b !== rules.qualitativeBrackets[0];
     }
     if (claimed !== null && claimed > points + rules.scoreTolerance) {
-      out.push(finding("score-above-points", at(ind.cells.score!.cell), `指标“${name}”得分 ${claimed} 超过分值 ${points}。`, sev));
+      out.push(finding("score-above-points", at(ind.cells.score!.cell), `指标“${name}”得分 ${claimed} 超过分值 ${points}。`, rules));
     } else if (claimed !== null && isQuantitative(ind) && Math.abs(claimed - score.toNumber()) > rules.scoreTolerance) {
       out.push(finding("score-mismatch", at(ind.cells.score!.cell),
-        `指标“${name}”自评得分 ${claimed}，按指标值 ${ind.target.raw.trim()}、实际完成值 ${actualText || "（空）"} 计算应为 ${score.toFixed(2)}。`, sev));
+        `指标“${name}”自评得分 ${claimed}，按指标值 ${ind.target.raw.trim()}、实际完成值 ${actualText || "（空）"} 计算应为 ${score.toFixed(2)}。`, rules));
     }
     const reason = ind.cells.reason?.value ?? null;
     if ((shortfall || over) && ind.cells.reason !== undefined && isBlank(reason)) {
@@ -184,23 +183,23 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
         over
           ? `指标“${name}”实际完成值 ${actualText} 达到指标值的 ${Math.round(rules.overAchievementRatio * 100)}% 以上，须说明原因（目标是否偏低）。`
           : `指标“${name}”未完全达成（${actualText || "未填实际完成值"}），须填写偏差原因分析及改进措施。`,
-        sev));
+        rules));
     }
     indicators.push({ indicator: ind, points, claimed, score, actual: actualText, bracket });
   }
 
   const indicatorPoints = indicators.reduce((s, i) => s + i.points, 0);
   if (nested) {
-    for (const x of nested.problems) out.push(finding("points-sum", at(x.cell), x.message, sev, ruleBasis("points-sum", rules)));
+    for (const x of nested.problems) out.push(finding("points-sum", at(x.cell), x.message, rules, ruleBasis("points-sum", rules)));
   } else if (indicators.length > 0 && Math.abs(indicatorPoints + executionPoints - rules.weights.total) > rules.scoreTolerance) {
     out.push(finding("points-sum", at(p.total?.points?.cell ?? indicators[0].indicator.cells.weight?.cell ?? null),
       `分值合计 ${Math.round((indicatorPoints + executionPoints) * 100) / 100}（指标 ${Math.round(indicatorPoints * 100) / 100} + 预算执行率 ${executionPoints}），应为 ${rules.weights.total}。`,
-      sev, ruleBasis("points-sum", rules)));
+      rules, ruleBasis("points-sum", rules)));
   }
   const score = sum([executionScore, ...indicators.map((i) => i.score)]);
   const claimedTotal = num(p, p.total?.score, "总分", out, rules);
   if (claimedTotal !== null && Math.abs(claimedTotal - score.toNumber()) > rules.scoreTolerance) {
-    out.push(finding("score-mismatch", at(p.total!.score!.cell), `总分填 ${claimedTotal}，按规则重算为 ${score.toFixed(2)}。`, sev));
+    out.push(finding("score-mismatch", at(p.total!.score!.cell), `总分填 ${claimedTotal}，按规则重算为 ${score.toFixed(2)}。`, rules));
   }
   return {
     result: { executionRate, executionPoints, executionScore, indicators, score, grade: gradeOf(toNumber2(score), rules), claimedTotal },

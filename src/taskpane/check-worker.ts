@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import { CancelledError, runCheck } from "../app/actions";
 import type { ReportStep } from "../core/report";
 import { builtInRuleSet } from "../core/rules/load";
-import { CENTRAL } from "../core/rules/ruleset";
+import { DEFAULT_RULES } from "../core/rules/ruleset";
 import { ExcelJsHost, openWorkbookBytes } from "../hosts/exceljs-host";
 import { checkView } from "./view";
 
@@ -40,7 +40,7 @@ async function check(req: CheckRequest): Promise<void> {
   const source = await openWorkbookBytes(ExcelJs, req.file.name, new Uint8Array(req.file.bytes));
   const lastYear = req.previous ? await openWorkbookBytes(ExcelJs, req.previous.name, new Uint8Array(req.previous.bytes)) : null;
   const target = new ExcelJsHost(new ExcelJs.Workbook(), "结果");
-  const rules = req.ruleSet === "sheet" ? "sheet" : builtInRuleSet(req.ruleSet) ?? CENTRAL;
+  const rules = req.ruleSet === "sheet" ? "sheet" : builtInRuleSet(req.ruleSet) ?? DEFAULT_RULES;
   const { analysis, sheetsWritten } = await runCheck([source], target, rules, {
     month: req.month, step: req.step, signal, previousSheets: req.previousSheets, previous: lastYear ? [lastYear] : undefined,
     onProgress: (p) => scope.postMessage({ type: "progress", stage: p.stage, done: p.done }),

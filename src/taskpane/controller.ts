@@ -3,7 +3,7 @@ import type { Progress } from "../core/analyze";
 import type { ReportStep } from "../core/report";
 import { STEP_NAMES } from "../core/report";
 import { builtInRuleSet } from "../core/rules/load";
-import { CENTRAL } from "../core/rules/ruleset";
+import { BUILT_IN, DEFAULT_RULES } from "../core/rules/ruleset";
 import { templateBooks } from "../core/templates";
 import type { WorkbookHost } from "../hosts/host";
 import { byId, type CheckView, renderCheck, setStatus, showCheck, showInventory } from "./view";
@@ -46,6 +46,9 @@ export interface Cancel extends CancelSignal {
 export function wireActions(ws: Workspace): { enable(on: boolean): void; refreshSheets(): void } {
   const month = byId<HTMLSelectElement>("month");
   if (month.options.length === 1) for (let m = 1; m <= 12; m++) month.add(new Option(`1-${m}月`, String(m)));
+  // The built-in rule sets, the default first and chosen, before the workbook's own 参数 sheet.
+  const ruleSets = byId<HTMLSelectElement>("rule-set");
+  if (ruleSets.options.length === 1) Object.values(BUILT_IN).forEach((r, i) => ruleSets.add(new Option(r.name, r.id, i === 0, i === 0), i));
   const templates = byId<HTMLSelectElement>("template");
   if (templates.options.length === 0) for (const t of templateBooks()) templates.add(new Option(t.name, t.id));
   byId<HTMLButtonElement>("insert-template").addEventListener("click", async () => {
@@ -129,7 +132,7 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
       }
       return run(STEP_NAMES[step], async (source, target, signal) => {
         const choice = byId<HTMLSelectElement>("rule-set").value;
-        const rules = choice === "sheet" ? "sheet" : builtInRuleSet(choice) ?? CENTRAL;
+        const rules = choice === "sheet" ? "sheet" : builtInRuleSet(choice) ?? DEFAULT_RULES;
         const m = month.value ? Number(month.value) : undefined;
         const lastYear = ws.previous?.();
         const { analysis, sheetsWritten } = await runCheck([source], target, rules, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nameCore, similarSets } from "../../src/core/adjust";
 import { analyze } from "../../src/core/analyze";
-import { CENTRAL } from "../../src/core/rules/ruleset";
+import { CENTRAL, DEFAULT_RULES } from "../../src/core/rules/ruleset";
 import { type SheetDef, snapshot, targetSheet } from "../fixtures";
 
 /** The fixture's target table under another name, department, unit and amount (fiscal = total, other = 0). */
@@ -298,7 +298,7 @@ describe("问责 list (五(四))", () => {
     self.rows[5] = [null, "其中：当年财政拨款", 50, 50, 10, null, "20%", null];
     for (let i = header + 1; i <= header + 7; i++) self.rows[i] = [...self.rows[i].slice(0, 9), "0", 0, "未完成", i === header + 1 ? "虚报办结数，涉嫌套取资金" : null];
     const last: SheetDef = { name: "上年", rows: [["项目名称", "实施单位", "等级", "结果应用"], ["网民留言办理平台运维", "双鸭山市政务服务中心", "差", "削减或取消"]] };
-    const a = analyze([await snapshot([self, last], "x.xlsx")], CENTRAL);
+    const a = analyze([await snapshot([self, last], "x.xlsx")], DEFAULT_RULES);
     expect(a.projects[0].review!.grade).toBe("差");
     expect(a.accountability.map((x) => [x.unit, x.ground])).toEqual([
       ["双鸭山市政务服务中心", "自评结果失实"],
@@ -308,6 +308,11 @@ describe("问责 list (五(四))", () => {
     ]);
     expect(a.accountability[2].facts).toContain("全年预算执行率 20.0%");
     expect(a.accountability[3].basis).toContain("第28条：“连续两年考评未达标单位”");
+    // central does not adopt the 黑河 plan: the same ground rests on a rule of practice there.
+    const central = analyze([await snapshot([self, last], "x.xlsx")], CENTRAL);
+    expect(central.accountability.map((x) => x.ground)).toEqual(a.accountability.map((x) => x.ground));
+    expect(central.accountability[3].basis).toMatch(/^本系统默认规则：/);
+    expect(central.accountability.map((x) => x.basis).join()).not.toMatch(/黑河|双政办发/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, type ProjectResult } from "../../src/core/analyze";
 import { parseRuleSet } from "../../src/core/rules/load";
-import { CENTRAL, type RuleSet } from "../../src/core/rules/ruleset";
+import { CENTRAL, DEFAULT_RULES, type RuleSet } from "../../src/core/rules/ruleset";
 import { monitoringSheet, type SheetDef, snapshot, withCell } from "../fixtures";
 
 async function monitor(def: SheetDef, rules: RuleSet = CENTRAL, month?: number): Promise<ProjectResult[]> {
@@ -34,7 +34,7 @@ describe("双监控 (budget execution and target progress)", () => {
   });
 
   it("suspends funding (暂缓拨款) when execution is red, listing the grounds", async () => {
-    const [p] = await monitor(withCell(withCell(monitoringSheet(), "B5", 20), "C5", "20%"));
+    const [p] = await monitor(withCell(withCell(monitoringSheet(), "B5", 20), "C5", "20%"), DEFAULT_RULES);
     expect(p.monitoring!.executionLight).toBe("red");
     expect(p.monitoring!.action).toBe("暂缓拨款");
     const f = p.findings.find((x) => x.code === "suspend-funding")!;

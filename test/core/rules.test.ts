@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { catalogEntry } from "../../src/core/findings";
+import { catalogBasis, catalogEntry } from "../../src/core/findings";
 import { compileFormula } from "../../src/core/rules/expression";
 import { parseRuleSet, RuleSetError } from "../../src/core/rules/load";
-import { CENTRAL, HUBEI_2020 } from "../../src/core/rules/ruleset";
+import { BUILT_IN, CENTRAL, DEFAULT_RULES, HUBEI_2020, SHUANGYASHAN_2020 } from "../../src/core/rules/ruleset";
 import { parameterSheet, ruleSetFromSheet } from "../../src/core/rules/sheet";
 import type { SheetSnapshot, SheetSpec } from "../../src/core/sheet";
 
@@ -45,6 +45,87 @@ describe("rule sets (规则集)", () => {
 
   it("lets severity be changed per code", () => {
     expect(catalogEntry("copied-indicators").severity).toBe("warning");
+  });
+});
+
+describe("a rule set's documents and citations", () => {
+  /** A bureau's own document, with the words of the clause it quotes. */
+  const OWN = {
+    "bureau-2026": {
+      title: "本市预算绩效运行监控办法",
+      number: "本财绩〔2026〕1号",
+      clauses: { 第十条: "财政部门对绩效目标实现程度和预算执行进度实行双监控，发现问题及时纠正。", 第十二条: "" },
+    },
+  };
+  const own = (citations: unknown, documents: unknown = OWN, more: object = {}) => load({ id: "bureau", name: "本市规则", documents, citations, ...more });
+
+  it("shuangyashan-2020 is the default, with central's numbers and the plan's citations", () => {
+    expect(DEFAULT_RULES).toBe(SHUANGYASHAN_2020);
+    expect(Object.keys(BUILT_IN)[0]).toBe("shuangyashan-2020");
+    const { id: _a, name: _b, documents: _c, citations: _d, ...numbers } = SHUANGYASHAN_2020;
+    const { id: _e, name: _f, documents: _g, citations: _h, ...central } = CENTRAL;
+    expect(numbers).toEqual(central);
+    expect(catalogBasis("suspend-funding", SHUANGYASHAN_2020)).toBe(
+      "双政办发〔2020〕23号 四(二)3：“对存在严重问题的政策、项目要暂缓或停止拨款”；双政办发〔2020〕23号 四(三)3：“按照项目进度和绩效情况拨款”",
+    );
+  });
+
+  it("central and hubei-2020 cite the Ministry's documents by number and part, never quoting them", () => {
+    for (const r of [CENTRAL, HUBEI_2020]) {
+      expect(Object.values(r.documents).map((d) => d.number).sort()).toEqual(["中发〔2018〕34号", "财预〔2015〕88号", "财预〔2019〕136号", "财预〔2020〕10号", "财预〔2021〕101号"]);
+      expect(Object.values(r.documents).flatMap((d) => Object.values(d.clauses)).filter((t) => t !== "")).toEqual([]);
+      expect(catalogBasis("suspend-funding", r)).toBe("中发〔2018〕34号 绩效运行监控");
+    }
+  });
+
+  it("lets a bureau bring its own document, citing it where it speaks and the Ministry's elsewhere", () => {
+    const r = own({ "dual-monitoring": [{ document: "bureau-2026", clause: "第十条", quote: "实行双监控" }], "monitoring-coverage": [{ document: "bureau-2026", clause: "第十二条" }] });
+    expect(Object.keys(r.documents)).toEqual(expect.arrayContaining(["bureau-2026", "caiyu-2020-10", "zhongfa-2018-34"]));
+    expect(catalogBasis("monitoring-month-unknown", r)).toBe("本财绩〔2026〕1号 第十条：“实行双监控”");
+    expect(catalogBasis("monitoring-not-covered", r)).toBe("本财绩〔2026〕1号 第十二条");
+    // A topic the bureau does not cover keeps what central (the default extends) cites: the Ministry's documents.
+    expect(catalogBasis("budget-without-target", r)).toBe(catalogBasis("budget-without-target", CENTRAL));
+    expect(Object.values(r.citations).flat().map((c) => JSON.stringify(c)).join()).not.toMatch(/shuangyashan|heihe/);
+  });
+
+  it("keeps the plan's citations for a bureau that extends shuangyashan-2020", () => {
+    const r = load({ id: "sy-2026", name: "双鸭山市 2026", extends: "shuangyashan-2020", review: { inflatedDelta: 8 } });
+    expect(catalogBasis("stop-funding", r)).toBe(catalogBasis("stop-funding", SHUANGYASHAN_2020));
+    expect(r.documents["shuangyashan-plan"].number).toBe("双政办发〔2020〕23号");
+  });
+
+  it.each([
+    [{ "no-such-topic": [{ practice: "x" }] }, OWN, "citations.no-such-topic 不是已知的引用主题"],
+    [{ "dual-monitoring": [] }, OWN, "citations.dual-monitoring 应为非空数组"],
+    [{ "dual-monitoring": [{ document: "nowhere" }] }, OWN, "citations.dual-monitoring[0].document “nowhere”不在 documents 中"],
+    [{ "dual-monitoring": [{ document: "bureau-2026", clause: "第九条" }] }, OWN, "“第九条”不是文件《本市预算绩效运行监控办法》的 clauses 中列出的条款"],
+    [{ "dual-monitoring": [{ document: "bureau-2026", clause: "第十条", quote: "一律停止拨款" }] }, OWN, "“一律停止拨款”不在文件《本市预算绩效运行监控办法》第十条 的原文中"],
+    [{ "dual-monitoring": [{ document: "bureau-2026", clause: "第十二条", quote: "双监控" }] }, OWN, "第十二条 没有原文"],
+    [{ "dual-monitoring": [{ document: "bureau-2026", quote: "双监控" }] }, OWN, "引用原话须写明条款"],
+    [{ "dual-monitoring": [{ document: "bureau-2026", page: 3 }] }, OWN, "citations.dual-monitoring[0].page 无法识别"],
+    [{ "dual-monitoring": [{ practice: "按月监控", document: "bureau-2026" }] }, OWN, "写了 practice 就不能再写"],
+    [{}, { "bureau-2026": { number: "本财绩〔2026〕1号", clauses: {} } }, "documents.bureau-2026.title 应为文件名称"],
+    [{}, { "bureau-2026": { title: "本市办法", clauses: { 第一条: 1 } } }, "documents.bureau-2026.clauses.第一条 应为该条原文"],
+    [{}, "本市办法", "documents 应为对象"],
+  ])("rejects a malformed citation or document in Chinese, naming the key (%#)", (citations, documents, message) => {
+    expect(() => own(citations, documents)).toThrow(RuleSetError);
+    expect(() => own(citations, documents)).toThrow(message);
+  });
+
+  it("takes documents and citations from the 参数 sheet's rows too, pointing at the cell of a bad one", () => {
+    const sheet = (quote: string): SheetSnapshot => {
+      const s: SheetSnapshot = { name: "参数", rows: parameterSheet(CENTRAL).rows.map((r) => r.map((c) => c.value)), top: 0, left: 0, merges: [], hidden: false };
+      s.rows.push(
+        ["documents.bureau-2026.title", "本市预算绩效运行监控办法"], ["documents.bureau-2026.number", "本财绩〔2026〕1号"],
+        ["documents.bureau-2026.clauses.第十条", OWN["bureau-2026"].clauses.第十条],
+        ["citations.dual-monitoring.0.document", "bureau-2026"], ["citations.dual-monitoring.0.clause", "第十条"], ["citations.dual-monitoring.0.quote", quote],
+      );
+      return s;
+    };
+    const r = ruleSetFromSheet(sheet("实行双监控"));
+    expect(catalogBasis("monitoring-month-unknown", r)).toBe("本财绩〔2026〕1号 第十条：“实行双监控”");
+    const quoteRow = sheet("").rows.findIndex((row) => row[0] === "citations.dual-monitoring.0.quote") + 1;
+    expect(() => ruleSetFromSheet(sheet("一律停止拨款"))).toThrow(`不在文件《本市预算绩效运行监控办法》第十条 的原文中（单元格 B${quoteRow}）`);
   });
 });
 

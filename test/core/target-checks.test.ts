@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { analyze, type ProjectResult } from "../../src/core/analyze";
-import { CENTRAL } from "../../src/core/rules/ruleset";
+import { CENTRAL, DEFAULT_RULES, type RuleSet } from "../../src/core/rules/ruleset";
 import { type SheetDef, snapshot, targetSheet, withCell } from "../fixtures";
 
-async function check(def: SheetDef | SheetDef[], file = "目标.xlsx"): Promise<ProjectResult[]> {
-  const a = analyze([await snapshot(Array.isArray(def) ? def : [def], file)], CENTRAL);
+async function check(def: SheetDef | SheetDef[], file = "目标.xlsx", rules: RuleSet = CENTRAL): Promise<ProjectResult[]> {
+  const a = analyze([await snapshot(Array.isArray(def) ? def : [def], file)], rules);
   return a.projects;
 }
 
@@ -74,11 +74,14 @@ describe("target table (绩效目标申报表) checks", () => {
   it("quantified-ratio-low: fewer than 80% quantified targets", async () => {
     let def = targetSheet();
     for (const r of [11, 12, 13]) def = withCell(withCell(withCell(def, `D${r}`, "定性"), `E${r}`, "达到要求"), `F${r}`, null);
-    const [p] = await check(def);
+    const [p] = await check(def, "目标.xlsx", DEFAULT_RULES);
     const f = findingOf(p, "quantified-ratio-low");
     expect(f.message).toContain("62.5%");
     expect(f.basis).toContain("黑河市“五型政府”建设实施方案 第27条");
     expect(f.basis).not.toMatch(/[a-zA-Z]/);
+    // central cites the Ministry's guide for indicators instead.
+    const [c] = await check(def);
+    expect(findingOf(c, "quantified-ratio-low").basis).toBe("财预〔2021〕101号 绩效指标设置；本系统默认规则：量化指标不少于 80%，可在规则集中修改");
   });
 
   it("target-not-measurable: an empty target value is a finding at that cell, whatever the indicator's nature", async () => {

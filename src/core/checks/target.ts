@@ -31,14 +31,13 @@ const NEGATIVE = /^(无|否|没有|未|暂无|-|—|\/)$/;
 /** The checks of 源头把关: is the target table 细化量化、可比可测 and complete? */
 export function checkTargetTable(p: Project, rules: RuleSet): Finding[] {
   const out: Finding[] = [];
-  const sev = rules.severities;
   const at = (cell: string | null) => ({ sheet: p.sheet, cell });
   const header = p.indicators.length > 0 ? a1(Math.max(0, p.indicators[0].row - 1), 0) : null;
 
   for (const [key, label] of REQUIRED) {
     const f = p.fields[key];
     if (!f || isBlank(f.value) || isPlaceholder(String(f.value))) {
-      out.push(finding("missing-field", at(f?.cell ?? null), `缺少“${label}”${f ? `（${f.cell} 为空或仍是占位符）` : ""}。`, sev));
+      out.push(finding("missing-field", at(f?.cell ?? null), `缺少“${label}”${f ? `（${f.cell} 为空或仍是占位符）` : ""}。`, rules));
     }
   }
 
@@ -52,13 +51,13 @@ export function checkTargetTable(p: Project, rules: RuleSet): Finding[] {
     if (sum !== Math.round(total.value * 10000)) {
       const parts = [`财政拨款 ${fiscal?.value ?? 0}`, ...(own ? [`自有资金 ${own.value}`] : []), `其他资金 ${other?.value ?? 0}`].join(" + ");
       out.push(finding("funds-mismatch", at(p.fields.fundsTotal!.cell),
-        `${parts} = ${sum / 10000}，不等于年度资金总额 ${total.value}（万元）。`, sev));
+        `${parts} = ${sum / 10000}，不等于年度资金总额 ${total.value}（万元）。`, rules));
     }
   }
-  if (total && total.value < 0) out.push(finding("unreadable-value", at(p.fields.fundsTotal!.cell), `年度资金总额为负数（${total.value}）。`, sev));
+  if (total && total.value < 0) out.push(finding("unreadable-value", at(p.fields.fundsTotal!.cell), `年度资金总额为负数（${total.value}）。`, rules));
 
   if (p.indicators.length === 0) {
-    out.push(finding("no-indicators", at(null), "没有填写任何绩效指标。", sev));
+    out.push(finding("no-indicators", at(null), "没有填写任何绩效指标。", rules));
     return out;
   }
   out.push(...checkCoverage(p, rules, header));
@@ -108,21 +107,20 @@ function checkCoverage(p: Project, rules: RuleSet, cell: string | null): Finding
   const out: Finding[] = [];
   const missing = p.scope === "department" ? departmentMissing(p) : projectMissing(p);
   if (missing.length > 0) {
-    out.push(finding("missing-dimension", { sheet: p.sheet, cell }, `${p.scope === "department" ? "部门整体绩效指标" : "指标"}不全，缺少：${missing.join("、")}。`, rules.severities));
+    out.push(finding("missing-dimension", { sheet: p.sheet, cell }, `${p.scope === "department" ? "部门整体绩效指标" : "指标"}不全，缺少：${missing.join("、")}。`, rules));
   }
   const quantified = p.indicators.filter(isQuantitative).length;
   const ratio = quantified / p.indicators.length;
   if (ratio < rules.quantifiedRatioMin) {
     out.push(finding("quantified-ratio-low", { sheet: p.sheet, cell },
       `量化指标 ${quantified} 个，占全部 ${p.indicators.length} 个指标的 ${(ratio * 100).toFixed(1)}%，低于 ${(rules.quantifiedRatioMin * 100).toFixed(0)}% 的要求。`,
-      rules.severities, ruleBasis("quantified-ratio-low", rules)));
+      rules, ruleBasis("quantified-ratio-low", rules)));
   }
   return out;
 }
 
 function checkIndicators(p: Project, rules: RuleSet): Finding[] {
   const out: Finding[] = [];
-  const sev = rules.severities;
   const seen = new Map<string, Indicator>();
   for (const ind of p.indicators) {
     const name = indicatorLabel(ind);
@@ -130,49 +128,49 @@ function checkIndicators(p: Project, rules: RuleSet): Finding[] {
     const valueCell = ind.cells.target?.cell ?? nameCell;
     const where = (cell: string | null) => ({ sheet: p.sheet, cell });
     if (!ind.level3) {
-      out.push(finding("indicator-name-missing", where(nameCell), `第 ${ind.row + 1} 行填了指标值，但没有三级指标名称。`, sev));
+      out.push(finding("indicator-name-missing", where(nameCell), `第 ${ind.row + 1} 行填了指标值，但没有三级指标名称。`, rules));
       continue;
     }
     const nature = natureOf(ind);
     const quantitative = isQuantitative(ind);
     if (ind.target.placeholder) {
-      out.push(finding("target-not-measurable", where(valueCell), `指标“${name}”的指标值仍是模板占位符“${ind.target.raw.trim()}”。`, sev));
+      out.push(finding("target-not-measurable", where(valueCell), `指标“${name}”的指标值仍是模板占位符“${ind.target.raw.trim()}”。`, rules));
     } else if (ind.cells.target && ind.target.raw.trim() === "") {
-      out.push(finding("target-not-measurable", where(valueCell), `指标“${name}”的指标值为空，无法考核。`, sev));
+      out.push(finding("target-not-measurable", where(valueCell), `指标“${name}”的指标值为空，无法考核。`, rules));
     } else if (quantitative && nature !== "其他" && ind.target.value === null) {
       out.push(finding("target-not-measurable", where(valueCell),
-        `定量指标“${name}”没有可比较的数值${ind.target.raw.trim() ? `（填的是“${ind.target.raw.trim()}”）` : "（指标值为空）"}。`, sev));
+        `定量指标“${name}”没有可比较的数值${ind.target.raw.trim() ? `（填的是“${ind.target.raw.trim()}”）` : "（指标值为空）"}。`, rules));
     }
     if (quantitative && ind.target.value !== null && unitOf(ind) === "") {
-      out.push(finding("missing-unit", where(ind.cells.measure?.cell ?? valueCell), `定量指标“${name}”没有度量单位。`, sev));
+      out.push(finding("missing-unit", where(ind.cells.measure?.cell ?? valueCell), `定量指标“${name}”没有度量单位。`, rules));
     }
     if (ind.target.value !== null && nature === null) {
-      out.push(finding("missing-comparator", where(ind.cells.nature?.cell ?? valueCell), `指标“${name}”有数值 ${ind.target.value}，但没有指标性质（≥、≤、= 等）。`, sev));
+      out.push(finding("missing-comparator", where(ind.cells.nature?.cell ?? valueCell), `指标“${name}”有数值 ${ind.target.value}，但没有指标性质（≥、≤、= 等）。`, rules));
     }
     if (isCostIndicator(ind) && (nature === "≥" || nature === ">")) {
       out.push(finding("direction-mismatch", where(ind.cells.nature?.cell ?? valueCell),
-        `成本指标“${name}”应为越低越好（≤），却写成了“${nature}”。`, sev));
+        `成本指标“${name}”应为越低越好（≤），却写成了“${nature}”。`, rules));
     }
     const l1 = level1Of(ind);
     const l2 = level2Of(ind);
     if ((l1 === "output" || l1 === "benefit") && EXECUTION_MEASURE.test(normalizeLabel(ind.level3))) {
-      out.push(finding("misplaced-indicator", where(nameCell), `“${name}”是预算执行或资金支付指标，不能作为${l1 === "output" ? "产出" : "效益"}指标。`, sev));
+      out.push(finding("misplaced-indicator", where(nameCell), `“${name}”是预算执行或资金支付指标，不能作为${l1 === "output" ? "产出" : "效益"}指标。`, rules));
     } else if (l1 !== "unknown" && l2 !== "unknown" && !ALLOWED_LEVEL2[l1].includes(l2)) {
       out.push(finding("misplaced-indicator", where(ind.cells.level2?.cell ?? nameCell),
-        `二级指标“${LEVEL2_NAMES[l2]}”不属于一级指标“${ind.level1}”（指标“${name}”）。`, sev));
+        `二级指标“${LEVEL2_NAMES[l2]}”不属于一级指标“${ind.level1}”（指标“${name}”）。`, rules));
     }
     if (isVague(ind, quantitative)) {
       out.push(finding("vague-target", where(valueCell),
-        `指标“${name}”${ind.target.raw ? `（${ind.target.raw.trim()}）` : ""}表述笼统，无法考核：请写明可衡量的对象和标准。`, sev));
+        `指标“${name}”${ind.target.raw ? `（${ind.target.raw.trim()}）` : ""}表述笼统，无法考核：请写明可衡量的对象和标准。`, rules));
     }
     const key = normalizeLabel(ind.level3);
     const first = seen.get(key);
     if (first) {
       out.push(finding("duplicate-indicator", where(nameCell),
-        `指标“${name}”重复出现（第一次在 ${first.cells.level3?.cell}，${first.level1} / ${first.level2}），只能计一次。`, sev));
+        `指标“${name}”重复出现（第一次在 ${first.cells.level3?.cell}，${first.level1} / ${first.level2}），只能计一次。`, rules));
     } else seen.set(key, ind);
     if (ind.target.value !== null && ind.target.value < 0) {
-      out.push(finding("unreadable-value", where(valueCell), `指标“${name}”的指标值为负数（${ind.target.value}）。`, sev));
+      out.push(finding("unreadable-value", where(valueCell), `指标“${name}”的指标值为负数（${ind.target.value}）。`, rules));
     }
   }
   return out;
@@ -190,7 +188,7 @@ function checkWeights(p: Project, rules: RuleSet): Finding[] {
   const out: Finding[] = [];
   const nested = nestedPointsProblems(p.indicators, rules.weights.total);
   if (nested) {
-    for (const x of nested.problems) out.push(finding("weight-sum", { sheet: p.sheet, cell: x.cell }, x.message, rules.severities, ruleBasis("weight-sum", rules)));
+    for (const x of nested.problems) out.push(finding("weight-sum", { sheet: p.sheet, cell: x.cell }, x.message, rules, ruleBasis("weight-sum", rules)));
     return out;
   }
   const weights = p.indicators.filter((i) => i.cells.weight && !isBlank(i.cells.weight.value));
@@ -201,7 +199,7 @@ function checkWeights(p: Project, rules: RuleSet): Finding[] {
   if (!accepted.some((t) => Math.abs(t - sum) < 0.005)) {
     out.push(finding("weight-sum", { sheet: p.sheet, cell: weights[0].cells.weight!.cell },
       `指标权重合计 ${Math.round(sum * 100) / 100}，应为 ${accepted.join(" 或 ")}（含预算执行率 ${rules.weights.execution} 分时为 ${accepted[1]}）。`,
-      rules.severities, ruleBasis("weight-sum", rules)));
+      rules, ruleBasis("weight-sum", rules)));
   }
   return out;
 }
@@ -216,7 +214,7 @@ function checkInvestment(p: Project, rules: RuleSet): Finding[] {
   if (given("investmentReview") || given("leaderApproval")) return [];
   return [
     finding("investment-review-missing", { sheet: p.sheet, cell: p.fields.investmentReview?.cell ?? p.fields.name?.cell ?? null },
-      `“${fieldText(p, "name")}”是建设投资类项目，须先附投资评审预算报告；紧急情况须有上级领导批示。两者都没有。`, rules.severities),
+      `“${fieldText(p, "name")}”是建设投资类项目，须先附投资评审预算报告；紧急情况须有上级领导批示。两者都没有。`, rules),
   ];
 }
 
@@ -243,7 +241,7 @@ export function checkCopiedIndicators(projects: Project[], rules: RuleSet): Map<
       const names = samples.filter((q) => who(q) !== who(p)).slice(0, 3).map((q) => `${who(q)}“${fieldText(q, "name")}”`).join("、");
       out.set(p, [
         finding("copied-indicators", { sheet: p.sheet, cell: p.indicators[0].cells.level3?.cell ?? null },
-          `本项目 ${p.indicators.length} 个指标及指标值与 ${names}${units.size > 4 ? ` 等 ${units.size - 1} 个单位的项目` : ""}完全相同，疑似照抄，请按本项目实际设置。`, rules.severities),
+          `本项目 ${p.indicators.length} 个指标及指标值与 ${names}${units.size > 4 ? ` 等 ${units.size - 1} 个单位的项目` : ""}完全相同，疑似照抄，请按本项目实际设置。`, rules),
       ]);
     }
   }

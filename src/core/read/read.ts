@@ -4,21 +4,25 @@ import type { ExAnte } from "../ex-ante";
 import { type PreviousResult, readPreviousResults } from "../previous";
 import { type Rectification, readRectification } from "../rectify";
 import { classifySheet, KIND_NAMES, type Layout, type TableKind } from "../classify";
-import { finding, type Finding, type Severity } from "../findings";
+import { finding, type Finding, type FindingRules } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
 import { type Area, type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
 import { cellText, normalizeLabel } from "../text";
 import { parseTarget, readNumberCell } from "../values";
+import { DEFAULT_RULES } from "../rules/ruleset";
 import { type ColumnRole, columnRole, FIELD_ROLES, fieldOf, FOOTER, type FundsColumn, rankedRole, SUB_LABELS, TOTAL } from "./labels";
 
 export interface ReadOptions {
   /** Monitoring point when a sheet does not state it. */
   month?: number;
-  severities?: Record<string, Severity>;
+  /** Whose severities and 依据 the reading findings carry (default: the default rule set). */
+  rules?: FindingRules;
   /** The day a 整改期限 is judged against (default: today). */
   today?: Date;
 }
+
+const rulesOf = (opts: ReadOptions): FindingRules => opts.rules ?? DEFAULT_RULES;
 
 export interface ReadResult {
   projects: Project[];
@@ -705,7 +709,7 @@ function monthAt(s: Sheet, from: number, to: number, opts: ReadOptions, p: Proje
   if (m) return m;
   if (opts.month) return { value: opts.month, cell: null };
   p.findings.push(
-    finding("monitoring-month-unknown", { sheet: s.snap.name, cell: null }, `工作表“${s.snap.name}”没有写明监控截至几月（如“1-7月”），请在表中注明或用 --month 指定。`, opts.severities),
+    finding("monitoring-month-unknown", { sheet: s.snap.name, cell: null }, `工作表“${s.snap.name}”没有写明监控截至几月（如“1-7月”），请在表中注明或用 --month 指定。`, rulesOf(opts)),
   );
   return null;
 }
@@ -797,7 +801,7 @@ function reportMissingColumns(s: Sheet, p: Project, header: number, columns: Col
   if (!missing) return;
   const found = [...columns.roles.keys()].map((c) => s.label(header, c) || normalizeLabel(cellText(s.get(header, c)))).filter((l) => l);
   p.findings.push(finding("table-incomplete", { sheet: p.sheet, cell: a1(header, s.left) },
-    `找到指标表头（第 ${header + 1} 行：${found.join("、")}），但没有${missing}，${KIND_NAMES[p.kind]}的相应检查无法进行。`, opts.severities));
+    `找到指标表头（第 ${header + 1} 行：${found.join("、")}），但没有${missing}，${KIND_NAMES[p.kind]}的相应检查无法进行。`, rulesOf(opts)));
 }
 
 const EX_ANTE_HEADER = /^(评估要点|评估内容|评估项目|评估指标|论证要点|评估维度)$/;
@@ -878,27 +882,27 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     if (cls.kind === "previous-results") {
       const rows = readPreviousResults(snap, wb.file);
       previous.push(...rows);
-      if (rows.length === 0) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是上年评价结果（${cls.evidence}），但没有找到写明等级或结果应用的项目。`, opts.severities) });
+      if (rows.length === 0) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是上年评价结果（${cls.evidence}），但没有找到写明等级或结果应用的项目。`, rulesOf(opts)) });
       continue;
     }
     if (cls.kind === "rectification") {
-      const r = readRectification(snap, wb.file, opts.today ?? new Date(), opts.severities);
+      const r = readRectification(snap, wb.file, opts.today ?? new Date(), rulesOf(opts));
       rectification.push(...r.items);
       findings.push(...r.findings);
-      if (r.items.length === 0) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是整改情况表（${cls.evidence}），但没有找到“问题”列下的问题。`, opts.severities) });
+      if (r.items.length === 0) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是整改情况表（${cls.evidence}），但没有找到“问题”列下的问题。`, rulesOf(opts)) });
       continue;
     }
     if (cls.kind === "ex-ante") {
       const form = readExAnte(new Sheet(snap), wb.file);
       if (form) exAnte.push(form);
-      else findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是事前绩效评估表（${cls.evidence}），但没有找到“评估要点 / 分值 / 得分”表头。`, opts.severities) });
+      else findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是事前绩效评估表（${cls.evidence}），但没有找到“评估要点 / 分值 / 得分”表头。`, rulesOf(opts)) });
       continue;
     }
     if (cls.kind === "budget-list") {
       const items = readBudgetList(snap, wb.file);
       budget.push(...items);
       if (items.length === 0) {
-        findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是预算项目清单（${cls.evidence}），但没有找到“项目名称”列下的项目。`, opts.severities) });
+        findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: null }, `工作表“${snap.name}”看起来是预算项目清单（${cls.evidence}），但没有找到“项目名称”列下的项目。`, rulesOf(opts)) });
       }
       continue;
     }
@@ -907,7 +911,7 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
     if (cls.kind === "unknown") {
       findings.push({
         file: wb.file,
-        ...finding("sheet-skipped", { sheet: snap.name, cell: null }, `工作表“${snap.name}”不是绩效目标表、监控表或自评表，未处理（${cls.evidence}）。`, opts.severities),
+        ...finding("sheet-skipped", { sheet: snap.name, cell: null }, `工作表“${snap.name}”不是绩效目标表、监控表或自评表，未处理（${cls.evidence}）。`, rulesOf(opts)),
       });
       continue;
     }
@@ -917,7 +921,7 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
         file: wb.file,
         ...finding("table-incomplete", { sheet: snap.name, cell: near?.cell ?? null },
           `工作表“${snap.name}”看起来是${KIND_NAMES[cls.kind]}（${cls.evidence}），但${near ? `找到的指标表头（第 ${near.row} 行：${near.labels.join("、")}）没有三级指标列` : "没有找到指标表头"}（应有“三级指标”或“指标名称”列），未处理。`,
-          opts.severities),
+          rulesOf(opts)),
       });
       continue;
     }
@@ -927,7 +931,7 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
   if (projects.length === 0 && budget.length === 0 && exAnte.length === 0 && previous.length === 0 && rectification.length === 0) {
     findings.push({
       file: wb.file,
-      ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, opts.severities),
+      ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, rulesOf(opts)),
     });
   }
   for (const p of projects) checkCells(p, opts);
@@ -952,7 +956,7 @@ function readPreviousWorkbook(wb: WorkbookSnapshot, opts: ReadOptions): ReadResu
   }
   const findings: ReadResult["findings"] = previous.length > 0 ? [] : [{
     file: wb.file,
-    ...finding("no-recognized-table", { sheet: null, cell: null }, `上年结果 ${wb.file} 中没有找到上年评价结果（应有项目名称列，以及等级或结果应用列）。`, opts.severities),
+    ...finding("no-recognized-table", { sheet: null, cell: null }, `上年结果 ${wb.file} 中没有找到上年评价结果（应有项目名称列，以及等级或结果应用列）。`, rulesOf(opts)),
   }];
   return { projects: [], budget: [], exAnte: [], previous, rectification: [], findings };
 }
@@ -964,7 +968,7 @@ function checkCells(p: Project, opts: ReadOptions): void {
   const visit = (loc: Located | null | undefined, what: (cell: string) => string) => {
     if (!loc || !isCellError(loc.value) || seen.has(loc.cell)) return;
     seen.add(loc.cell);
-    p.findings.push(finding("formula-error", { sheet: p.sheet, cell: loc.cell }, `${what(loc.cell)}是公式错误值 ${loc.value.error}，请修正公式后再报送。`, opts.severities));
+    p.findings.push(finding("formula-error", { sheet: p.sheet, cell: loc.cell }, `${what(loc.cell)}是公式错误值 ${loc.value.error}，请修正公式后再报送。`, rulesOf(opts)));
   };
   for (const [k, v] of Object.entries(p.fields) as [FieldKey, Located][]) visit(v, (cell) => `“${FIELD_NAMES[k]}”（${cell}）`);
   for (const f of p.funds) for (const loc of [f.initial, f.budget, f.executed, f.points, f.rate, f.score]) visit(loc, (cell) => `资金“${f.label}”的单元格 ${cell}`);

@@ -1,4 +1,5 @@
 import type { Analysis } from "../analyze";
+import { citeLong, REPORT_TOPICS } from "../basis";
 import { fieldText } from "../model";
 import { chineseDate } from "../records";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
@@ -6,7 +7,6 @@ import { RECTIFICATION_COLUMNS } from "../templates/forms";
 import { fileName } from "../text";
 import { raisedProblems, rectifyBy } from "./documents";
 
-const PLAN_NAME = "《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）";
 const text = (v: string, style: CellStyle = "input"): SpecCell => ({ value: v, style });
 const headerRow = (hs: string[]): SpecCell[] => hs.map((h) => cell(h, "header"));
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
@@ -26,7 +26,7 @@ export function rectificationSheet(a: Analysis, links: boolean): SheetSpec | nul
   const headers = [...RECTIFICATION_COLUMNS, "状态", "来源"];
   const rows: SpecCell[][] = [
     [cell("整改台账", "title")],
-    [cell(`依据${PLAN_NAME}四(三)5：“认真落实绩效评价结果反馈和绩效问题整改责任制，形成反馈、整改、提升的良性循环。”本次检查日期 ${chineseDate(a.checkedOn)}，提出的问题整改期限为 ${chineseDate(rectifyBy(a))}（发文后 ${a.ruleSet.cycle.rectifyDays} 日）。`, "note")],
+    [cell(`依据${citeLong(a.ruleSet, REPORT_TOPICS.整改台账表)}。本次检查日期 ${chineseDate(a.checkedOn)}，提出的问题整改期限为 ${chineseDate(rectifyBy(a))}（发文后 ${a.ruleSet.cycle.rectifyDays} 日）。`, "note")],
     [cell(`一、本次提出的问题（${raised.length} 个）：请把本单位的行复制到“整改情况表”模板，逐项填写整改措施、整改结果、完成日期和佐证材料后报送。`, "section")],
     headerRow(headers),
   ];
@@ -64,7 +64,7 @@ export function accountabilitySheet(a: Analysis, links: boolean): SheetSpec | nu
   if (a.accountability.length === 0) return null;
   const rows: SpecCell[][] = [
     [cell("绩效问责清单", "title")],
-    [cell(`依据${PLAN_NAME}五(四)：“对未积极开展预算绩效管理或预算绩效管理未达到相关要求的，要进行绩效问责。”以下单位及责任人建议提请有关部门追责问责。`, "note")],
+    [cell(`依据${citeLong(a.ruleSet, REPORT_TOPICS.问责表)}。以下单位及责任人建议提请有关部门追责问责。`, "note")],
     headerRow(["序号", "单位", "项目", "问责情形", "事实", "依据", "位置"]),
   ];
   a.accountability.forEach((x, i) => rows.push([

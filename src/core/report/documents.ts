@@ -1,4 +1,5 @@
 import type { Analysis, ProjectResult } from "../analyze";
+import { citedDocuments, REPORT_TOPICS } from "../basis";
 import { toNumber2 } from "../decimal";
 import { fieldText } from "../model";
 import { safeSheetName } from "../owned";
@@ -8,7 +9,6 @@ import { addDays, chineseDate } from "../records";
 import { normalizeLabel } from "../text";
 
 const W = 6;
-const PLAN = "《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）";
 const CONFIRMED = /已确认|无异议|同意/;
 
 export type DocumentKind = "反馈通知书" | "再评价报告";
@@ -119,11 +119,12 @@ export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string
   doc.merges.push("B3:C3", "E3:F3", "B4:C4", "E4:F4");
   add(doc, [cell(null)]);
 
+  const basis = citedDocuments(a.ruleSet, REPORT_TOPICS.反馈通知书和再评价报告);
   if (kind === "反馈通知书") {
     add(doc, [cell(`${unit}：`, "text")]);
-    long(`根据${PLAN}，我局对你单位报送的“${name}”绩效自评结果进行了再评价。再评价发现以下问题，现予反馈。请你单位核实，并于    年  月  日前书面确认或提出异议（附佐证材料）；逾期未反馈的视为无异议。确认后出具再评价报告。`);
+    long(`根据${basis}，我局对你单位报送的“${name}”绩效自评结果进行了再评价。再评价发现以下问题，现予反馈。请你单位核实，并于    年  月  日前书面确认或提出异议（附佐证材料）；逾期未反馈的视为无异议。确认后出具再评价报告。`);
   } else {
-    long(`根据${PLAN}，对“${name}”的绩效自评结果进行了再评价，复核了产出数量、质量、实效和成本。${problems.length === 0 ? "再评价未发现问题，直接出具本报告。" : "评价结果已经实施单位确认，现出具本报告。"}`);
+    long(`根据${basis}，对“${name}”的绩效自评结果进行了再评价，复核了产出数量、质量、实效和成本。${problems.length === 0 ? "再评价未发现问题，直接出具本报告。" : "评价结果已经实施单位确认，现出具本报告。"}`);
   }
 
   add(doc, heading("一、项目基本情况"));

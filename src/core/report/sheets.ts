@@ -1,4 +1,5 @@
 import { a1 } from "../address";
+import { citationRefs, citeLong, REPORT_TOPICS } from "../basis";
 import type { Analysis } from "../analyze";
 import { toNumber2 } from "../decimal";
 import { indicatorLabel } from "../indicators";
@@ -131,7 +132,7 @@ export function coverageSheet(a: Analysis, links: boolean): SheetSpec {
   const state = (s: string) => text(s, s === "未提交" || /逾期 [1-9]/.test(s) ? "error" : "input");
   const rows: SpecCell[][] = [
     [cell("预算项目绩效管理覆盖情况", "title")],
-    [cell("依据《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）四(三)1：“评估结果作为申请预算的必备要件”；四(三)2：“未按要求设置绩效目标的项目，不得安排预算”；四(三)4：“加快实现政策和项目绩效自评全覆盖”；四(三)5：“认真落实绩效评价结果反馈和绩效问题整改责任制”。", "note")],
+    [cell(`依据${citeLong(a.ruleSet, REPORT_TOPICS.覆盖情况表)}。`, "note")],
     headerRow(["序号", "项目编码", "项目名称", "单位", "预算金额（万元）", "新增/延续", "事前评估", "目标表", "运行监控", "自评", "财政复核", "整改", "上年结果（等级，结果应用）", "匹配方式", "清单位置"]),
   ];
   a.coverage.forEach((c, i) => {
@@ -161,7 +162,7 @@ export function coverageSheet(a: Analysis, links: boolean): SheetSpec {
 export function cluesSheet(a: Analysis, links: boolean): SheetSpec {
   const rows: SpecCell[][] = [
     [cell("违法违纪线索移交清单", "title")],
-    [cell("依据《双鸭山市全面实施预算绩效管理的实施方案》（双政办发〔2020〕23号）四(二)6：“对违法违纪问题，要以线索形式移交纪检部门核实、追责、问责。”", "note")],
+    [cell(`依据${citeLong(a.ruleSet, REPORT_TOPICS.线索移交表)}。`, "note")],
     headerRow(["序号", "项目", "主管部门", "实施单位", "项目负责人", "涉及指标", "线索内容", "复核扣分原因", "发现环节", "移交建议", "位置"]),
   ];
   let n = 0;
@@ -188,7 +189,7 @@ export function cluesSheet(a: Analysis, links: boolean): SheetSpec {
 const SUMMARY_HEADERS = ["序号", "项目", "主管部门", "实施单位", "项目负责人", "联系电话", "绩效表（张）", "年度资金（万元）", "执行率", "目标表审核", "监控建议", "自评得分", "自评等级", "复核得分", "复核等级", "分差", "结果应用", "依据", "错误", "警告"];
 /** Columns left out of the public version: personal data (DOMAIN.md §1 信息公开). */
 const PERSONAL = new Set(["项目负责人", "联系电话"]);
-/** 黑河 plan, clause 28: grade shares in principle 30% / 40% / 30%. */
+/** Grade shares in principle 30% / 40% / 30% (黑河 plan, clause 28; the header cites what the rule set cites). */
 const REFERENCE_SHARES: [string, string[], number | null][] = [
   ["优", ["优"], 0.3],
   ["良", ["良"], 0.4],
@@ -249,7 +250,7 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   const lastData = 3 + list.length;
   rows.push([], [cell("等级分布（以复核等级为准，未复核的按自评等级）", "section")]);
   const distTop = rows.length;
-  rows.push(headerRow(["等级", "项目数", "占比", "参考比例（黑河方案：优秀 / 良好 / 达标）"]));
+  rows.push(headerRow(["等级", "项目数", "占比", `参考比例（${citationRefs(a.ruleSet, "grade-shares")}：优秀 / 良好 / 达标）`]));
   for (const [label, gs, ref] of REFERENCE_SHARES) {
     const n = count(gs);
     rows.push([text(label), num(n, "0"), num(graded.length ? n / graded.length : 0, "0.0%"), ref === null ? text("—") : num(ref, "0%")]);

@@ -1,8 +1,12 @@
+import type { Citation, RuleDocument, Topic } from "../basis";
 import type { Severity } from "../findings";
+import { HEIHE_PLAN, MINISTRY_CITATIONS, MINISTRY_DOCUMENTS, SHUANGYASHAN_CITATIONS, SHUANGYASHAN_PLAN } from "./citations";
 
 /**
- * A rule set (规则集): every number and formula that differs between provinces. `central` follows DOMAIN.md
- * (财预〔2020〕10号 and MoF practice); others change what differs. A finance bureau writes its own as JSON.
+ * A rule set (规则集): every number and formula that differs between provinces, and the documents its 依据 cite.
+ * `central` follows DOMAIN.md (财预〔2020〕10号 and MoF practice) and cites the Ministry's documents; others change
+ * what differs. `shuangyashan-2020`, the default, has central's numbers and cites the city plan the product was built
+ * from. A finance bureau writes its own as JSON.
  */
 export interface RuleSet {
   id: string;
@@ -56,6 +60,10 @@ export interface RuleSet {
   decisions: { 优: Decision; 良: Decision; 中: Decision; 差: Decision };
   /** Finding severities that differ from the catalog's defaults. */
   severities: Record<string, Severity>;
+  /** The documents the rule set's 依据 cite, by a short id: the province's or city's own, then the Ministry's. */
+  documents: Record<string, RuleDocument>;
+  /** For each citation topic (basis.ts TOPICS), what a 依据 resting on it cites. */
+  citations: Record<Topic, Citation[]>;
 }
 
 /** 结果应用 (四(三)5): the five of the plan's last sentence, plus 调整 for 交叉重复、碎片化 projects. */
@@ -97,9 +105,15 @@ export const CENTRAL: RuleSet = {
   cycle: { majorNewAmount: 500, exAnteSupport: 80, exAnteAdjust: 60, fragmentAmount: 10, fragmentMin: 3, rectifyDays: 30 },
   decisions: { 优: "优先保障", 良: "据实合理保障", 中: "督促改进并核减", 差: "削减或取消" },
   severities: {},
+  documents: MINISTRY_DOCUMENTS,
+  citations: MINISTRY_CITATIONS,
 };
 
-/** 湖北 (2020): execution worth 20 points, brackets 100–80 / 80–50 / 50–0, lower-is-better scored target/actual. */
+/**
+ * 湖北 (2020): execution worth 20 points, brackets 100–80 / 80–50 / 50–0, lower-is-better scored target/actual. Its 依据
+ * are central's (the Ministry's documents), naming this rule set where its parameters decide; no Hubei document is cited,
+ * as none behind these numbers has been verified.
+ */
 export const HUBEI_2020: RuleSet = {
   ...CENTRAL,
   id: "hubei-2020",
@@ -113,7 +127,26 @@ export const HUBEI_2020: RuleSet = {
   ],
 };
 
-export const BUILT_IN: Record<string, RuleSet> = { [CENTRAL.id]: CENTRAL, [HUBEI_2020.id]: HUBEI_2020 };
+/**
+ * 双鸭山市 (黑龙江省), 双政办发〔2020〕23号: the plan this product was built from. Central's numbers; its 依据 cite the
+ * plan's clauses with their words, the 黑河 plan's clauses 27 and 28, and the Ministry's forms.
+ */
+export const SHUANGYASHAN_2020: RuleSet = {
+  ...CENTRAL,
+  id: "shuangyashan-2020",
+  name: "双鸭山市预算绩效管理规则（双政办发〔2020〕23号）",
+  version: "2020.1",
+  documents: { "shuangyashan-plan": SHUANGYASHAN_PLAN, "heihe-plan": HEIHE_PLAN, ...MINISTRY_DOCUMENTS },
+  citations: SHUANGYASHAN_CITATIONS,
+};
+
+/** The rule set chosen wherever none is named: the CLI, the task pane, the standalone page and WPS. */
+export const DEFAULT_RULES: RuleSet = SHUANGYASHAN_2020;
+
+/** The built-in sets, the default first. */
+export const BUILT_IN: Record<string, RuleSet> = {
+  [SHUANGYASHAN_2020.id]: SHUANGYASHAN_2020, [CENTRAL.id]: CENTRAL, [HUBEI_2020.id]: HUBEI_2020,
+};
 
 export function gradeOf(score: number, rules: RuleSet): "优" | "良" | "中" | "差" {
   for (const g of rules.grades) if (score >= g.min) return g.grade;

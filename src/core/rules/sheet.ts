@@ -12,7 +12,7 @@ const MEANING: Record<string, string> = {
   id: "规则集编号（英文、数字、短横线），如 shuangyashan-2026",
   name: "规则集名称",
   version: "版本",
-  extends: "以哪套内置规则为基础：central（中央通用）或 hubei-2020（湖北）",
+  extends: "以哪套内置规则为基础（未写的参数和依据都沿用它）：central（中央通用，依据只引用中央文件）、shuangyashan-2020（双鸭山市，依据引用双政办发〔2020〕23号）或 hubei-2020（湖北）",
   "weights.execution": "预算执行率分值",
   "weights.output": "产出指标分值",
   "weights.benefit": "效益指标分值",
@@ -52,7 +52,7 @@ function leaves(value: Json, path: string, out: [string, Json][]): void {
 /** A 参数 sheet listing every key of a rule set with its value and meaning, for a bureau to adjust. */
 export function parameterSheet(base: RuleSet = CENTRAL): SheetSpec {
   const list: [string, Json][] = [["id", "my-bureau"], ["name", "本地规则"], ["extends", base.id]];
-  const { id: _id, name: _name, severities: _s, ...rest } = base;
+  const { id: _id, name: _name, severities: _s, documents: _d, citations: _c, ...rest } = base;
   leaves(rest as unknown as Json, "", list);
   const rows: SpecCell[][] = [
     [{ value: "键", style: "header" }, { value: "值", style: "header" }, { value: "说明", style: "header" }],
@@ -90,12 +90,22 @@ export function ruleSetFromSheet(sheet: SheetSnapshot): RuleSet {
     if (v === null || (typeof v === "string" && v.trim() === "")) return;
     const cells = { key: a1(sheet.top + r, sheet.left), value: a1(sheet.top + r, sheet.left + 1) };
     where.set(key, cells);
-    if (!where.has(key.split(".")[0])) where.set(key.split(".")[0], cells);
+    // Messages name array items as grades[1].min: the same key, as they write it.
+    where.set(key.replace(/\.(\d+)(?=\.|$)/g, "[$1]"), cells);
+    // Each leading part of the key too, for a message that names only its object (citations.dual-monitoring[0]).
+    key.split(".").forEach((_, i, parts) => {
+      const prefix = parts.slice(0, i + 1).join(".");
+      if (!where.has(prefix)) where.set(prefix, cells);
+    });
     given.push([key, typeof v === "string" ? v.trim() : v]);
   });
   const ext = String(given.find(([k]) => k === "extends")?.[1] ?? CENTRAL.id);
   const base = BUILT_IN[ext] ? (JSON.parse(JSON.stringify(BUILT_IN[ext])) as Record<string, unknown>) : {};
   const json: Record<string, unknown> = { ...base, severities: {} };
+  // A topic the sheet cites is the sheet's alone: the extended set's citations for it do not linger under its rows.
+  const cited = new Set(given.map(([k]) => /^citations\.([^.]+)\./.exec(k)?.[1]).filter((t): t is string => t !== undefined));
+  const citations = json.citations as Record<string, unknown> | undefined;
+  if (citations) for (const t of cited) citations[t] = [];
   for (const [k, v] of given) {
     // A number typed as text ("10") counts as the number where the rule set expects one.
     const expected = k.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), base);
