@@ -19,10 +19,17 @@ import { createHash } from "node:crypto";
 
 const NAME = "OfflinePagePlugin";
 
-/** Text for inside <script> or <style>: only its end tag, or a comment opener that changes how HTML reads it, could break out. */
+/**
+ * Text for inside <script> or <style>, such that the element's text is exactly it (its hash in the policy must match):
+ * its end tag, or a comment opener that changes how HTML reads it, would break out; HTML reads CR and CRLF as LF (so
+ * does JavaScript, as a line end and inside template literals); NUL and lone surrogates it would not keep.
+ */
 function embeddable(text, what) {
-  const safe = text.replace(/<\/(script|style)/gi, "<\\/$1");
+  const safe = text.replace(/<\/(script|style)/gi, "<\\/$1").replace(/\r\n?/g, "\n");
   if (/<!--/.test(safe)) throw new Error(`${NAME}: ${what} contains "<!--", which HTML would not read as plain script text`);
+  if (/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(safe)) {
+    throw new Error(`${NAME}: ${what} contains a NUL or a lone surrogate, which HTML would not keep`);
+  }
   return safe;
 }
 
@@ -165,7 +172,8 @@ export class OfflinePagePlugin {
       "base-uri 'none'",
       "form-action 'none'",
     ].join("; ");
-    const meta = /<meta http-equiv=("?)Content-Security-Policy\1 content=("[^"]*"|'[^']*')>/i;
+    // As html-minifier writes it in production, or as the template does in development.
+    const meta = /<meta\s+http-equiv=(["']?)Content-Security-Policy\1\s+content=("[^"]*"|'[^']*')\s*\/?>/i;
     if (!meta.test(html)) throw new Error(`${NAME}: ${template} has no Content-Security-Policy meta element`);
     // The mark that src/taskpane/offline-page.ts and legacy-guard.js look for comes before any script.
     html = html.replace(meta, () => `<meta http-equiv=Content-Security-Policy content="${csp}"><meta name=jixiao-page content=offline>`);
