@@ -1,5 +1,6 @@
-// Builds the task pane (dist/taskpane.html and its scripts), copies the icons, and writes dist/manifest.xml with the
-// production base URL. Modelled on OfficeDev/Office-Addin-TaskPane's webpack config.
+// Builds the task pane (dist/taskpane.html and its scripts), copies the icons, writes dist/manifest.xml with the
+// production base URL, and makes dist/jixiao.html, the same page as one self-contained file for offices without a
+// server (scripts/offline-page.mjs). Modelled on OfficeDev/Office-Addin-TaskPane's webpack config.
 //
 // Environment:
 //   ADDIN_BASE_URL   production base URL that replaces https://localhost:3000/ in the manifest (default: the dev URL,
@@ -14,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
+import { OfflinePagePlugin } from "./scripts/offline-page.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -61,6 +63,9 @@ export default async (env, argv) => {
       path: path.resolve(here, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
+      // Chunks are found beside the page. (The default, "auto", asks the running script for its own URL, which an
+      // inline script of dist/jixiao.html does not have.)
+      publicPath: "",
       // dist/cli holds the command line (scripts/build-cli.mjs), built beside the pane: kept.
       clean: { keep: /^cli[\\/]/ },
     },
@@ -95,6 +100,7 @@ export default async (env, argv) => {
         chunks: ["commands"],
         templateParameters: { officeOrigin, officeJsUrl },
       }),
+      new OfflinePagePlugin({ template: "taskpane.html", entry: "taskpane", filename: "jixiao.html", worker: "check-worker" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -31,9 +31,10 @@ const out = option("--out") ?? "dist/wps";
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-// The task pane as webpack built it (its scripts, styles and icons), without source maps or the Excel-only files.
+// The task pane as webpack built it (its scripts, styles and icons), without source maps, the Excel-only files or the
+// single-file page for browsers (jixiao.html).
 for (const f of readdirSync("dist")) {
-  if (f === "wps" || f === "cli" || join("dist", f) === out || f === "manifest.xml" || f.startsWith("commands.") || f.endsWith(".map") || f.endsWith(".LICENSE.txt")) continue;
+  if (f === "wps" || f === "cli" || f === "jixiao.html" || join("dist", f) === out || f === "manifest.xml" || f.startsWith("commands.") || f.endsWith(".map") || f.endsWith(".LICENSE.txt")) continue;
   cpSync(join("dist", f), join(out, f), { recursive: true });
 }
 for (const f of ["index.html", "ribbon.xml", "ribbon.js"]) cpSync(join("src/wps", f), join(out, f));

@@ -134,9 +134,12 @@ export async function runCheck(sources: Sources, target: WorkbookHost, ruleSet: 
   const lastYear = opts.previous ? (await readAll(opts.previous, opts)).map((s) => ({ ...s, previous: true })) : [];
   const analysis = await analyzeAsync([...splitPrevious(snapshots, opts.previousSheets ?? []), ...lastYear], rules, opts);
   const step = opts.step ?? "all";
+  // A breath before each long step, so that a page running the check itself paints its progress and stays usable.
+  await breathe();
   const specs = renderReports(analysis, snapshots, { sameWorkbook: intoSource(sources, target), step });
   if (opts.signal?.aborted) throw new CancelledError();
   opts.onProgress?.({ stage: `写入 ${specs.length} 张报告表`, done: 1 });
+  await breathe();
   const keep = step === "all" ? () => false : step === "documents" ? (n: string) => !isDocument(n) : () => true;
   const sheetsWritten = await writeReports(sources, snapshots, target, specs, keep);
   return { analysis, sheetsWritten };

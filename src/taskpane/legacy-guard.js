@@ -4,7 +4,8 @@
  * - notes, before any polyfill, whether this is a browser without ES2015 (window.__jixiaoLegacyBrowser), so the
  *   standalone page, which needs a modern browser, can say so instead of failing;
  * - if the bundle cannot start (a script error before the pane is up, or nothing after 15 seconds), replaces the
- *   endless “正在连接 Excel…” with a Chinese message naming the webview and the way out.
+ *   endless “正在连接 Excel…” with a Chinese message naming the webview and the way out (on the single-file page,
+ *   dist/jixiao.html, which is opened in a browser and not in Office, the way out is another browser).
  * The bundle sets window.__jixiaoStarted once its user interface is up.
  */
 (function () {
@@ -32,13 +33,17 @@
     }
   }
 
+  var offline = !!(document.querySelector && document.querySelector('meta[name="jixiao-page"][content="offline"]'));
+
   function show(detail) {
     if (w.__jixiaoStarted || w.__jixiaoGuardShown) return;
     w.__jixiaoGuardShown = true;
-    var text =
-      "任务窗格无法在此 Office 中启动。检测到：" + officeVersion() + "加载项内核为" + webview() + "。" +
-      "请改用独立网页版：用 Chrome、新版 Edge 或 WPS 打开本加载项的 taskpane.html 页面，选择 .xlsx 文件即可完成全部检查；" +
-      "或升级到 Microsoft 365、Office 2021 及以上版本。" + (detail ? "（错误信息：" + detail + "）" : "");
+    var text = offline
+      ? "本页无法在此浏览器中启动。检测到：浏览器内核为" + webview() + "。请用 Chrome、新版 Edge（Chromium 内核）或 WPS 自带的浏览器打开本页。"
+      : "任务窗格无法在此 Office 中启动。检测到：" + officeVersion() + "加载项内核为" + webview() + "。" +
+        "请改用独立网页版：用 Chrome、新版 Edge 或 WPS 打开本加载项的 taskpane.html 页面，选择 .xlsx 文件即可完成全部检查；" +
+        "或升级到 Microsoft 365、Office 2021 及以上版本。";
+    text += detail ? "（错误信息：" + detail + "）" : "";
     var mode = document.getElementById("mode");
     if (mode) mode.textContent = "无法启动";
     var status = document.getElementById("status");

@@ -1,11 +1,14 @@
 import type ExcelJS from "exceljs";
 import { templateBook } from "../core/templates";
 import { ExcelJsHost, openWorkbookBytes } from "../hosts/exceljs-host";
-import { formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
+import { breathe, formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
 import { inflateStartInBrowser, workbookLimitProblem } from "../hosts/zip-limits";
 import { CancelledError } from "../app/actions";
 import type { Progress } from "../core/analyze";
+import { STEP_NAMES } from "../core/report";
+import { checkOpened, type CheckedWorkbook } from "./check-run";
 import type { CheckRequest, WorkerMessage } from "./check-worker";
+import { workerFromPage } from "./offline-page";
 import { type Cancel, type CheckOptions, wireActions } from "./controller";
 import type { CheckView } from "./view";
 import { byId, setStatus } from "./view";
@@ -52,7 +55,7 @@ export function startStandaloneMode(reason: string): void {
       saveFile((await host.workbook.xlsx.writeBuffer()) as ArrayBuffer, book.file);
       return `已下载模板 ${book.file}，可用 Excel 或 WPS 打开填写。`;
     },
-    check: (request, onProgress, signal) => checkInWorker(request, onProgress, signal),
+    check,
     finish: async (target, sheets) => {
       result = { bytes: (await (target as ExcelJsHost).workbook.xlsx.writeBuffer()) as ArrayBuffer, name: resultName(source!.file) };
       download.hidden = false;
@@ -102,50 +105,82 @@ export function startStandaloneMode(reason: string): void {
 
   /**
    * 全部检查 and its steps run in a Web Worker (check-worker.ts): exceljs's reading and the analysis never hold the
-   * page, so progress and 取消 keep working on a 10,000-project workbook. A worker that fails, or cannot start,
-   * becomes a Chinese message; the page stays usable.
+   * page, so progress and 取消 keep working on a 10,000-project workbook. Where no worker can start (a file:// page
+   * refuses one from a file; a browser may have none, or not give it its program), the page checks by itself instead,
+   * yielding between steps. A check that fails becomes a Chinese message; the page stays usable.
    */
-  function checkInWorker(request: CheckOptions, onProgress: (p: Progress) => void, signal: Cancel): Promise<{ view: CheckView; message: string }> {
+  function check(request: CheckOptions, onProgress: (p: Progress) => void, signal: Cancel): Promise<{ view: CheckView; message: string }> {
+    if (!source || !sourceBytes) return Promise.reject(new Error("请先选择工作簿。"));
+    const name = source.file;
+    const finished = (done: { bytes: ArrayBuffer; sheets: string[]; view: CheckView }) => {
+      result = { bytes: done.bytes, name: resultName(name) };
+      download.hidden = false;
+      return { view: done.view, message: `结果（${done.sheets.join("、")}）可下载为 ${result.name}。` };
+    };
+    return checkInWorker(request, onProgress, signal).then(finished, (e: unknown) => {
+      if (!(e instanceof NoWorker)) throw e;
+      console.warn(`后台检查无法启动，改在本页中检查：${e.message}`);
+      return checkHere(request, onProgress, signal).then(finished);
+    });
+  }
+
+  function checkInWorker(request: CheckOptions, onProgress: (p: Progress) => void, signal: Cancel): Promise<CheckedWorkbook> {
     return new Promise((resolve, reject) => {
-      if (!source || !sourceBytes) return reject(new Error("请先选择工作簿。"));
-      const name = source.file;
       let worker: Worker;
       try {
+        // The offline page carries the worker's code; the served page has it beside itself.
         // The standalone page asks old browsers for a newer one before anything runs (startStandaloneMode): URL is there.
         // eslint-disable-next-line compat/compat
-        worker = new Worker(new URL("./check-worker.ts", import.meta.url));
+        worker = workerFromPage() ?? new Worker(/* webpackChunkName: "check-worker" */ new URL("./check-worker.ts", import.meta.url));
       } catch (e) {
-        return reject(new Error(`无法在后台启动检查（${e instanceof Error ? e.message : String(e)}），请刷新页面后重试。`));
+        return reject(new NoWorker(e instanceof Error ? e.message : String(e)));
       }
-      const stop = (e: Error | null, value?: { view: CheckView; message: string }) => {
+      let ready = false;
+      const stop = (e: Error | null, value?: CheckedWorkbook) => {
         signal.onAbort = undefined;
         worker.terminate();
         if (e) reject(e);
         else resolve(value!);
       };
-      signal.onAbort = () => worker.postMessage({ type: "cancel" });
+      signal.onAbort = () => (ready ? worker.postMessage({ type: "cancel" }) : stop(new CancelledError()));
       worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
         const m = e.data;
-        if (m.type === "progress") onProgress({ stage: m.stage, done: m.done });
-        else if (m.type === "done") {
-          result = { bytes: m.bytes, name: resultName(name) };
-          download.hidden = false;
-          stop(null, { view: m.view, message: `结果（${m.sheets.join("、")}）可下载为 ${result.name}。` });
-        } else if (m.type === "cancelled") stop(new CancelledError());
+        if (m.type === "ready") {
+          ready = true;
+          post(worker, request);
+        } else if (m.type === "unavailable") stop(new NoWorker(m.message));
+        else if (m.type === "progress") onProgress({ stage: m.stage, done: m.done });
+        else if (m.type === "done") stop(null, m);
+        else if (m.type === "cancelled") stop(new CancelledError());
         else stop(new Error(m.message));
       };
       worker.onerror = (e) => {
         e.preventDefault();
-        stop(new Error(`后台检查出错（${e.message || "无法加载检查程序"}），页面仍可使用；请刷新页面后重试。`));
+        // Before "ready" the worker's own program did not load or run: the page checks by itself.
+        if (!ready) stop(new NoWorker(e.message || "无法加载检查程序"));
+        else stop(new Error(`后台检查出错（${e.message || "无法加载检查程序"}），页面仍可使用；请刷新页面后重试。`));
       };
-      const file = sourceBytes.slice().buffer;
-      const previous = lastYearBytes ? lastYearBytes.slice().buffer : null;
-      const message: CheckRequest = {
-        type: "check", file: { name, bytes: file }, previous: previous && lastYear ? { name: lastYear.file, bytes: previous } : null,
-        ruleSet: request.ruleSet, month: request.month, step: request.step, previousSheets: request.previousSheets,
-      };
-      worker.postMessage(message, previous ? [file, previous] : [file]);
     });
+  }
+
+  function post(worker: Worker, request: CheckOptions): void {
+    const file = sourceBytes!.slice().buffer;
+    const previous = lastYearBytes ? lastYearBytes.slice().buffer : null;
+    const message: CheckRequest = {
+      type: "check", file: { name: source!.file, bytes: file }, previous: previous && lastYear ? { name: lastYear.file, bytes: previous } : null,
+      ruleSet: request.ruleSet, month: request.month, step: request.step, previousSheets: request.previousSheets,
+    };
+    worker.postMessage(message, previous ? [file, previous] : [file]);
+  }
+
+  /** The same check in the page: slower to answer on a large workbook, but it finishes. */
+  async function checkHere(request: CheckOptions, onProgress: (p: Progress) => void, signal: Cancel): Promise<CheckedWorkbook> {
+    setStatus(`${STEP_NAMES[request.step]}：本浏览器不能在后台检查，改在本页中检查，请稍候…`);
+    const step = (p: Progress) => onProgress({ stage: `正在检查…${p.stage}`, done: p.done });
+    step({ stage: "读取工作簿", done: 0 });
+    // The status and the first progress line are painted before the work begins.
+    await breathe();
+    return checkOpened(await loadExcelJs(), source!, lastYear, request, signal, step);
   }
 
   download.addEventListener("click", () => {
@@ -190,6 +225,9 @@ function saveFile(bytes: ArrayBuffer, name: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 /* eslint-enable compat/compat */
+
+/** No worker could start, or it could not load its program: the page checks by itself. */
+class NoWorker extends Error {}
 
 export function resultName(sourceName: string): string {
   return sourceName.replace(/\.xlsx$/i, "") + "-绩效结果.xlsx";

@@ -1,5 +1,6 @@
 import { inOtherWpsApp, wpsApplication } from "../hosts/wps-host";
 import { detectHost } from "./boot";
+import { isOfflinePage } from "./offline-page";
 import { setStatus } from "./view";
 
 declare const __OFFICE_JS_URL__: string;
@@ -20,7 +21,12 @@ async function start(): Promise<void> {
     guarded.__jixiaoStarted = true;
     return;
   }
-  const host = inOtherWpsApp(window) ? { mode: "standalone" as const, reason: "这是 WPS 文字或演示，加载项要在 WPS 表格中使用" } : await detectHost(__OFFICE_JS_URL__);
+  const host = inOtherWpsApp(window)
+    ? { mode: "standalone" as const, reason: "这是 WPS 文字或演示，加载项要在 WPS 表格中使用" }
+    : // The single-file page (dist/jixiao.html) is for a browser: it asks the network for nothing, office.js included.
+      isOfflinePage()
+      ? { mode: "standalone" as const, reason: "离线单文件版，未连接 Excel" }
+      : await detectHost(__OFFICE_JS_URL__);
   if (host.mode === "office") {
     const { startOfficeMode } = await import(/* webpackMode: "eager" */ "./office-mode");
     startOfficeMode();

@@ -16,48 +16,12 @@ import { openWorkbookFile } from "../../src/hosts/node-files";
 import type { FakeValue } from "../fakes/fake-excel";
 import "./fake-office-types";
 import { Harness, ROOT } from "./harness";
+import { MISSING_IN_IE11, strip } from "./ie11";
 
 const DIST = join(ROOT, "dist");
 const h = new Harness();
 let fakeOfficeJs = "";
 let sheets: { name: string; cells: FakeValue[][] }[] = [];
-
-/** What Internet Explorer 11 does not have, removed from the page before its first script. */
-const MISSING_IN_IE11 = {
-  globals: ["Promise", "Map", "Set", "WeakSet", "Symbol", "fetch", "TextEncoder", "TextDecoder", "BigInt", "Proxy", "Reflect", "AbortController", "structuredClone", "queueMicrotask"],
-  statics: {
-    Object: ["assign", "entries", "values", "fromEntries", "getOwnPropertySymbols"],
-    Array: ["from", "of"],
-    Number: ["isInteger", "isFinite", "isNaN", "parseFloat", "parseInt"],
-    Math: ["trunc", "sign", "log10", "log2", "hypot", "cbrt"],
-    String: ["fromCodePoint", "raw"],
-  },
-  methods: {
-    Array: ["includes", "find", "findIndex", "findLast", "flat", "flatMap", "fill", "at", "copyWithin", "entries", "keys", "values"],
-    String: ["includes", "startsWith", "endsWith", "padStart", "padEnd", "replaceAll", "repeat", "trimStart", "trimEnd", "at", "codePointAt", "normalize"],
-    Element: ["replaceChildren", "closest", "remove", "append", "prepend", "toggleAttribute"],
-  },
-};
-
-function strip(missing: typeof MISSING_IN_IE11): void {
-  const w = window as unknown as Record<string, unknown>;
-  // Kept aside (under a name no code looks for) only to tell afterwards that the page's Promise is not the browser's.
-  w.__removedPromise = w.Promise;
-  const gone = (o: Record<string, unknown>, k: string) => {
-    try {
-      delete o[k];
-    } catch {
-      // not configurable
-    }
-    if (k in o) Object.defineProperty(o, k, { value: undefined, configurable: true, writable: true });
-  };
-  // Plain loops only: what this removes is what it would otherwise be using.
-  const statics = missing.statics as Record<string, string[]>;
-  const methods = missing.methods as Record<string, string[]>;
-  for (const owner in methods) for (const k of methods[owner]) gone((w[owner] as { prototype: Record<string, unknown> }).prototype, k);
-  for (const owner in statics) for (const k of statics[owner]) gone(w[owner] as Record<string, unknown>, k);
-  for (const g of missing.globals) gone(w, g);
-}
 
 async function sampleSheets(file: string) {
   const snap = await (await openWorkbookFile(join(ROOT, "samples", file))).read();

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVENTORY_SHEET } from "../../src/core/inventory";
 import { REGISTER_SHEET } from "../../src/core/owned";
@@ -16,6 +17,15 @@ beforeAll(() => h.start());
 afterAll(() => h.stop());
 
 const openPage = () => h.open();
+
+/** The page's console warnings, as they come: the page notes there why it checks without a worker. */
+function warningsOf(page: Page): string[] {
+  const warnings: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning") warnings.push(m.text());
+  });
+  return warnings;
+}
 
 async function userWorkbook(path: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -157,22 +167,77 @@ describe("standalone page in real Chromium", () => {
     await page.close();
   }, 180_000);
 
-  it("turns a worker that cannot start into a Chinese message, and works again when it can", async () => {
-    const { page } = await openPage();
+  it("checks on the page itself when the worker's script cannot load, and in a worker again when it can", async () => {
+    const { page, errors } = await openPage();
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    const warnings = warningsOf(page);
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    const input = join(work, "单位.xlsx");
+    await (await buildWorkbook([withCell(targetSheet(), "D15", "≥")])).xlsx.writeFile(input);
+    await page.setInputFiles("#file-input", input);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开");
+    // The worker's script fails to load, as on a network that drops it.
+    const workerScript = /\/check-worker\.[0-9a-f]{8}\.js$/;
+    await page.route(workerScript, (r) => r.abort());
+    await page.click("#run-check");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("全部检查完成");
+    expect(warnings).toEqual([expect.stringMatching(/^后台检查无法启动，改在本页中检查/)]);
+    expect(await page.getAttribute("#status", "class")).not.toContain("error");
+    const codes = await page.$$eval("#finding-groups li", (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
+    expect(codes).toContain("direction-mismatch");
+    expect(await page.isVisible("#download")).toBe(true);
+    await page.unroute(workerScript);
+    await page.click("#run-check");
+    await expect.poll(() => workers.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("全部检查完成");
+    expect(warnings).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("checks on the page itself when the worker cannot load exceljs", async () => {
+    const { page, errors } = await openPage();
+    const warnings = warningsOf(page);
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
+    const input = join(work, "单位.xlsx");
+    await (await buildWorkbook([withCell(targetSheet(), "D15", "≥")])).xlsx.writeFile(input);
+    await page.setInputFiles("#file-input", input);
+    await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开");
+    // The page has exceljs already (it opened the file); the worker asks for it as it starts, and is refused.
+    const refused: string[] = [];
+    await page.context().route(/\/exceljs\.[0-9a-f]{8}\.js$/, (r) => {
+      refused.push(r.request().url());
+      return r.abort();
+    });
+    await page.click("#run-check");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("全部检查完成");
+    expect(refused.length).toBeGreaterThan(0);
+    expect(warnings).toEqual([expect.stringMatching(/^后台检查无法启动，改在本页中检查/)]);
+    const codes = await page.$$eval("#finding-groups li", (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
+    expect(codes).toContain("direction-mismatch");
+    expect(errors).toEqual([]);
+    await page.context().unroute(/\/exceljs\.[0-9a-f]{8}\.js$/);
+    await page.close();
+  });
+
+  it("reports a failure of the check itself as a Chinese message, and the page stays usable", async () => {
+    const { page, errors } = await openPage();
     await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("独立网页模式");
     const input = join(work, "单位.xlsx");
     await (await buildWorkbook([targetSheet()])).xlsx.writeFile(input);
     await page.setInputFiles("#file-input", input);
     await expect.poll(() => page.textContent("#status"), { timeout: 15_000 }).toContain("已打开");
-    // The worker's script (a numbered chunk) fails to load, as on a network that drops it.
-    await page.route(/\/\d+\.[0-9a-f]{8}\.js$/, (r) => r.abort());
+    // The 参数 rule set, in a workbook without a 参数 sheet.
+    await page.selectOption("#rule-set", "sheet");
     await page.click("#run-check");
-    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/全部检查出错：后台检查出错（.*），页面仍可使用；请刷新页面后重试。/);
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toMatch(/^全部检查出错：工作簿中没有“参数”表。/);
     expect(await page.getAttribute("#status", "class")).toContain("error");
     expect(await page.isDisabled("#run-check")).toBe(false);
-    await page.unroute(/\/\d+\.[0-9a-f]{8}\.js$/);
+    await page.selectOption("#rule-set", "central");
     await page.click("#run-check");
-    await page.waitForSelector("#download", { state: "visible", timeout: 30_000 });
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("全部检查完成");
+    expect(errors).toEqual([]);
     await page.close();
   });
 
