@@ -87,8 +87,10 @@ describe("seeded fuzz over the sample and layout-corpus workbooks", () => {
       } catch (e) {
         throw new Error(`round ${round} (${file}) crashed: ${(e as Error).stack}`);
       }
-      expect([0, 1], `round ${round} (${file}): ${err.join(" ")}`).toContain(code);
       const doc = JSON.parse(out.join("\n"));
+      // Exit 2 is right only when the mutations left no table the tool recognises (it says so and checks nothing).
+      const allowed = doc.projects.length === 0 ? [0, 1, 2] : [0, 1];
+      expect(allowed, `round ${round} (${file}): ${err.join(" ")}`).toContain(code);
       expect(doc.errors, `round ${round}`).toEqual([]);
       for (const p of doc.projects) for (const f of p.findings) expect(f.message.length, `round ${round}`).toBeGreaterThan(0);
       expect(createHash("sha256").update(readFileSync(path)).digest("hex")).toBe(before);

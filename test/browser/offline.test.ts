@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCheck } from "../../src/app/actions";
 import { KIND_NAMES } from "../../src/core/classify";
 import { inventory } from "../../src/core/inventory";
-import { CENTRAL } from "../../src/core/rules/ruleset";
+import { DEFAULT_RULES } from "../../src/core/rules/ruleset";
 import { ExcelJsHost } from "../../src/hosts/exceljs-host";
 import { openWorkbookFile } from "../../src/hosts/node-files";
 import { checkView } from "../../src/taskpane/view";
@@ -38,7 +38,7 @@ beforeAll(async () => {
   offlineUrl = pathToFileURL(join(alone, "jixiao.html")).href;
   const source = await openWorkbookFile(join(ROOT, "samples", SAMPLE));
   const target = new ExcelJsHost(new ExcelJS.Workbook(), "结果");
-  const { analysis } = await runCheck([source], target, CENTRAL);
+  const { analysis } = await runCheck([source], target, DEFAULT_RULES);
   const view = checkView(analysis);
   expected = {
     findings: view.findings.map((f) => `${f.code}@${f.sheet ?? ""}${f.cell ? "!" + f.cell : ""}`).sort(),
