@@ -22,8 +22,9 @@ interface JsonProject {
   indicators: number;
   findings: { code: string; severity: string; cell: string | null; message: string }[];
   targetVerdict: string | null;
-  monitoring: { month: number; executionLight: string; action: string } | null;
-  selfEvaluation: { executionScore: number; score: number; grade: string } | null;
+  monitoring: { month: number; executionLight: string | null; executionRate: number | null; action: string; lights: Record<string, number> } | null;
+  selfEvaluation: { executionScore: number | null; score: number | null; grade: string; stated: number | null; recomputed: boolean } | null;
+  decision: string | null;
   review: { score: number; grade: string; delta: number } | null;
 }
 
@@ -63,6 +64,10 @@ function differences(e: ExpectedProject, p: JsonProject | undefined): string[] {
       if (e.selfEvaluation.executionScore !== undefined && s.executionScore !== e.selfEvaluation.executionScore) {
         out.push(`executionScore: expected ${e.selfEvaluation.executionScore}, got ${s.executionScore}`);
       }
+      if (e.selfEvaluation.stated !== undefined && s.stated !== e.selfEvaluation.stated) out.push(`stated: expected ${e.selfEvaluation.stated}, got ${s.stated}`);
+      if (e.selfEvaluation.recomputed !== undefined && s.recomputed !== e.selfEvaluation.recomputed) {
+        out.push(`recomputed: expected ${e.selfEvaluation.recomputed}, got ${s.recomputed}`);
+      }
     }
   }
   if (e.review) {
@@ -79,9 +84,14 @@ function differences(e: ExpectedProject, p: JsonProject | undefined): string[] {
     else {
       if (m.month !== e.monitoring.month) out.push(`month: expected ${e.monitoring.month}, got ${m.month}`);
       if (m.action !== e.monitoring.action) out.push(`action: expected ${e.monitoring.action}, got ${m.action}`);
-      if (e.monitoring.executionLight && m.executionLight !== e.monitoring.executionLight) out.push(`executionLight: expected ${e.monitoring.executionLight}, got ${m.executionLight}`);
+      if (e.monitoring.executionLight !== undefined && m.executionLight !== e.monitoring.executionLight) out.push(`executionLight: expected ${e.monitoring.executionLight}, got ${m.executionLight}`);
+      if (e.monitoring.executionRate !== undefined && (e.monitoring.executionRate === null ? m.executionRate !== null : m.executionRate === null || Math.abs(m.executionRate - e.monitoring.executionRate) > 0.0005)) {
+        out.push(`executionRate: expected ${e.monitoring.executionRate}, got ${m.executionRate}`);
+      }
+      if (e.monitoring.lights && JSON.stringify(m.lights) !== JSON.stringify(e.monitoring.lights)) out.push(`lights: expected ${JSON.stringify(e.monitoring.lights)}, got ${JSON.stringify(m.lights)}`);
     }
   }
+  if (e.decision !== undefined && p.decision !== e.decision) out.push(`decision: expected ${e.decision}, got ${p.decision}`);
   return out;
 }
 

@@ -26,9 +26,33 @@ export interface ExpectedProject {
   findings?: ExpectedFinding[];
   /** Codes that must not be among the project's. */
   absent?: string[];
-  selfEvaluation?: { executionScore?: number; score: number; grade: "优" | "良" | "中" | "差" };
+  /**
+   * The self-evaluation as a correct reading gives it. `score` is the recomputed total, or null where it cannot be
+   * recomputed (a column the score needs was not read); `grade` is then the form's own stated grade or 无法评定.
+   * `stated` is the form's own 总分/得分 figure, read where it stands. `recomputed` says whether the tool could
+   * recompute the score from the cells (false: only the stated figure, shown 未经重算).
+   */
+  selfEvaluation?: {
+    executionScore?: number | null;
+    score: number | null;
+    grade: "优" | "良" | "中" | "差" | "无法评定";
+    stated?: number | null;
+    recomputed?: boolean;
+  };
   review?: { score: number; grade: "优" | "良" | "中" | "差"; delta?: number };
-  monitoring?: { month: number; executionLight?: "green" | "yellow" | "red"; action: "正常" | "预警" | "暂缓拨款" | "停止拨款" };
+  /**
+   * 双监控 as a correct reading gives it: `executionRate` as a fraction (0.4 for 40%) or null when it was not read;
+   * `action` 无法判定 where a figure the action needs was not read; `lights` counts only indicators whose values were read.
+   */
+  monitoring?: {
+    month: number;
+    executionLight?: "green" | "yellow" | "red" | null;
+    executionRate?: number | null;
+    action: "正常" | "预警" | "暂缓拨款" | "停止拨款" | "无法判定";
+    lights?: { green: number; yellow: number; red: number; blue: number };
+  };
+  /** 结果应用 as a correct reading gives it; null where no decision may be taken (无法评定, or not a self-evaluation). */
+  decision?: string | null;
 }
 
 export interface LayoutSpec {
