@@ -16,9 +16,9 @@ function jixiao(...args: string[]) {
 }
 
 const VERDICTS = ["通过", "重新申报", "终止申报", null];
-const LIGHTS = ["green", "yellow", "red"];
-const ACTIONS = ["正常", "预警", "暂缓拨款", "停止拨款"];
-const GRADES = ["优", "良", "中", "差"];
+const LIGHTS = ["green", "yellow", "red", null];
+const ACTIONS = ["正常", "预警", "暂缓拨款", "停止拨款", "无法判定"];
+const GRADES = ["优", "良", "中", "差", "无法评定"];
 const DECISIONS = ["优先保障", "据实合理保障", "督促改进并核减", "调整", "削减或取消", "收回", null];
 
 describe("jixiao check: the command line contract", () => {
@@ -56,7 +56,7 @@ describe("jixiao check: the command line contract", () => {
   it("gives every project the contract's keys and value sets", () => {
     for (const p of doc.projects) {
       expect(Object.keys(p).sort()).toEqual(
-        ["code", "decision", "file", "findings", "indicators", "kind", "monitoring", "name", "review", "scope", "selfEvaluation", "sheet", "targetVerdict", "unit"],
+        ["code", "decision", "decisionGrounds", "file", "findings", "indicators", "kind", "monitoring", "name", "review", "scope", "selfEvaluation", "sheet", "targetVerdict", "unit"],
       );
       expect(["target", "monitoring", "self-evaluation"]).toContain(p.kind);
       expect(VERDICTS).toContain(p.targetVerdict);
@@ -70,8 +70,14 @@ describe("jixiao check: the command line contract", () => {
         expect(LIGHTS).toContain(p.monitoring.executionLight);
         expect(Object.keys(p.monitoring.lights).sort()).toEqual(["blue", "green", "red", "yellow"]);
         expect(ACTIONS).toContain(p.monitoring.action);
+        expect(Object.keys(p.monitoring.basis).sort()).toEqual(["missing", "read", "rows", "source"]);
       }
-      if (p.selfEvaluation) expect(GRADES).toContain(p.selfEvaluation.grade);
+      if (p.selfEvaluation) {
+        expect(GRADES).toContain(p.selfEvaluation.grade);
+        // Every verdict carries what it rests on; a grade with nothing read behind it is 无法评定.
+        expect(["recomputed", "stated", "none"]).toContain(p.selfEvaluation.basis.source);
+        expect(p.selfEvaluation.basis.source === "none").toBe(p.selfEvaluation.grade === "无法评定");
+      }
     }
   });
 
@@ -86,7 +92,9 @@ describe("jixiao check: the command line contract", () => {
     expect(revised.findings[0].message).toContain("修改稿");
     expect(revised.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toContainEqual(["direction-mismatch", "D15"]);
     const self = by("网民留言办理平台运维");
-    expect(self.selfEvaluation).toEqual({ executionRate: 0.9, executionScore: 9, score: 94.54, grade: "优" });
+    expect(self.selfEvaluation).toMatchObject({ executionRate: 0.9, executionScore: 9, score: 94.54, range: [94.54, 94.54], grade: "优", stated: 94.54, recomputed: true });
+    expect(self.selfEvaluation.basis).toMatchObject({ source: "recomputed", rows: { read: 7, found: 7 }, missing: [] });
+    expect(self.selfEvaluation.basis.read).toEqual(["分值 G10:G16", "实际完成值 F10:F16", "得分 H10:H16", "项目资金 D5、E5", "表中总分 H17"]);
     expect(self.review).toEqual({ score: 68.54, grade: "中", delta: 26 });
     expect(self.decision).toBe("督促改进并核减");
     expect(self.findings.map((f: { code: string }) => f.code).sort()).toEqual(["clue-transfer", "review-grade-differs", "self-evaluation-inflated"]);
@@ -161,7 +169,7 @@ describe("finding catalog", () => {
   it("has unique kebab-case codes, each exercised by a test", () => {
     const codes = CATALOG.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
-    const tests = ["target-checks", "score", "monitor", "review", "read", "coverage", "ex-ante", "cycle"].map((f) => readFileSync(join(ROOT, "test", "core", `${f}.test.ts`), "utf8")).join("\n");
+    const tests = ["target-checks", "score", "monitor", "review", "read", "coverage", "ex-ante", "cycle", "trust"].map((f) => readFileSync(join(ROOT, "test", "core", `${f}.test.ts`), "utf8")).join("\n");
     for (const c of codes) {
       expect(c).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(tests.includes(`"${c}"`), `no test names ${c}`).toBe(true);

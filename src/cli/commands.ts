@@ -16,6 +16,7 @@ import type { WorkbookSnapshot } from "../core/sheet";
 import { collectWorkbooks, discardHost, existingResult, openWorkbookFile, ResultWriteError, StreamingFileHost, WorkbookOpenError } from "../hosts/node-files";
 import type { Io } from "./main";
 import { formatTable } from "./table";
+import { selfScoreText } from "../core/self-evaluation";
 
 export async function resolveRuleSet(arg: string): Promise<RuleSet> {
   // A rule set's formulas are compiled as it is checked.
@@ -202,7 +203,7 @@ export async function checkCommand(
           const verdict = [
             r.targetVerdict ?? "",
             r.monitoring ? `截至${r.monitoring.month}月 ${ACTION_OF(r.monitoring)}` : "",
-            r.selfEvaluation ? `自评 ${r.selfEvaluation.score.toFixed(2)} 分（${r.selfEvaluation.grade}）` : "",
+            r.selfEvaluation ? `${selfScoreText(r.selfEvaluation)}（${r.selfEvaluation.grade}）` : "",
             r.review ? `复核 ${r.review.score.toFixed(2)} 分（${r.review.grade}），差 ${r.review.delta.toFixed(2)}` : "",
             r.decision ?? "",
           ].filter(Boolean).join("；");

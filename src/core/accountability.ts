@@ -7,6 +7,7 @@ import type { Rectification } from "./rectify";
 import { chineseDate } from "./records";
 import type { RuleSet } from "./rules/ruleset";
 import { toNumber2 } from "./decimal";
+import { selfScoreText } from "./self-evaluation";
 
 /** Why a unit is named for 问责 (五(四), DOMAIN §9). */
 export type AccountabilityGround = "自评结果失实" | "违法违纪线索" | "预算执行与绩效目标严重背离" | "连续两年考评未达标" | "整改逾期";
@@ -51,7 +52,7 @@ export function accountability(results: ProjectResult[], previous: PreviousResul
     const rv = r.review;
     const where = r.project.fields.name?.cell ?? null;
     if (rv && toNumber2(rv.delta) >= rules.review.inflatedDelta) {
-      add(r, "自评结果失实", `自评 ${toNumber2(s.score)} 分，复核 ${toNumber2(rv.score)} 分，自评高出 ${toNumber2(rv.delta)} 分（达到 ${rules.review.inflatedDelta} 分）`, where);
+      add(r, "自评结果失实", `${selfScoreText(s)}，复核 ${toNumber2(rv.score)} 分，自评高出 ${toNumber2(rv.delta)} 分（达到 ${rules.review.inflatedDelta} 分）`, where);
     }
     for (const c of rv?.clues ?? []) add(r, "违法违纪线索", `“${c.level3}”：${c.clue}，已列入线索移交清单`, c.cell ?? where);
     const grade = rv?.grade ?? s.grade;

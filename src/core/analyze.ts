@@ -3,10 +3,11 @@ import { adjustments } from "./adjust";
 import { applyPrevious, type PreviousLink, type PreviousResult } from "./previous";
 import { addRectificationGrounds, linkRectification, type Rectification } from "./rectify";
 import type { BudgetItem } from "./budget";
+import { emptyBlockFindings } from "./checks/empty-blocks";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
 import { coverage, type CoverageRow, exAnteIdentity, ProjectIndex, projectIdentity } from "./coverage";
 import { assessExAnte, type ExAnte, type ExAnteResult } from "./ex-ante";
-import { toNumber2 } from "./decimal";
+import { orNull, toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
@@ -15,7 +16,8 @@ import { type ProjectSummary, summarize } from "./report/summary";
 import { chineseDate, readDate } from "./records";
 import { hasAnyReview, type Review, reviewProject } from "./review";
 import type { Decision, RuleSet } from "./rules/ruleset";
-import { Scorer, scoreSelfEvaluation, type SelfEvaluation } from "./score";
+import { Scorer } from "./score";
+import { isScored, scoreSelfEvaluation, type SelfEvaluation, selfScoreText } from "./self-evaluation";
 import type { WorkbookSnapshot } from "./sheet";
 import { cellText, fileName } from "./text";
 
@@ -154,6 +156,7 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
   let selfEvaluation: SelfEvaluation | null = null;
   let review: Review | null = null;
   if (p.kind === "target") findings.push(...checkTargetTable(p, rules), ...extra);
+  findings.push(...emptyBlockFindings(p, rules, findings));
   const empty = p.kind !== "target" && !p.indicators.some((i) => i.level3);
   if (empty) findings.push(finding("no-indicators", { sheet: p.sheet, cell: null }, "没有填写任何绩效指标，无法监控或评分。", rules));
   if (p.kind === "monitoring" && !empty) {
@@ -165,7 +168,7 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
     const s = scoreSelfEvaluation(p, scorer);
     selfEvaluation = s.result;
     findings.push(...s.findings);
-    if (p.hasReview && hasAnyReview(p)) {
+    if (p.hasReview && hasAnyReview(p) && isScored(s.result)) {
       const r = reviewProject(p, s.result, scorer);
       review = r.result;
       findings.push(...r.findings);
@@ -249,8 +252,18 @@ function decide(
     }
   }
   if (review) return { decision: rules.decisions[review.grade], grounds: [`复核 ${toNumber2(review.score)} 分，等级“${review.grade}”`] };
-  return { decision: rules.decisions[self.grade], grounds: [`自评 ${toNumber2(self.score)} 分，等级“${self.grade}”`] };
+  if (self.grade === "无法评定") return { decision: null, grounds: [`无法评定：没有读到${self.evidence.missing.join("、")}`] };
+  const decision = rules.decisions[self.grade];
+  const scored = selfScoreText(self);
+  // A decision that takes money away rests on figures the tool recomputed, never on the unit's word alone.
+  if (self.evidence.source === "stated" && CUTS.has(decision)) {
+    return { decision: null, grounds: [`${scored}，等级“${self.grade}”未经重算，须核实后再定结果应用（按等级应为“${decision}”）`] };
+  }
+  return { decision, grounds: [`${scored}，等级“${self.grade}”${self.evidence.source === "stated" ? "（未经重算）" : ""}`] };
 }
+
+/** Decisions that take a unit's money away. */
+const CUTS = new Set<Decision>(["督促改进并核减", "削减或取消", "收回"]);
 
 /** The command line's JSON contract for one project (issue 3); keys and value sets are stable. */
 export function projectJson(r: ProjectResult) {
@@ -267,18 +280,26 @@ export function projectJson(r: ProjectResult) {
     findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
     targetVerdict: r.targetVerdict,
     monitoring: r.monitoring
-      ? { month: r.monitoring.month, executionLight: r.monitoring.executionLight, lights: r.monitoring.lights, action: r.monitoring.action }
+      ? {
+          month: r.monitoring.month, executionRate: r.monitoring.executionRate === null ? null : Math.round(r.monitoring.executionRate * 10000) / 10000,
+          executionLight: r.monitoring.executionLight, lights: r.monitoring.lights, action: r.monitoring.action, grounds: r.monitoring.grounds, basis: r.monitoring.evidence,
+        }
       : null,
     selfEvaluation: r.selfEvaluation
       ? {
           executionRate: r.selfEvaluation.executionRate === null ? null : toNumber2(r.selfEvaluation.executionRate),
-          executionScore: toNumber2(r.selfEvaluation.executionScore),
-          score: toNumber2(r.selfEvaluation.score),
+          executionScore: orNull(r.selfEvaluation.executionScore),
+          score: orNull(r.selfEvaluation.score),
+          range: r.selfEvaluation.range,
           grade: r.selfEvaluation.grade,
+          stated: r.selfEvaluation.claimedTotal,
+          recomputed: r.selfEvaluation.evidence.source === "recomputed",
+          basis: r.selfEvaluation.evidence,
         }
       : null,
     review: r.review ? { score: toNumber2(r.review.score), grade: r.review.grade, delta: toNumber2(r.review.delta) } : null,
     decision: r.decision,
+    decisionGrounds: r.decisionGrounds,
   };
 }
 

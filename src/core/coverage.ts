@@ -8,6 +8,7 @@ import type { PreviousLink } from "./previous";
 import type { Rectification } from "./rectify";
 import type { RuleSet } from "./rules/ruleset";
 import { cellText, normalizeLabel } from "./text";
+import { selfScoreText } from "./self-evaluation";
 
 /** How a budgeted project was matched to its tables: by 项目编码 where both have one, else by name (and unit). */
 export type MatchedBy = "项目编码" | "名称和单位" | "名称";
@@ -163,7 +164,7 @@ export function coverage(
         exAnte: assessment ? `已提交（${assessment.score} 分，${assessment.conclusion ?? "无结论"}）` : needsExAnte ? "未提交" : "不需要",
         target: target ? `已提交（${target.targetVerdict}）` : "未提交",
         monitoring: monitoring ? `已提交（${monitoring.monitoring?.action ?? "无法监控"}）` : phase.monitoring ? "未提交" : "本批无监控表",
-        selfEvaluation: selfEvaluation ? `已提交（${selfEvaluation.selfEvaluation ? `${selfEvaluation.selfEvaluation.score.toFixed(2)} 分，${selfEvaluation.selfEvaluation.grade}` : "无法评分"}）` : phase.selfEvaluation ? "未提交" : "本批无自评表",
+        selfEvaluation: selfEvaluation ? `已提交（${selfEvaluation.selfEvaluation ? `${selfScoreText(selfEvaluation.selfEvaluation).replace(/^自评 /, "")}，${selfEvaluation.selfEvaluation.grade}` : "无法评分"}）` : phase.selfEvaluation ? "未提交" : "本批无自评表",
         review: review ? `已复核（${review.score.toFixed(2)} 分，${review.grade}）` : selfEvaluation ? "未复核" : "—",
         rectification: problems.length === 0 ? "—" : `${problems.length} 个问题：已整改 ${count("已整改")}，未整改 ${count("未整改")}，逾期 ${count("逾期")}`,
         previous: last ? `${last.grade ?? "—"}，${last.decision ?? "—"}${last.amount !== null ? `（${last.amount} 万元）` : ""}` : "—",

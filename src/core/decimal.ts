@@ -28,6 +28,11 @@ export function toNumber2(x: Dec | number): number {
   return Number(round2(x).toFixed(2));
 }
 
+/** A rounded decimal as a plain number, or null for a figure that is unknown. */
+export function orNull(x: Dec | null): number | null {
+  return x === null ? null : toNumber2(x);
+}
+
 export function sum(xs: (Dec | number)[]): Dec {
   return xs.reduce<Dec>((acc, x) => acc.plus(dec(x)) as Dec, dec(0));
 }

@@ -73,6 +73,10 @@ export const CATALOG: CatalogEntry[] = [
 
   { code: "deviation-reason-missing", severity: "error", group: "运行监控", meaning: "有偏差（完成可能性为“有可能”“完全不可能”，或自评未完成、超额 30% 以上）却没有写偏差原因", cites: ["explain-deviation", "explain-shortfall"] },
   { code: "expected-value-missing", severity: "error", group: "运行监控", meaning: "完成可能性为“有可能”“完全不可能”却没有全年预计完成值", cites: ["explain-deviation", "monitoring-form"] },
+  { code: "monitoring-value-missing", severity: "error", group: "运行监控", meaning: "监控表中要紧的单元格为空：年度指标值、本期完成值（不计入红黄绿灯）", cites: ["dual-monitoring", "monitoring-form"] },
+  { code: "correction-missing", severity: "error", group: "运行监控", meaning: "表中写明了偏差（偏差原因、完成可能性为“有可能”“完全不可能”）却没有填写纠偏（整改）措施", cites: ["correct-problems", "explain-deviation"] },
+  { code: "execution-above-budget", severity: "error", group: "运行监控", meaning: "执行数超过预算数（合计或某一资金来源）", cites: ["dual-monitoring"], practice: practice("执行数不应超过预算数") },
+  { code: "monitoring-cannot-judge", severity: "error", group: "运行监控", meaning: "无法判定：没有读到预算数和执行数（或执行率），不给暂缓或停止拨款的建议；问题说明缺什么、怎样补", cites: ["dual-monitoring"], practice: practice("没有读到的数据不按 0 计，拨款建议须有读到的数据为据") },
   { code: "suspend-funding", severity: "error", group: "运行监控", meaning: "双监控结果建议暂缓拨款", cites: ["serious-problems", "fund-by-progress"] },
   { code: "stop-funding", severity: "error", group: "运行监控", meaning: "双监控结果建议停止拨款", cites: ["serious-problems", "fund-by-progress"] },
   { code: "monitoring-warning", severity: "warning", group: "运行监控", meaning: "双监控有黄灯或红灯，需预警", cites: ["correct-problems"] },
@@ -80,6 +84,8 @@ export const CATALOG: CatalogEntry[] = [
   { code: "score-mismatch", severity: "error", group: "自评", meaning: "单位自填的得分与按规则重算的得分相差超过 0.01", cites: ["self-evaluation-form", "self-evaluation-truth"] },
   { code: "score-above-points", severity: "error", group: "自评", meaning: "得分超过该项分值", cites: ["self-evaluation-form"] },
   { code: "qualitative-out-of-bracket", severity: "error", group: "自评", meaning: "定性指标得分不在所填档次（达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差）的分数区间内，或完成情况无法归入任何档次", cites: ["qualitative-brackets"] },
+  { code: "actual-value-missing", severity: "error", group: "自评", meaning: "定量指标的实际完成值为空，得分无法按规则重算（填了得分的按未经重算处理）", cites: ["self-evaluation-form", "self-evaluation-truth"] },
+  { code: "cannot-judge", severity: "error", group: "自评", meaning: "无法评定：评定等级所需的单元格没有读到（如没有实际完成值列和得分列、预算执行情况、指标的分值或得分），得分只能确定在一个区间内，且表中没有写明在此区间内的总分；不给等级和结果应用，问题说明缺什么、怎样补", cites: ["self-evaluation-form"], practice: practice("没有读到的数据不按 0 计，等级须有读到的数据为据") },
   { code: "points-sum", severity: "error", group: "自评", meaning: "各项分值合计不等于总分（默认 100），或各级分值之和不等于上一级的分值", cites: ["weights"] },
 
   { code: "deduction-reason-missing", severity: "error", group: "复核", meaning: "复核扣分却没有写扣分原因", cites: ["state-problems"] },

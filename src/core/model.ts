@@ -29,7 +29,9 @@ export type IndicatorColumn =
   | "reviewActual"
   | "reviewScore"
   | "deduction"
-  | "clue";
+  | "clue"
+  /** 纠偏措施 / 整改措施 beside the 偏差原因 of a monitoring table. */
+  | "correction";
 
 export interface Indicator {
   /** 0-based sheet row. */
@@ -38,8 +40,10 @@ export interface Indicator {
   level2: string;
   level3: string;
   target: Target;
-  /** Every column the grid has for this row, by role. */
+  /** Every column the grid has for this row, by role (over sub-criterion rows: points and scores summed). */
   cells: Partial<Record<IndicatorColumn, Located>>;
+  /** Rows the indicator takes: its name cell merged down over sub-criterion rows (①②③④) makes it more than one. */
+  span?: number;
 }
 
 export type FieldKey =
@@ -65,10 +69,14 @@ export type FieldKey =
   | "monitoringExecuted"
   | "monitoringRate"
   | "monitoringExpected"
+  /** 调整后预算数: wins over the 年初预算数 for the execution rate. */
+  | "monitoringAdjusted"
   | "month"
   | "year"
   | "filedOn"
-  | "confirmation";
+  | "confirmation"
+  /** A form's own stated total score outside a 总分 row (项目总得分, 自评得分 written in the header). */
+  | "statedScore";
 
 /** Chinese names of the fields, for messages. */
 export const FIELD_NAMES: Record<FieldKey, string> = {
@@ -94,10 +102,12 @@ export const FIELD_NAMES: Record<FieldKey, string> = {
   monitoringExecuted: "执行数",
   monitoringRate: "执行率",
   monitoringExpected: "全年预计执行数",
+  monitoringAdjusted: "调整后预算数",
   month: "监控时点",
   year: "年度",
   filedOn: "填报日期",
   confirmation: "单位确认",
+  statedScore: "总得分",
 };
 
 /** The self-evaluation's funds block, one row of it. */
@@ -120,6 +130,8 @@ export interface Project {
   indicators: Indicator[];
   /** Self-evaluation: 年度资金总额 row first, then 其中 rows. */
   funds: FundsRow[];
+  /** 一级 / 二级 blocks the form lays out with no indicator rows beside them, where their cell names them. */
+  emptyBlocks: { level: "level1" | "level2"; label: string; cell: string }[];
   /** The 总分 row's claimed points and score, if the table has one. */
   total: { points: Located | null; score: Located | null } | null;
   /** The budget year the table is for, where its title or a 年度 field says it (2026年度, （2025年度）). */

@@ -3,7 +3,8 @@ import { finding, type Finding, ruleBasis } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { Project } from "./model";
 import { gradeOf } from "./rules/ruleset";
-import type { Scorer, SelfEvaluation } from "./score";
+import type { Scorer } from "./score";
+import type { Scored } from "./self-evaluation";
 import { isBlank } from "./sheet";
 import { cellText } from "./text";
 
@@ -33,7 +34,7 @@ const NO_CLUE = /^(无|否|没有|—|-|\/|不涉及)$/;
  * 复核完成值 by the same rules, or (neither given) the self score unchanged. Budget execution is taken as
  * recomputed from the unit's funds table.
  */
-export function reviewProject(p: Project, self: SelfEvaluation, scorer: Scorer): { result: Review; findings: Finding[] } {
+export function reviewProject(p: Project, self: Scored, scorer: Scorer): { result: Review; findings: Finding[] } {
   const rules = scorer.rules;
   const out: Finding[] = [];
   const at = (cell: string | null) => ({ sheet: p.sheet, cell });
@@ -41,7 +42,9 @@ export function reviewProject(p: Project, self: SelfEvaluation, scorer: Scorer):
   for (const s of self.indicators) {
     const ind = s.indicator;
     const name = indicatorLabel(ind);
-    let review: Dec = s.score;
+    // The total is known, so every indicator's score is.
+    const own = s.score!;
+    let review: Dec = own;
     const given = readNumber(p, ind.cells.reviewScore, `指标“${name}”的复核得分`, out, rules);
     const actual = readNumber(p, ind.cells.reviewActual, `指标“${name}”的复核完成值`, out, rules, true);
     if (given) review = dec(Math.min(Math.max(given.value, 0), s.points));
@@ -52,16 +55,16 @@ export function reviewProject(p: Project, self: SelfEvaluation, scorer: Scorer):
     const clue = cellText(ind.cells.clue?.value ?? null).trim();
     const r: IndicatorReview = {
       level3: name,
-      selfScore: s.score,
+      selfScore: own,
       reviewScore: review,
       reviewActual: cellText(ind.cells.reviewActual?.value ?? null).trim(),
       deduction,
       clue: clue && !NO_CLUE.test(clue) ? clue : "",
       cell: ind.cells.reviewScore?.cell ?? ind.cells.reviewActual?.cell ?? ind.cells.level3?.cell ?? null,
     };
-    if (review.lessThan(s.score) && deduction === "") {
+    if (review.lessThan(own) && deduction === "") {
       out.push(finding("deduction-reason-missing", at(ind.cells.deduction?.cell ?? r.cell),
-        `指标“${name}”复核得分 ${review.toFixed(2)} 低于自评 ${s.score.toFixed(2)}，须写明扣分原因。`, rules));
+        `指标“${name}”复核得分 ${review.toFixed(2)} 低于自评 ${own.toFixed(2)}，须写明扣分原因。`, rules));
     }
     if (r.clue) {
       out.push(finding("clue-transfer", at(ind.cells.clue?.cell ?? r.cell), `指标“${name}”标注了违法违纪线索：${r.clue.slice(0, 60)}。须移交纪检监察机关。`, rules));

@@ -4,6 +4,7 @@ import { bySeverity } from "../core/findings";
 import type { InventoryRow } from "../core/inventory";
 import { fieldText } from "../core/model";
 import { summarize } from "../core/report/summary";
+import { selfScoreText } from "../core/self-evaluation";
 
 /** Small DOM helpers. Workbook text only ever reaches the page through textContent. */
 
@@ -120,7 +121,7 @@ export function checkView(a: Analysis): CheckView {
       [
         r.targetVerdict ?? "",
         r.monitoring ? `截至${r.monitoring.month}月：${r.monitoring.action}` : "",
-        r.selfEvaluation ? `自评 ${r.selfEvaluation.score.toFixed(2)}（${r.selfEvaluation.grade}）` : "",
+        r.selfEvaluation ? `${selfScoreText(r.selfEvaluation)}（${r.selfEvaluation.grade}）` : "",
         r.review ? `复核 ${r.review.score.toFixed(2)}（${r.review.grade}）` : "",
         r.decision ?? "",
       ].filter(Boolean).join("；"),

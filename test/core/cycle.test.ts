@@ -377,7 +377,7 @@ describe("部门整体支出绩效 (四(三)2 整体绩效目标)", () => {
     const r = a.projects[0];
     expect([r.project.scope, r.project.kind]).toEqual(["department", "self-evaluation"]);
     // Execution min(855/900, 1) × 10 = 9.5; 3000 → 2700: 30 × 0.9 = 27; the rest full: 9.5 + 27 + 20 + 30 + 10 = 96.5.
-    expect(r.selfEvaluation && [r.selfEvaluation.executionScore.toNumber(), r.selfEvaluation.score.toNumber(), r.selfEvaluation.grade]).toEqual([9.5, 96.5, "优"]);
+    expect(r.selfEvaluation && [r.selfEvaluation.executionScore?.toNumber(), r.selfEvaluation.score?.toNumber(), r.selfEvaluation.grade]).toEqual([9.5, 96.5, "优"]);
   });
 });
 

@@ -48,7 +48,7 @@ describe("reading real tables", () => {
     expect(p.indicators[0].target).toMatchObject({ value: 1200, unit: "件" });
     const [r] = analyze([await snapshot([def])], CENTRAL).projects;
     expect(r.findings).toEqual([]);
-    expect(r.selfEvaluation!.score.toNumber()).toBe(94.54);
+    expect(r.selfEvaluation!.score?.toNumber()).toBe(94.54);
   });
 
   it("skips spacer rows and stops at the signature lines", async () => {
@@ -222,7 +222,7 @@ describe("reading by principle, not by a list of layouts", () => {
     const [p] = analyze([await snapshot([def])], CENTRAL).projects;
     expect([p.project.kind, p.project.fields.name?.value]).toEqual(["self-evaluation", "2025年度乡村道路养护项目"]);
     // The indicators make the 100 points themselves: no separate execution score, the evaluators' scores kept.
-    expect([p.selfEvaluation!.executionScore.toNumber(), p.selfEvaluation!.score.toNumber(), p.selfEvaluation!.grade]).toEqual([0, 91, "优"]);
+    expect([p.selfEvaluation!.executionScore?.toNumber(), p.selfEvaluation!.score?.toNumber(), p.selfEvaluation!.grade]).toEqual([0, 91, "优"]);
     expect(p.findings.map((f) => f.code)).toEqual([]);
   });
 

@@ -86,7 +86,7 @@ describe("self-evaluation table (绩效自评表)", () => {
   it("recomputes a correct table to the unit's own total, with no finding", async () => {
     const p = await evaluate(selfEvaluationSheet());
     expect(p.findings).toEqual([]);
-    expect(n(p.selfEvaluation!.score)).toBe(94.54);
+    expect(n(p.selfEvaluation!.score!)).toBe(94.54);
     expect(p.selfEvaluation!.executionRate).toBe(0.9);
     expect(p.selfEvaluation!.grade).toBe("优");
     expect(p.decision).toBe("优先保障");
@@ -160,8 +160,8 @@ describe("self-evaluation table (绩效自评表)", () => {
     def = withCell(def, "H17", 93.54); // 18 + 10 + 14.21 + 8.33 + 5 + 13 + 15 + 10
     const p = await evaluate(def, HUBEI_2020);
     expect(p.findings).toEqual([]);
-    expect(n(p.selfEvaluation!.executionScore)).toBe(18);
-    expect(n(p.selfEvaluation!.score)).toBe(93.54);
+    expect(n(p.selfEvaluation!.executionScore!)).toBe(18);
+    expect(n(p.selfEvaluation!.score!)).toBe(93.54);
   });
 
   it("reports an actual value that is not a number as unreadable-value, and a formula error as formula-error", async () => {

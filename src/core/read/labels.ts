@@ -30,6 +30,7 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/度量单位|计量单位|^单位$/, "measure"],
   [/权重|分值/, "weight"],
   [/得分/, "score"],
+  [/纠偏|整改措施|^(拟)?采取的?措施$|^改进措施$/, "correction"],
   [/偏差原因|原因分析|改进措施/, "reason"],
   [/^项目(编码|代码|编号)$/, "projectCode"],
   [/^单位(编码|代码)$/, "unitCode"],
@@ -39,6 +40,7 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
   [/全年预计执行数/, "monitoringExpected"],
   [/^(1|一)[-—~至到]\d{1,2}月执行|^截至.{0,8}执行数|^累计执行数|^全年执行数/, "monitoringExecuted"],
   [/^执行率/, "monitoringRate"],
+  [/^调整后(的)?预算(数|金额)?|^调整预算(数|金额)?$/, "monitoringAdjusted"],
   [/^年初预算数|^年度预算数?$|^全年预算数/, "monitoringBudget"],
   [/^年度资金总额|^资金总额|^预算数$|^预算金额|^项目预算(数|金额)?$/, "fundsTotal"],
   [/财政拨款/, "fundsFiscal"],
@@ -48,7 +50,7 @@ export const COLUMN_LABELS: [RegExp, ColumnRole][] = [
 
 /** Column roles that belong to the project rather than to one indicator (list layout). */
 export const FIELD_ROLES = new Set<ColumnRole>([
-  "name", "projectCode", "unitCode", "department", "unit", "monitoringBudget", "monitoringExecuted", "monitoringRate", "monitoringExpected",
+  "name", "projectCode", "unitCode", "department", "unit", "monitoringBudget", "monitoringAdjusted", "monitoringExecuted", "monitoringRate", "monitoringExpected",
   "fundsTotal", "fundsFiscal", "fundsOther", "goal",
 ]);
 
@@ -82,12 +84,14 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^项目(类型|类别)$/, "projectType"],
   [/^(项目|部门|单位)?负责人|^(部门|单位)主要负责人|^责任人/, "responsible"],
   [/^联系(人|电话|方式)/, "contact"],
+  [/^调整后(的)?预算(数|金额)?|^调整预算(数|金额)?$/, "monitoringAdjusted"],
   [/^年初预算数|^全年预算数?$/, "monitoringBudget"],
   [/^(1|一)[-—~至到]\d{1,2}月执行数|^截至.{0,8}执行数|^累计执行数/, "monitoringExecuted"],
   [/^执行率/, "monitoringRate"],
   [/^全年预计执行数/, "monitoringExpected"],
   [/^监控(时点|月份)|^截至月份/, "month"],
   [/^单位确认|^反馈确认/, "confirmation"],
+  [/^(项目)?(自评|评价)?总得分$|^(自评|评价|综合)得分$|^(自评|评价)总分$/, "statedScore"],
   [/^(填报|预算|评价|评估|所属|项目)?年度$/, "year"],
   [/^(填报|填表|申报)日期$/, "filedOn"],
 ];

@@ -7,10 +7,14 @@ import { classifySheet, KIND_NAMES, type Layout, type TableKind } from "../class
 import { finding, type Finding, type FindingRules } from "../findings";
 import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
-import { type Area, type CellValue, isBlank, isCellError, type SheetSnapshot, type WorkbookSnapshot } from "../sheet";
+import { type CellValue, isBlank, isCellError, type WorkbookSnapshot } from "../sheet";
 import { cellText, normalizeLabel } from "../text";
 import { parseTarget, readNumberCell } from "../values";
 import { DEFAULT_RULES } from "../rules/ruleset";
+import { type Block, BlockTracker, foldSubCriterion, subCriterionOwner } from "./blocks";
+import { readFunds } from "./funds";
+import { Sheet } from "./sheet-view";
+import { totalRow } from "./totals";
 import { type ColumnRole, columnRole, FIELD_ROLES, fieldOf, FOOTER, type FundsColumn, rankedRole, SUB_LABELS, TOTAL } from "./labels";
 
 export interface ReadOptions {
@@ -36,75 +40,6 @@ export interface ReadResult {
   rectification: Rectification[];
   /** Findings about sheets or the workbook rather than a project. */
   findings: (Finding & { file: string })[];
-}
-
-/** A sheet with merged areas resolved: a cell inside a merge reads as the merge's top-left value. */
-/** One number per cell for the maps below (a sheet has at most 16,384 columns). */
-const cellKey = (r: number, c: number) => r * 16384 + c;
-
-class Sheet {
-  private readonly master = new Map<number, [number, number]>();
-  private readonly areas = new Map<number, Area>();
-
-  constructor(readonly snap: SheetSnapshot) {
-    for (const m of snap.merges) {
-      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 20_000) continue;
-      this.areas.set(cellKey(m.top, m.left), m);
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.master.set(cellKey(r, c), [m.top, m.left]);
-    }
-  }
-
-  /** The merged area (r, c) lies in, if any. */
-  areaAt(r: number, c: number): Area | null {
-    const m = this.master.get(cellKey(r, c));
-    return this.areas.get(m ? cellKey(m[0], m[1]) : cellKey(r, c)) ?? null;
-  }
-
-  get top(): number {
-    return this.snap.top;
-  }
-  get bottom(): number {
-    return this.snap.top + this.snap.rows.length - 1;
-  }
-  get left(): number {
-    return this.snap.left;
-  }
-  right(row: number): number {
-    return this.snap.left + (this.snap.rows[row - this.snap.top]?.length ?? 0) - 1;
-  }
-  get maxRight(): number {
-    let w = 0;
-    for (const r of this.snap.rows) w = Math.max(w, r.length);
-    return this.snap.left + w - 1;
-  }
-
-  raw(r: number, c: number): CellValue {
-    return this.snap.rows[r - this.snap.top]?.[c - this.snap.left] ?? null;
-  }
-
-  /** The value shown at (r, c): merged cells show their top-left value. */
-  get(r: number, c: number): CellValue {
-    const m = this.master.get(cellKey(r, c));
-    return m ? this.raw(m[0], m[1]) : this.raw(r, c);
-  }
-
-  isMergedSlave(r: number, c: number): boolean {
-    return this.master.has(cellKey(r, c));
-  }
-
-  label(r: number, c: number): string {
-    const v = this.raw(r, c);
-    return typeof v === "string" ? normalizeLabel(v).replace(/[:：]$/, "") : "";
-  }
-
-  located(r: number, c: number): Located {
-    return { value: this.get(r, c), cell: a1(r, c) };
-  }
-
-  rowBlank(r: number): boolean {
-    const row = this.snap.rows[r - this.snap.top];
-    return !row || row.every(isBlank);
-  }
 }
 
 function isLabelText(s: Sheet, r: number, c: number): boolean {
@@ -325,6 +260,8 @@ interface Grid {
   rows: GridRow[];
   total: Project["total"];
   end: number;
+  /** 一级 / 二级 blocks the grid lays out with no indicator rows in them. */
+  emptyBlocks: Block[];
 }
 
 function firstText(s: Sheet, r: number): string {
@@ -343,6 +280,9 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
   let level2 = "";
   let name = "";
   let r = columns.dataStart;
+  const tracker = new BlockTracker();
+  const levelColumns = { level1: columns.byRole.get("level1"), level2: columns.byRole.get("level2") };
+  const indicators: Indicator[] = [];
   for (; r <= limit; r++) {
     if (s.rowBlank(r)) continue;
     const first = firstText(s, r);
@@ -350,9 +290,7 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
     // The next form on the sheet: its title line, or its 项目名称 (a form's grid, not a list's rows).
     if (!fillNames && (/^项目名称/.test(first) || isTitleLine(s, r))) break;
     if (TOTAL.test(first)) {
-      const w = columns.byRole.get("weight");
-      const sc = columns.byRole.get("score");
-      total = { points: w === undefined ? null : s.located(r, w), score: sc === undefined ? null : s.located(r, sc) };
+      total = totalRow(s, r, columns.byRole.get("weight"), columns.byRole.get("score"));
       continue;
     }
     const cells: Partial<Record<IndicatorColumn, Located>> = {};
@@ -384,6 +322,13 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
       const value = [...ticked.map((t) => t.label), ...(other !== undefined ? [cellText(s.raw(r, other))] : [])].join("、");
       cells[role as IndicatorColumn] = { value: value || null, cell: a1(r, ticked[0]?.c ?? other ?? group.columns[0]) };
     }
+    const owner = subCriterionOwner(s, r, columns.byRole.get("level3"), indicators);
+    if (owner) {
+      foldSubCriterion(s, owner, r, cells, (role) => columns.byRole.get(role));
+      rows.push({ row: r, indicator: null, fields, funds: {} });
+      continue;
+    }
+    tracker.visit(s, r, levelColumns);
     const l1 = cells.level1 ? s.get(r, columns.byRole.get("level1")!) : null;
     const l2 = cells.level2 ? s.get(r, columns.byRole.get("level2")!) : null;
     if (!isBlank(l1)) {
@@ -398,9 +343,13 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
       l3 || hasData
         ? { row: r, level1, level2, level3: l3, target: parseTarget(cells.target?.value ?? null), cells }
         : null;
+    if (indicator) {
+      indicators.push(indicator);
+      tracker.count();
+    }
     rows.push({ row: r, indicator, fields, funds: {} });
   }
-  return { columns, rows, total, end: r };
+  return { columns, rows, total, end: r, emptyBlocks: tracker.empty() };
 }
 
 function monthIn(text: string): number | null {
@@ -459,53 +408,8 @@ function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey
   return fields;
 }
 
-const FUNDS_HEADERS: [RegExp, FundsColumn][] = [
-  [/^年初预算(数)?/, "fundsInitial"],
-  [/^全年预算(数)?|^调整后预算(数)?|^全年(可用)?预算/, "fundsBudget"],
-  [/^全年执行(数)?|^(预算|实际|全年实际)执行数|^执行数/, "fundsExecuted"],
-  [/^分值|^权重/, "fundsPoints"],
-  [/^(预算)?执行率/, "fundsRate"],
-  [/^得分$|^得分\(/, "fundsScore"],
-];
-const FUNDS_ROWS = /^(年度资金总额|资金总额|总额|合计|其中[:：]?(当年|本年)?财政拨款|(其中[:：]?)?(当年|本年)财政拨款|上年结转(资金)?|其他资金|基本支出|项目支出)/;
-
-/** The self-evaluation's funds block: a header row with 全年预算数 / 全年执行数, then one row per source of funds. */
-function readFunds(s: Sheet, from: number, to: number): FundsRow[] {
-  for (let r = from; r <= to; r++) {
-    const cols = new Map<FundsColumn, number>();
-    for (let c = s.left; c <= s.right(r); c++) {
-      const l = s.label(r, c);
-      const hit = FUNDS_HEADERS.find(([re]) => re.test(l));
-      if (hit && !cols.has(hit[1])) cols.set(hit[1], c);
-    }
-    // Without a 全年预算数 column, the budget is the 年初预算数 (the 部门整体 forms).
-    if (!cols.has("fundsBudget") && cols.has("fundsInitial")) cols.set("fundsBudget", cols.get("fundsInitial")!);
-    if (!cols.has("fundsBudget") || !cols.has("fundsExecuted")) continue;
-    const out: FundsRow[] = [];
-    for (let rr = r + 1; rr <= to; rr++) {
-      for (let c = s.left; c < Math.min(...cols.values()); c++) {
-        const l = s.label(rr, c);
-        if (!FUNDS_ROWS.test(l)) continue;
-        const at = (k: FundsColumn) => (cols.has(k) ? s.located(rr, cols.get(k)!) : null);
-        out.push({
-          label: l.replace(/^其中[:：]?/, ""),
-          initial: at("fundsInitial"),
-          budget: at("fundsBudget"),
-          executed: at("fundsExecuted"),
-          points: at("fundsPoints"),
-          rate: at("fundsRate"),
-          score: at("fundsScore"),
-        });
-        break;
-      }
-    }
-    return out;
-  }
-  return [];
-}
-
 function newProject(file: string, sheet: string, kind: TableKind, layout: Layout): Project {
-  return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], total: null, year: null, month: null, scope: "project", hasReview: false, findings: [] };
+  return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], emptyBlocks: [], total: null, year: null, month: null, scope: "project", hasReview: false, findings: [] };
 }
 
 function hasReviewColumns(columns: Columns): boolean {
@@ -688,13 +592,14 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
       if (!p.fields[k] || (isBlank(p.fields[k]!.value) && !isBlank(v.value))) p.fields[k] = v;
     }
     p.total = [...t.grids].reverse().find((g) => g.grid.total)?.grid.total ?? null;
+    p.emptyBlocks = counted.flatMap((g) => g.grid.emptyBlocks.map((b) => ({ level: b.level, label: b.label, cell: b.cell })));
     p.hasReview = counted.some((g) => hasReviewColumns(g.columns));
     p.scope = isDepartmentForm(s, start, h - 1, p) ? "department" : "project";
     nameFromTitle(s, start, h - 1, p);
     fundsFromTable(s, start, h - 1, p);
     p.year = statedYear(p.fields.year) ?? yearOf(s, start, h - 1);
     reportMissingColumns(s, p, counted[0].header, counted[0].columns, opts);
-    if (kind === "self-evaluation") p.funds = readFunds(s, start, h - 1);
+    if (kind === "self-evaluation" || kind === "monitoring") p.funds = readFunds(s, start, h - 1);
     if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
     return p;
   });

@@ -7,6 +7,7 @@ import type { IndicatorReview } from "../review";
 import { cell, type SheetSpec, type SpecCell } from "../sheet";
 import { addDays, chineseDate } from "../records";
 import { normalizeLabel } from "../text";
+import type { Scored } from "../self-evaluation";
 
 const W = 6;
 const CONFIRMED = /已确认|无异议|同意/;
@@ -104,7 +105,8 @@ function table(doc: Doc, headers: string[], rows: (string | number)[][]): void {
 export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string): SheetSpec {
   const kind = documentKind(r);
   const p = r.project;
-  const s = r.selfEvaluation!;
+  // A review is made only of a self-evaluation whose total is known.
+  const s = r.selfEvaluation as Scored;
   const rv = r.review!;
   const name = fieldText(p, "name") || p.sheet;
   const unit = fieldText(p, "unit") || "（实施单位）";

@@ -8,6 +8,8 @@ import type { Light } from "../monitor";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { cellText } from "../text";
 import { finalGrade, OUTCOME_ORDER, type ProjectDecision, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
+import { orNull } from "../decimal";
+import { evidenceLine } from "../evidence";
 
 /** A light as colour and symbol, so it reads in black and white too. */
 const LIGHT: Record<Light, [string, CellStyle]> = {
@@ -16,7 +18,7 @@ const LIGHT: Record<Light, [string, CellStyle]> = {
   red: ["■ 红", "red"],
   blue: ["◆ 蓝", "blue"],
 };
-const ACTION_STYLE: Record<string, CellStyle> = { 正常: "green", 预警: "yellow", 暂缓拨款: "red", 停止拨款: "red" };
+const ACTION_STYLE: Record<string, CellStyle> = { 正常: "green", 预警: "yellow", 暂缓拨款: "red", 停止拨款: "red", 无法判定: "warning" };
 
 const num = (v: number | null, format = "0.00"): SpecCell => (v === null ? cell("—", "number") : { value: v, style: "number", numberFormat: format });
 const text = (v: string, style: CellStyle = "input"): SpecCell => ({ value: v, style });
@@ -34,7 +36,7 @@ export function monitoringSheet(a: Analysis, links: boolean): SheetSpec {
   ];
   for (const r of projects) {
     const m = r.monitoring!;
-    const [lightText, lightStyle] = LIGHT[m.executionLight];
+    const [lightText, lightStyle]: [string, CellStyle] = m.executionLight ? LIGHT[m.executionLight] : ["未知", "warning"];
     const counts = (Object.keys(m.lights) as Light[]).filter((k) => m.lights[k] > 0).map((k) => `${LIGHT[k][0]} ${m.lights[k]}`).join("  ");
     rows.push([
       link(fieldText(r.project, "name") || r.project.sheet, r.project.sheet, r.project.fields.name?.cell ?? "A1", links),
@@ -46,7 +48,7 @@ export function monitoringSheet(a: Analysis, links: boolean): SheetSpec {
       text(counts || "—"),
       text(m.indicators.filter((i) => i.possibility === "完全不可能").map((i) => indicatorLabel(i.indicator)).join("、") || "—"),
       cell(m.action, ACTION_STYLE[m.action]),
-      text(m.grounds.join("；") || "执行进度和指标进度正常"),
+      text([m.grounds.join("；") || "执行进度和指标进度正常", evidenceLine(m.evidence)].join("。")),
     ]);
   }
   rows.push([], [cell("指标明细", "section")], headerRow(["项目", "三级指标", "年度指标值", "完成值", "进度指数", "指标灯", "完成目标可能性", "全年预计完成值", "偏差原因", "位置"]));
@@ -94,7 +96,7 @@ export function comparisonSheet(a: Analysis, links: boolean): SheetSpec {
     rows.push([
       link(name, r.project.sheet, r.project.fields.name?.cell ?? "A1", links),
       text("预算执行率"), text("预算执行率"), text("100%"), num(s.executionPoints, "0.##"),
-      num(s.executionRate, "0.0%"), text(""), num(toNumber2(s.executionScore)), text(""), num(r.review ? toNumber2(s.executionScore) : null), num(r.review ? 0 : null), text(""), text(""),
+      num(s.executionRate, "0.0%"), text(""), num(orNull(s.executionScore)), text(""), num(r.review ? orNull(s.executionScore) : null), num(r.review ? 0 : null), text(""), text(""),
     ]);
     for (const i of s.indicators) {
       const rv = reviews.get(indicatorLabel(i.indicator));
@@ -102,13 +104,13 @@ export function comparisonSheet(a: Analysis, links: boolean): SheetSpec {
       const deviation = rv && i.points > 0 ? Math.abs(delta!) / i.points : null;
       rows.push([
         text(name), text(i.indicator.level1), text(indicatorLabel(i.indicator)), text(i.indicator.target.raw), num(i.points, "0.##"),
-        text(i.actual), num(i.claimed), num(toNumber2(i.score)), text(rv?.reviewActual ?? ""), num(rv ? toNumber2(rv.reviewScore) : null),
+        text(i.actual), num(i.claimed), num(orNull(i.score)), text(rv?.reviewActual ?? ""), num(rv ? toNumber2(rv.reviewScore) : null),
         delta && delta > 0 ? { value: delta, style: "warning", numberFormat: "0.00" } : num(delta), num(deviation, "0.0%"), text(rv?.deduction ?? ""),
       ]);
     }
     const total: SpecCell[] = [
       cell(`${name} 合计`, "label"), cell(`自评 ${s.grade}`, "label"), cell(r.review ? `复核 ${r.review.grade}` : "未复核", "label"), cell("", "label"), num(100, "0"),
-      cell("", "label"), num(s.claimedTotal), num(toNumber2(s.score)), cell("", "label"), num(r.review ? toNumber2(r.review.score) : null),
+      cell("", "label"), num(s.claimedTotal), num(orNull(s.score)), cell("", "label"), num(r.review ? toNumber2(r.review.score) : null),
       num(r.review ? toNumber2(r.review.delta) : null), cell("", "label"), cell(r.review && r.review.grade !== s.grade ? `等级由“${s.grade}”变为“${r.review.grade}”` : "", "label"),
     ];
     rows.push(total, []);

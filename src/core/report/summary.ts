@@ -7,6 +7,8 @@ import { openProblems, type Rectification } from "../rectify";
 import { isBlank } from "../sheet";
 import { normalizeLabel } from "../text";
 import { readNumberCell } from "../values";
+import { type Grade, selfScoreText } from "../self-evaluation";
+import { orNull } from "../decimal";
 
 /** Where a project's decision comes from: a step of the chain on one of its tables, or the cycle around them. */
 export type DecisionStep = "target" | "monitoring" | "self-evaluation" | "review" | "result" | "previous" | "rectification";
@@ -28,7 +30,7 @@ export interface ProjectDecision {
  * 四(三)5 from the heaviest (the project cut or cancelled) to the lightest.
  */
 export const OUTCOME_ORDER = ["收回资金又申请", "结果应用未落实", "整改未完成", "削减或取消", "收回", "调整", "督促改进并核减", "据实合理保障", "优先保障"] as const;
-const ACTION_ORDER: Action[] = ["停止拨款", "暂缓拨款", "预警", "正常"];
+const ACTION_ORDER: Action[] = ["停止拨款", "暂缓拨款", "无法判定", "预警", "正常"];
 const STEP_ORDER: DecisionStep[] = ["result", "previous", "rectification", "target", "monitoring", "self-evaluation", "review"];
 
 /** One project across its tables: the target table, the monitoring and the self-evaluation meet here. */
@@ -150,7 +152,7 @@ function decisionsOf(rs: ProjectResult[], cycle: Cycle): ProjectDecision[] {
     const m = r.monitoring;
     if (m) out.push({ step: "monitoring", decision: m.action, grounds: `截至 ${m.month} 月，${m.grounds.join("；") || "执行进度和指标进度正常"}`, ...at(r) });
     const s = r.selfEvaluation;
-    if (s) out.push({ step: "self-evaluation", decision: s.grade, grounds: `自评 ${toNumber2(s.score)} 分`, ...at(r) });
+    if (s) out.push({ step: "self-evaluation", decision: s.grade, grounds: selfScoreText(s) + (s.grade === "无法评定" ? `，缺${s.evidence.missing.join("、")}` : s.evidence.source === "stated" ? "（未经重算）" : ""), ...at(r) });
     const v = r.review;
     if (v) {
       const d = toNumber2(v.delta);
@@ -205,12 +207,12 @@ function verdictGrounds(r: ProjectResult): string {
 }
 
 /** The grade that counts: the review's where there is one, else the self-evaluation's. */
-export function finalGrade(s: ProjectSummary): "优" | "良" | "中" | "差" | null {
+export function finalGrade(s: ProjectSummary): Grade | "无法评定" | null {
   return s.self?.review?.grade ?? s.self?.selfEvaluation?.grade ?? null;
 }
 
 export function selfScore(s: ProjectSummary): number | null {
-  return s.self?.selfEvaluation ? toNumber2(s.self.selfEvaluation.score) : null;
+  return s.self?.selfEvaluation ? orNull(s.self.selfEvaluation.score) : null;
 }
 
 export function reviewScore(s: ProjectSummary): number | null {
