@@ -99,7 +99,8 @@ describe("jixiao check: the command line contract", () => {
     expect(self.decision).toBe("督促改进并核减");
     expect(self.findings.map((f: { code: string }) => f.code).sort()).toEqual(["clue-transfer", "review-grade-differs", "self-evaluation-inflated"]);
     const mon = by("城乡公共消防设施运维");
-    expect(mon.monitoring).toEqual({ month: 7, executionLight: "red", lights: { green: 1, yellow: 0, red: 0, blue: 3 }, action: "暂缓拨款" });
+    expect(mon.monitoring).toMatchObject({ month: 7, executionRate: 0.2, executionLight: "red", lights: { green: 1, yellow: 0, red: 0, blue: 3 }, action: "暂缓拨款" });
+    expect(mon.monitoring.basis).toMatchObject({ source: "recomputed", rows: { read: 4, found: 4 }, missing: [] });
   });
 
   it("prints a Chinese summary table without --json and writes 校验结果 with --out", async () => {
