@@ -140,18 +140,18 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
       const value = toTargetScale(ind.target.percent, ind.target.value, done);
       index = (value / (ind.target.value * share)) * 100;
       light = value <= 0 ? "red" : progressLightOf(index, t.progress);
-    } else if (possibility && !(isQuantitative(ind) && ind.target.value !== null && isBlank(progressCell(ind)?.value ?? null) && progressCell(ind))) {
-      // A quantitative indicator whose period value is blank has no light: the unit's 完成可能性 is not a value read.
-      light = possibility === "完全不可能" ? "red" : possibility === "有可能" ? "yellow" : "green";
     }
+    // Lights come from the progress index alone (DOMAIN §4); the unit's 完成可能性 weighs in the action, not as a light.
     indicators.push({ indicator: ind, index, light, possibility });
   }
 
   const lights: Record<Light, number> = { green: 0, yellow: 0, red: 0, blue: 0 };
   for (const i of indicators) if (i.light) lights[i.light]++;
-  const lit = indicators.filter((i) => i.light);
+  // An indicator is assessed where its progress gave a light or the unit stated its 完成可能性.
+  const lit = indicators.filter((i) => i.light || i.possibility);
   const unread = indicators.length - lit.length;
   const impossible = indicators.filter((i) => i.possibility === "完全不可能");
+  const doubtful = indicators.filter((i) => i.possibility === "有可能");
   const redOrImpossible = indicators.filter((i) => i.light === "red" || i.possibility === "完全不可能");
   const grounds: string[] = [];
   const execText = rate === null ? "预算执行率未读到" : `预算执行率 ${(rate * 100).toFixed(1)}%，执行进度指数 ${executionIndex!.toFixed(1)}（${LIGHT_NAMES[executionLight!]}）`;
@@ -176,13 +176,14 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
     if (executionLight === "red") grounds.push(execText);
     if (impossible.length > 0) grounds.push(`指标“${impossible.map((i) => indicatorLabel(i.indicator)).join("、")}”完全不可能完成`);
     if (lights.red >= t.suspendRedCount) grounds.push(`${lights.red} 个指标为红灯`);
-  } else if (executionLight !== "green" || lights.red > 0 || lights.yellow > 0) {
+  } else if (executionLight !== "green" || lights.red > 0 || lights.yellow > 0 || doubtful.length > 0) {
     action = "预警";
     if (executionLight !== "green") grounds.push(execText);
     if (lights.red + lights.yellow > 0) grounds.push(`${lights.red} 个指标红灯、${lights.yellow} 个指标黄灯`);
+    if (doubtful.length > 0) grounds.push(`指标“${doubtful.map((i) => indicatorLabel(i.indicator)).join("、")}”完成可能性为“有可能”`);
   }
   if ((action === "暂缓拨款" || action === "预警" || action === "正常") && unread > 0 && indicators.length > 0) {
-    grounds.push(`${unread}/${indicators.length} 个指标的进度未读到，未计入红黄绿灯`);
+    grounds.push(`${unread}/${indicators.length} 个指标的进度和完成可能性都未读到`);
   }
   const where = { sheet: p.sheet, cell: p.fields.monitoringExecuted?.cell ?? p.fields.name?.cell ?? null };
   const text = `截至 ${m} 月：${grounds.join("；")}。`;

@@ -106,7 +106,10 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
       `预算执行率得分填 ${claimedExecution}，按执行率 ${(executionRate * 100).toFixed(2)}% 计算应为 ${executionScore.toFixed(2)}。`, rules));
   }
 
-  const indicators = items.map((ind) => scoreIndicator(p, ind, scorer, out));
+  // A scoring sheet (得分 per indicator, no value column at all: an evaluation framework's 评分表) gives its scores as
+  // the evaluators' judgement; they are the evidence, summed and checked, not values to recompute them from.
+  const scoringSheet = !items.some((i) => i.cells.actual);
+  const indicators = items.map((ind) => scoreIndicator(p, ind, scorer, out, scoringSheet));
   checkPointsSum(p, indicators, executionPoints, nested, rules, out);
 
   const known = indicators.filter((i) => i.score !== null);
@@ -114,7 +117,8 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   const hiRaw = (executionScore?.toNumber() ?? executionPoints) + indicators.reduce((s, i) => s + i.range[1], 0);
   const hi = toNumber2(Math.min(hiRaw, Math.max(rules.weights.total, lo)));
   const score = known.length === indicators.length && executionScore !== null ? sum([executionScore, ...known.map((i) => i.score!)]) : null;
-  const claimedTotal = num(p, p.total?.score, "总分", out, rules) ?? num(p, p.fields.statedScore, "总得分", out, rules);
+  const stated = (loc: Located | null | undefined, what: string) => readNumber(p, loc, what, out, rules, true)?.value ?? null;
+  const claimedTotal = stated(p.total?.score, "总分") ?? stated(p.fields.statedScore, "总得分");
   const claimedCell = p.total?.score && claimedTotal !== null ? p.total.score.cell : p.fields.statedScore?.cell ?? null;
   const unknownRows = indicators.filter((i) => i.score === null);
   if (unknownRows.length > 0) missing.push(`${unknownRows.length} 个指标的实际完成值或得分`);
@@ -168,7 +172,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
 }
 
 /** One indicator's score, or its range where its value or score was not read. */
-function scoreIndicator(p: Project, ind: Indicator, scorer: Scorer, out: Finding[]): IndicatorScore {
+function scoreIndicator(p: Project, ind: Indicator, scorer: Scorer, out: Finding[], scoringSheet: boolean): IndicatorScore {
   const rules = scorer.rules;
   const at = (cell: string | null) => ({ sheet: p.sheet, cell });
   const name = indicatorLabel(ind);
@@ -179,7 +183,7 @@ function scoreIndicator(p: Project, ind: Indicator, scorer: Scorer, out: Finding
   const actualText = cellText(ind.cells.actual?.value ?? null).trim();
   const stated = (): Pick<IndicatorScore, "score" | "range" | "recomputed"> =>
     claimed !== null
-      ? { score: round2(clamp(claimed, 0, top)), range: [clamp(claimed, 0, top), clamp(claimed, 0, top)], recomputed: false }
+      ? { score: round2(clamp(claimed, 0, top)), range: [clamp(claimed, 0, top), clamp(claimed, 0, top)], recomputed: scoringSheet }
       : { score: null, range: [0, top], recomputed: false };
   let result: Pick<IndicatorScore, "score" | "range" | "recomputed">;
   let bracket: string | null = null;

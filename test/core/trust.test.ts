@@ -136,17 +136,18 @@ describe("双监控 on the system's monitoring page", () => {
     expect(m.executionIndex).toBeCloseTo(55, 6);
     expect(m.executionLight).toBe("red");
     // 改造供水管网 12 ÷ (60 × 6/12) = 40 → red; 新建水厂 0 → red; 水质达标率 96 ÷ (95 × 0.5) = 202 → blue;
-    // 工程完工时间 is qualitative, 按计划推进 with 确定能 → green; 受益人口 blank: not read, no light; 满意度 92 ÷ 45 → blue.
-    expect(m.indicators.map((i) => i.light)).toEqual(["red", "red", "blue", "green", null, "blue"]);
-    expect(m.lights).toEqual({ green: 1, yellow: 0, red: 2, blue: 2 });
-    // Execution red with 2 of the 5 read indicators red (< half): 暂缓拨款, and so no 削减或取消.
+    // 工程完工时间: 按计划推进 is progress in words, no index, no light; 受益人口 blank: not read, no light;
+    // 满意度 92 ÷ 45 → blue. Lights come from the index alone; each indicator still has its 完成可能性.
+    expect(m.indicators.map((i) => i.light)).toEqual(["red", "red", "blue", null, null, "blue"]);
+    expect(m.lights).toEqual({ green: 0, yellow: 0, red: 2, blue: 2 });
+    // Execution red with 2 of the 6 assessed indicators red (< half): 暂缓拨款, and so no 削减或取消.
     expect(m.action).toBe("暂缓拨款");
     expect(r.decision).toBeNull();
     expect(at(r, "execution-above-budget")).toEqual(["D9"]);
     expect(at(r, "monitoring-value-missing")).toEqual(["E15"]);
     expect(at(r, "correction-missing")).toEqual(["I11"]);
     expect(at(r, "unreadable-value")).toEqual([]);
-    expect(m.evidence.rows).toEqual({ read: 5, found: 6 });
+    expect(m.evidence.rows).toEqual({ read: 6, found: 6 });
   });
 
   it("without the execution figures it is 无法判定, never 停止拨款 from a rate 按 0 计", async () => {

@@ -15,10 +15,14 @@ function dimensionOf(level: "level1" | "level2", label: string): string {
 const REQUIRED = new Set(["l1:output", "l1:cost", "l1:benefit", "l1:satisfaction", "l2:quantity", "l2:quality", "l2:timeliness", "l2:cost", "l2:satisfaction"]);
 const FRAMEWORK_AREA = /决策|过程|管理|履职|效能|效应|指标$/;
 
-function mustHold(level: "level1" | "level2", label: string, d: string): boolean {
-  if (REQUIRED.has(d)) return true;
-  // 经济/社会/生态/可持续 效益 are each optional: a form lists them all and fills those that apply.
-  return level === "level1" && d.startsWith("level1:") && FRAMEWORK_AREA.test(normalizeLabel(label).replace(/[(（].*$/, ""));
+/** 效益 in the plan's words: 经济效益、社会效益、生态效益、可持续影响 — each asked for, though a project may not have all. */
+const BENEFITS = new Set(["l2:economic", "l2:social", "l2:ecological", "l2:sustainable"]);
+
+/** How an empty block is reported: as a missing required dimension (error), a 效益 left out (warning), or not. */
+function weightOf(level: "level1" | "level2", label: string, d: string): "error" | "warning" | null {
+  if (REQUIRED.has(d)) return "error";
+  if (BENEFITS.has(d)) return "warning";
+  return level === "level1" && d.startsWith("level1:") && FRAMEWORK_AREA.test(normalizeLabel(label).replace(/[(（].*$/, "")) ? "error" : null;
 }
 
 /**
@@ -33,10 +37,16 @@ export function emptyBlockFindings(p: Project, rules: RuleSet, already: Finding[
   const out: Finding[] = [];
   for (const b of p.emptyBlocks) {
     const d = dimensionOf(b.level, b.label);
-    if (present.has(d) || seen.has(d) || !mustHold(b.level, b.label, d)) continue;
+    const weight = weightOf(b.level, b.label, d);
+    if (present.has(d) || seen.has(d) || !weight) continue;
     seen.add(d);
-    out.push(finding("missing-dimension", { sheet: p.sheet, cell: b.cell },
-      `表中列有“${b.label}”（${b.cell}），但其下没有填写任何指标，视为缺少这一类指标。`, rules));
+    const f = finding("missing-dimension", { sheet: p.sheet, cell: b.cell },
+      weight === "error"
+        ? `表中列有“${b.label}”（${b.cell}），但其下没有填写任何指标，视为缺少这一类指标。`
+        : `表中列有“${b.label}”（${b.cell}），但其下没有填写任何指标；方案要求效益包括经济效益、社会效益、生态效益、可持续影响，不适用的请注明理由。`,
+      rules);
+    // A 效益 a project may not have is a warning; a rule set that sets the code's severity decides for both.
+    out.push(weight === "warning" && rules.severities["missing-dimension"] === undefined ? { ...f, severity: "warning" } : f);
   }
   return out;
 }

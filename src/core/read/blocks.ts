@@ -96,3 +96,28 @@ export class BlockTracker {
     return this.blocks.filter((b) => b.count === 0 && !(b.parent && b.parent.count === 0));
   }
 }
+
+/** Points written inside a label: 相关性（5分）, 产出指标(50分), 部门决策（25 分） → 5, 50, 25; else null. */
+export function pointsInLabel(text: string): number | null {
+  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A grid without a 分值 / 权重 column that writes its points inside the names at every level (部门决策（25分） ⊃
+ * 目标任务（15分） ⊃ 相关性（5分））: the points are read from the names, each at the cell that states it. The levels'
+ * points count only where the 三级 names carry theirs too.
+ */
+export function pointsFromNames(s: Sheet, r: number, cells: Partial<Record<IndicatorColumn, Located>>, levelColumns: Partial<Record<"level1" | "level2", number>>): void {
+  const l3 = cells.level3;
+  const own = l3 ? pointsInLabel(cellText(l3.value)) : null;
+  if (own === null || !l3) return;
+  cells.weight = { value: own, cell: l3.cell };
+  for (const level of ["level1", "level2"] as const) {
+    const c = levelColumns[level];
+    if (c === undefined) continue;
+    const m = s.areaAt(r, c);
+    const points = pointsInLabel(cellText(s.get(r, c)));
+    if (points !== null) cells[level === "level1" ? "level1Weight" : "level2Weight"] = { value: points, cell: m ? a1(m.top, m.left) : a1(r, c) };
+  }
+}

@@ -11,7 +11,7 @@ import { type CellValue, isBlank, isCellError, type WorkbookSnapshot } from "../
 import { cellText, normalizeLabel } from "../text";
 import { parseTarget, readNumberCell } from "../values";
 import { DEFAULT_RULES } from "../rules/ruleset";
-import { type Block, BlockTracker, foldSubCriterion, subCriterionOwner } from "./blocks";
+import { type Block, BlockTracker, foldSubCriterion, pointsFromNames, subCriterionOwner } from "./blocks";
 import { readFunds } from "./funds";
 import { Sheet } from "./sheet-view";
 import { totalRow } from "./totals";
@@ -272,6 +272,8 @@ function firstText(s: Sheet, r: number): string {
   return "";
 }
 
+const PLACEHOLDER_ROW = /^([.…。·、]+|等|其他……|\.{3,})$/;
+
 /** Reads indicator rows from `columns.dataStart` until the next header row, a footer, or `limit`. */
 function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean): Grid {
   const rows: GridRow[] = [];
@@ -329,6 +331,9 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
       continue;
     }
     tracker.visit(s, r, levelColumns);
+    if (!columns.byRole.has("weight") && columns.levelWeights.level1 === undefined && columns.levelWeights.level2 === undefined) {
+      pointsFromNames(s, r, cells, levelColumns);
+    }
     const l1 = cells.level1 ? s.get(r, columns.byRole.get("level1")!) : null;
     const l2 = cells.level2 ? s.get(r, columns.byRole.get("level2")!) : null;
     if (!isBlank(l1)) {
@@ -337,8 +342,10 @@ function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean)
       level1 = t;
     }
     if (!isBlank(l2)) level2 = cellText(l2).trim();
-    const l3 = cells.level3 && !isBlank(cells.level3.value) ? cellText(cells.level3.value).trim() : "";
-    const hasData = (["target", "actual", "progress", "score"] as const).some((k) => cells[k] && !isBlank(cells[k]!.value));
+    // A row the form prints as a placeholder (……, …, 等) holds nothing.
+    const filled = (loc: Located | undefined) => Boolean(loc) && !isBlank(loc!.value) && !PLACEHOLDER_ROW.test(cellText(loc!.value).trim());
+    const l3 = filled(cells.level3) ? cellText(cells.level3!.value).trim() : "";
+    const hasData = (["target", "actual", "progress", "score"] as const).some((k) => filled(cells[k]));
     const indicator: Indicator | null =
       l3 || hasData
         ? { row: r, level1, level2, level3: l3, target: parseTarget(cells.target?.value ?? null), cells }
@@ -552,7 +559,7 @@ function isDepartmentForm(s: Sheet, from: number, to: number, p: Project): boole
  */
 function nameFromTitle(s: Sheet, from: number, to: number, p: Project): void {
   if (p.fields.name && !isBlank(p.fields.name.value)) return;
-  const org = p.fields.organization;
+  const org = p.fields.organization && !isBlank(p.fields.organization.value) ? p.fields.organization : p.scope === "department" ? p.fields.unit : undefined;
   if (org && !isBlank(org.value)) {
     p.fields.name = org;
     p.fields.department ??= org;
@@ -589,6 +596,8 @@ function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], op
     // Below the grid: attachments (投资评审报告, 领导批示) and the signature lines (负责人, 联系电话).
     const tailStart = (p.indicators.length > 0 ? p.indicators[p.indicators.length - 1].row : lastGrid.columns.dataStart) + 1;
     for (const [k, v] of Object.entries(readFields(s, tailStart, lastGrid.limit)) as [FieldKey, Located][]) {
+      // Below the grid a 总分 is the 总分 row's (its points), read with the grid; a stated total stands above it.
+      if (k === "statedScore") continue;
       if (!p.fields[k] || (isBlank(p.fields[k]!.value) && !isBlank(v.value))) p.fields[k] = v;
     }
     p.total = [...t.grids].reverse().find((g) => g.grid.total)?.grid.total ?? null;
