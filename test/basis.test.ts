@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze, type Analysis } from "../src/core/analyze";
+import { analyze } from "../src/core/analyze";
 import { basisOf, citeLong, REPORT_TOPICS, type RuleDocument, TOPIC_IDS } from "../src/core/basis";
 import { CATALOG, catalogBasis } from "../src/core/findings";
 import { renderReports } from "../src/core/report";
@@ -16,6 +16,7 @@ import { checkRuleSet } from "../src/core/rules/load";
 import { BUILT_IN, CENTRAL, DEFAULT_RULES, type RuleSet, SHUANGYASHAN_2020 } from "../src/core/rules/ruleset";
 import type { SheetSpec, WorkbookSnapshot } from "../src/core/sheet";
 import { openWorkbookFile } from "../src/hosts/node-files";
+import type { Analysis } from "../src/core/results";
 
 const ROOT = join(__dirname, "..");
 /** The plan's text (OCR'd from the published PDF), kept in the repository so a fresh clone can check against it. */

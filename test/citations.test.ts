@@ -6,13 +6,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze, type Analysis } from "../src/core/analyze";
+import { analyze } from "../src/core/analyze";
 import { catalogBasis } from "../src/core/findings";
 import { renderReports } from "../src/core/report";
 import { parseRuleSet } from "../src/core/rules/load";
 import { BUILT_IN, type RuleSet } from "../src/core/rules/ruleset";
 import type { SheetSpec, WorkbookSnapshot } from "../src/core/sheet";
 import { openWorkbookFile } from "../src/hosts/node-files";
+import type { Analysis } from "../src/core/results";
 
 const ROOT = join(__dirname, "..");
 

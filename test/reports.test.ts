@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze, type Analysis } from "../src/core/analyze";
+import { analyze } from "../src/core/analyze";
 import { renderReports } from "../src/core/report";
 import { DEFAULT_RULES } from "../src/core/rules/ruleset";
 import type { SheetSpec, WorkbookSnapshot } from "../src/core/sheet";
 import { openWorkbookFile } from "../src/hosts/node-files";
+import type { Analysis } from "../src/core/results";
 
 const SAMPLES = join(__dirname, "..", "samples");
 let snapshots: WorkbookSnapshot[];

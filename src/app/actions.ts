@@ -1,5 +1,5 @@
 import { loadFormulaParser } from "../core/rules/expression";
-import { type Analysis, type AnalyzeOptions, analyzeSteps, type Progress } from "../core/analyze";
+import { analyzeSteps } from "../core/analyze";
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
 import { OWNED_PREFIXES, planWrite, REGISTER_SHEET } from "../core/owned";
 import { renderReports, type ReportStep } from "../core/report";
@@ -9,6 +9,7 @@ import { PARAMETER_SHEET, ruleSetFromSheet } from "../core/rules/sheet";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import { templateBook } from "../core/templates";
 import { breathe, type WorkbookHost } from "../hosts/host";
+import type { Analysis, AnalyzeOptions, Progress } from "../core/results";
 
 type Sources = WorkbookHost[] | WorkbookSnapshot[];
 

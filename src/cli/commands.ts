@@ -2,7 +2,7 @@
 import { readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { runCheck, runInventory } from "../app/actions";
-import { analyze, type Analysis, analysisJson } from "../core/analyze";
+import { analyze, analysisJson } from "../core/analyze";
 import { citationRefs, REPORT_TOPICS } from "../core/basis";
 import { KIND_NAMES } from "../core/classify";
 import { bySeverity, type Finding } from "../core/findings";
@@ -14,9 +14,10 @@ import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
 import { BUILT_IN, type RuleSet } from "../core/rules/ruleset";
 import type { WorkbookSnapshot } from "../core/sheet";
 import { collectWorkbooks, discardHost, existingResult, openWorkbookFile, ResultWriteError, StreamingFileHost, WorkbookOpenError } from "../hosts/node-files";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { formatTable } from "./table";
 import { selfScoreText } from "../core/self-evaluation";
+import type { Analysis } from "../core/results";
 
 export async function resolveRuleSet(arg: string): Promise<RuleSet> {
   // A rule set's formulas are compiled as it is checked.
@@ -276,7 +277,6 @@ function summaryLine(a: Analysis): string {
     `评价等级（以复核为准）：${grades}。`,
   ].join("");
 }
-
 
 export async function inventoryCommand(paths: string[], opts: { out?: string; force: boolean; json: boolean }, io: Io): Promise<number> {
   if (opts.out) {

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { RuleSet } from "../core/rules/ruleset";
 import { BUILT_IN, DEFAULT_RULES } from "../core/rules/ruleset";
 import { textWidth } from "../core/text";
+import type { Io } from "./io";
 
 const VERSION = "0.1.0";
 
@@ -101,11 +102,6 @@ ${COMMANDS.map((c) => `  ${usage(c).replace(/\n/g, "\n  ")}`).join("\n")}
 运行 jixiao help check 或 jixiao check --help 查看某个命令的全部选项。
 
 ${EXIT_CODES}`;
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 const consoleIo: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n") };
 

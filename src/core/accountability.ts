@@ -1,28 +1,11 @@
-import type { ProjectResult } from "./analyze";
 import { basisOf, type Topic } from "./basis";
 import { ProjectIndex, projectIdentity, yearless } from "./coverage";
 import { fieldText } from "./model";
-import type { PreviousResult } from "./previous";
-import type { Rectification } from "./rectify";
 import { chineseDate } from "./records";
 import type { RuleSet } from "./rules/ruleset";
 import { toNumber2 } from "./decimal";
 import { selfScoreText } from "./self-evaluation";
-
-/** Why a unit is named for 问责 (五(四), DOMAIN §9). */
-export type AccountabilityGround = "自评结果失实" | "违法违纪线索" | "预算执行与绩效目标严重背离" | "连续两年考评未达标" | "整改逾期";
-
-export interface Accountability {
-  unit: string;
-  project: string;
-  ground: AccountabilityGround;
-  /** What happened, with the figures, in a sentence. */
-  facts: string;
-  basis: string;
-  file: string;
-  sheet: string;
-  cell: string | null;
-}
+import type { Accountability, AccountabilityGround, PreviousResult, ProjectResult, Rectification } from "./results";
 
 /** What each ground rests on; the rule set says which of its documents' clauses that is. */
 export const ACCOUNTABILITY_TOPICS: Record<AccountabilityGround, Topic> = {

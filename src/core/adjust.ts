@@ -1,10 +1,10 @@
-import type { ProjectResult } from "./analyze";
-import { type CoverageRow, type Identity, projectIdentity, sameProject } from "./coverage";
+import { projectIdentity, sameProject } from "./coverage";
 import { finding, type Finding } from "./findings";
 import { fieldText } from "./model";
 import type { RuleSet } from "./rules/ruleset";
 import { normalizeLabel } from "./text";
 import { numberAt } from "./values";
+import type { CoverageRow, Identity, ProjectResult } from "./results";
 
 /** A project that asks for money this year: a target table, or a budget-list row no target table answers. */
 interface Candidate {

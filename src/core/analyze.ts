@@ -1,12 +1,11 @@
-import { type Accountability, accountability } from "./accountability";
+import { accountability } from "./accountability";
 import { adjustments } from "./adjust";
-import { applyPrevious, type PreviousLink, type PreviousResult } from "./previous";
-import { addRectificationGrounds, linkRectification, type Rectification } from "./rectify";
-import type { BudgetItem } from "./budget";
+import { applyPrevious } from "./previous";
+import { addRectificationGrounds, linkRectification } from "./rectify";
 import { emptyBlockFindings } from "./checks/empty-blocks";
 import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
-import { coverage, type CoverageRow, exAnteIdentity, ProjectIndex, projectIdentity } from "./coverage";
-import { assessExAnte, type ExAnte, type ExAnteResult } from "./ex-ante";
+import { coverage, exAnteIdentity, ProjectIndex, projectIdentity } from "./coverage";
+import { assessExAnte } from "./ex-ante";
 import { orNull, toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
@@ -20,55 +19,7 @@ import { Scorer } from "./score";
 import { isScored, scoreSelfEvaluation, type SelfEvaluation, selfScoreText } from "./self-evaluation";
 import type { WorkbookSnapshot } from "./sheet";
 import { cellText, fileName } from "./text";
-
-export interface ProjectResult {
-  project: Project;
-  findings: Finding[];
-  /** 源头把关 (四(二)2): 通过, 重新申报, or 终止申报 where re-declaring would not help (see terminate()). */
-  targetVerdict: "通过" | "重新申报" | "终止申报" | null;
-  monitoring: Monitoring | null;
-  selfEvaluation: SelfEvaluation | null;
-  review: Review | null;
-  decision: Decision | null;
-  /** Why the decision was taken. */
-  decisionGrounds: string[];
-}
-
-export interface Analysis {
-  ruleSet: RuleSet;
-  projects: ProjectResult[];
-  /** The 预算项目清单's projects, each with what the batch holds for it; empty without a budget list. */
-  coverage: CoverageRow[];
-  /** Every 事前绩效评估表 of the batch, checked and scored. */
-  exAnte: ExAnteResult[];
-  /** Last year's results, each with this year's budget row and target table for the project (across years). */
-  previous: PreviousLink[];
-  /** Every problem of the batch's 整改情况表s, with where it stands. */
-  rectification: Rectification[];
-  /** Findings about a workbook or sheet rather than a project. */
-  findings: (Finding & { file: string })[];
-  /** Units named for 问责, with the grounds (五(四)). */
-  accountability: Accountability[];
-  /** The day of the check (UTC midnight): 整改期限 count from it and are judged against it. */
-  checkedOn: Date;
-}
-
-export interface AnalyzeOptions {
-  month?: number;
-  /**
-   * Files the host passed over or could not open (a folder's .xls, a damaged workbook): they are findings like any
-   * other, so the result workbook and every listing name them, never dropping them in silence.
-   */
-  notRead?: { file: string; message: string; severity: "error" | "warning" | "info" }[];
-  /** The day the check is made: 整改期限 are judged against it (default: today). */
-  today?: Date;
-}
-
-/** Where a long analysis is: what it is doing, and how far through it is (0–1). */
-export interface Progress {
-  stage: string;
-  done: number;
-}
+import type { Analysis, AnalyzeOptions, BudgetItem, ExAnte, ExAnteResult, PreviousResult, Progress, ProjectResult, Rectification } from "./results";
 
 /**
  * The whole chain as steps: it yields after each workbook read and each project analysed, so a caller inside

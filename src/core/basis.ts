@@ -1,4 +1,3 @@
-import type { RuleSet } from "./rules/ruleset";
 
 /**
  * The 依据 printed beside every finding, in every report sheet's note and in every 反馈通知书 / 再评价报告. Officials who
@@ -90,7 +89,11 @@ export const REPORT_TOPICS = {
 } as const satisfies Record<string, readonly Topic[]>;
 
 /** What a basis needs of a rule set. */
-export type Citing = Pick<RuleSet, "name" | "documents" | "citations">;
+export interface Citing {
+  name: string;
+  documents: Record<string, RuleDocument>;
+  citations: Record<Topic, Citation[]>;
+}
 
 /** Quotation marks inside a quote become single ones (“实行‘双监控’”), as Chinese typesetting nests them. */
 function quoted(quote: string | string[] | undefined): string {

@@ -1,41 +1,12 @@
-import type { ProjectResult } from "./analyze";
-import type { BudgetItem } from "./budget";
 import type { TableKind } from "./classify";
-import type { ExAnteResult } from "./ex-ante";
 import { finding, type Finding } from "./findings";
 import { fieldText, type Located } from "./model";
-import type { PreviousLink } from "./previous";
-import type { Rectification } from "./rectify";
 import type { RuleSet } from "./rules/ruleset";
 import { cellText, normalizeLabel } from "./text";
 import { selfScoreText } from "./self-evaluation";
-
-/** How a budgeted project was matched to its tables: by 项目编码 where both have one, else by name (and unit). */
-export type MatchedBy = "项目编码" | "名称和单位" | "名称";
-
-/** One budgeted project and what the batch holds for it, step by step (全过程、全覆盖). */
-export interface CoverageRow {
-  item: BudgetItem;
-  target: ProjectResult | null;
-  monitoring: ProjectResult | null;
-  selfEvaluation: ProjectResult | null;
-  /** How each table was found, for the clerk to check. */
-  matchedBy: Partial<Record<TableKind, MatchedBy>>;
-  /** The project's 事前绩效评估, where the batch holds one. */
-  exAnte: ExAnteResult | null;
-  /** What the 覆盖情况 sheet shows per step. */
-  states: { exAnte: string; target: string; monitoring: string; selfEvaluation: string; review: string; rectification: string; previous: string };
-}
+import type { BudgetItem, CoverageRow, ExAnteResult, Identity, MatchedBy, PreviousLink, ProjectResult, Rectification } from "./results";
 
 const key = (s: string) => normalizeLabel(s).replace(/[()（）]/g, "");
-
-/** What names a project across tables: its 项目编码, name, unit and budget year (each may be unknown). */
-export interface Identity {
-  code: string;
-  name: string;
-  unit: string;
-  year: number | null;
-}
 
 const text = (v: Located | undefined) => cellText(v?.value ?? null).trim();
 

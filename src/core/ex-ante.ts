@@ -1,42 +1,10 @@
-import { finding, type Finding } from "./findings";
-import type { FieldKey, Located } from "./model";
+import { finding } from "./findings";
+import type { Located } from "./model";
 import type { RuleSet } from "./rules/ruleset";
 import { isBlank } from "./sheet";
 import { cellText, normalizeLabel } from "./text";
 import { numberAt } from "./values";
-
-/** One point of a 事前绩效评估 (立项必要性 …): its points, the score given, and the reasoning written for it. */
-export interface ExAntePoint {
-  label: string;
-  points: Located;
-  score: Located;
-  reason: Located | null;
-}
-
-/** A 事前绩效评估表 as read: the project, the scored points, the total and the conclusion. */
-export interface ExAnte {
-  file: string;
-  sheet: string;
-  fields: Partial<Record<FieldKey, Located>>;
-  year: number | null;
-  points: ExAntePoint[];
-  total: Located | null;
-  conclusion: Located | null;
-  /** Where the table's header stands, for findings about the table as a whole. */
-  headerCell: string;
-}
-
-export type ExAnteConclusion = "予以支持" | "调整完善后支持" | "不予支持";
-
-export interface ExAnteResult {
-  form: ExAnte;
-  score: number;
-  /** What the score concludes under the rule set. */
-  expected: ExAnteConclusion;
-  /** What the form concludes, where it can be read. */
-  conclusion: ExAnteConclusion | null;
-  findings: (Finding & { file: string })[];
-}
+import type { ExAnte, ExAnteConclusion, ExAnteResult } from "./results";
 
 /** The five points 四(三)1 names, by the word that identifies each. */
 export const EX_ANTE_POINTS: [RegExp, string][] = [
@@ -46,7 +14,6 @@ export const EX_ANTE_POINTS: [RegExp, string][] = [
   [/可行性/, "实施方案可行性"],
   [/合规性/, "筹资合规性"],
 ];
-
 
 function conclusionOf(v: Located | null): ExAnteConclusion | null {
   const t = normalizeLabel(cellText(v?.value ?? null));

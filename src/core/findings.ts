@@ -7,7 +7,9 @@ import { CENTRAL, type RuleSet } from "./rules/ruleset";
  * is a list of citation topics; the active rule set says which of its documents' clauses each topic cites.
  */
 
-export type Severity = "error" | "warning" | "info";
+import type { Severity } from "./severity";
+
+export type { Severity };
 
 export interface Finding {
   code: string;

@@ -2,13 +2,13 @@
 // runs when no worker can start (a browser or a file:// page that refuses one).
 import type ExcelJS from "exceljs";
 import { type CancelSignal, CancelledError, runCheck } from "../app/actions";
-import type { Progress } from "../core/analyze";
 import { builtInRuleSet } from "../core/rules/load";
 import { DEFAULT_RULES } from "../core/rules/ruleset";
 import { ExcelJsHost } from "../hosts/exceljs-host";
 import { breathe } from "../hosts/host";
 import type { CheckOptions } from "./controller";
 import { checkView } from "./view";
+import type { Progress } from "../core/results";
 
 export interface CheckedWorkbook {
   /** The result workbook's own bytes. */

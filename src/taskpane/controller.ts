@@ -1,5 +1,4 @@
 import { type CancelSignal, CancelledError, runCheck, runInventory } from "../app/actions";
-import type { Progress } from "../core/analyze";
 import type { ReportStep } from "../core/report";
 import { STEP_NAMES } from "../core/report";
 import { builtInRuleSet } from "../core/rules/load";
@@ -7,6 +6,7 @@ import { BUILT_IN, DEFAULT_RULES } from "../core/rules/ruleset";
 import { templateBooks } from "../core/templates";
 import type { WorkbookHost } from "../hosts/host";
 import { byId, type CheckView, renderCheck, setStatus, showCheck, showInventory } from "./view";
+import type { Progress } from "../core/results";
 
 /** Where an action reads from and writes to: the open workbook inside Excel, or an opened file and a new workbook. */
 export interface Workspace {

@@ -4,7 +4,6 @@ import { ExcelJsHost, openWorkbookBytes } from "../hosts/exceljs-host";
 import { breathe, formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
 import { inflateStartInBrowser, workbookLimitProblem } from "../hosts/zip-limits";
 import { CancelledError } from "../app/actions";
-import type { Progress } from "../core/analyze";
 import { STEP_NAMES } from "../core/report";
 import { checkOpened, type CheckedWorkbook } from "./check-run";
 import type { CheckRequest, WorkerMessage } from "./check-worker";
@@ -12,6 +11,7 @@ import { workerFromPage } from "./offline-page";
 import { type Cancel, type CheckOptions, wireActions } from "./controller";
 import type { CheckView } from "./view";
 import { byId, setStatus } from "./view";
+import type { Progress } from "../core/results";
 
 type ExcelJsModule = typeof ExcelJS;
 

@@ -1,10 +1,10 @@
-import type { Analysis } from "../core/analyze";
 import { KIND_NAMES } from "../core/classify";
 import { bySeverity } from "../core/findings";
 import type { InventoryRow } from "../core/inventory";
 import { fieldText } from "../core/model";
 import { summarize } from "../core/report/summary";
 import { selfScoreText } from "../core/self-evaluation";
+import type { Analysis } from "../core/results";
 
 /** Small DOM helpers. Workbook text only ever reaches the page through textContent. */
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { analyze, type ProjectResult } from "../../src/core/analyze";
+import { analyze } from "../../src/core/analyze";
 import { parseRuleSet } from "../../src/core/rules/load";
 import { CENTRAL, DEFAULT_RULES, type RuleSet } from "../../src/core/rules/ruleset";
 import { monitoringSheet, type SheetDef, snapshot, withCell } from "../fixtures";
+import type { ProjectResult } from "../../src/core/results";
 
 async function monitor(def: SheetDef, rules: RuleSet = CENTRAL, month?: number): Promise<ProjectResult[]> {
   return analyze([await snapshot([def], "监控.xlsx")], rules, { month }).projects;

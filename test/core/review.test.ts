@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyze, type ProjectResult } from "../../src/core/analyze";
+import { analyze } from "../../src/core/analyze";
 import { CENTRAL } from "../../src/core/rules/ruleset";
 import { selfEvaluationSheet, type SheetDef, snapshot, withCell } from "../fixtures";
+import type { ProjectResult } from "../../src/core/results";
 
 async function review(def: SheetDef): Promise<ProjectResult> {
   const [p] = analyze([await snapshot([def], "复核.xlsx")], CENTRAL).projects;

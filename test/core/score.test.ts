@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyze, type ProjectResult } from "../../src/core/analyze";
+import { analyze } from "../../src/core/analyze";
 import { parseRuleSet } from "../../src/core/rules/load";
 import { CENTRAL, gradeOf, HUBEI_2020, type RuleSet } from "../../src/core/rules/ruleset";
 import { bracketOf, Scorer } from "../../src/core/score";
 import { selfEvaluationSheet, type SheetDef, snapshot, withCell } from "../fixtures";
+import type { ProjectResult } from "../../src/core/results";
 
 const central = new Scorer(CENTRAL);
 const n = (d: { toNumber(): number }) => d.toNumber();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyze, type ProjectResult } from "../../src/core/analyze";
+import { analyze } from "../../src/core/analyze";
 import { CENTRAL, DEFAULT_RULES, type RuleSet } from "../../src/core/rules/ruleset";
 import { type SheetDef, snapshot, targetSheet, withCell } from "../fixtures";
+import type { ProjectResult } from "../../src/core/results";
 
 async function check(def: SheetDef | SheetDef[], file = "目标.xlsx", rules: RuleSet = CENTRAL): Promise<ProjectResult[]> {
   const a = analyze([await snapshot(Array.isArray(def) ? def : [def], file)], rules);

@@ -4,9 +4,10 @@
  * prints it, with a budget-execution block by 资金来源. Expectations are worked out by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
-import { analyze, type ProjectResult } from "../../src/core/analyze";
+import { analyze } from "../../src/core/analyze";
 import { DEFAULT_RULES } from "../../src/core/rules/ruleset";
 import { type SheetDef, snapshot } from "../fixtures";
+import type { ProjectResult } from "../../src/core/results";
 
 async function one(def: SheetDef): Promise<ProjectResult> {
   const a = analyze([await snapshot([def], "表.xlsx")], DEFAULT_RULES, { today: new Date(Date.UTC(2026, 6, 15)) });

@@ -1,13 +1,12 @@
 import { a1 } from "../address";
-import { type BudgetItem, readBudgetList } from "../budget";
-import type { ExAnte } from "../ex-ante";
-import { type PreviousResult, readPreviousResults } from "../previous";
-import { type Rectification, readRectification } from "../rectify";
+import { readBudgetList } from "./budget-list";
+import { readPreviousResults } from "./previous-results";
+import { readRectification } from "./rectification";
 import { classifySheet, KIND_NAMES, type Layout, type TableKind } from "../classify";
 import { finding, type Finding, type FindingRules } from "../findings";
-import { FIELD_NAMES, type FieldKey, type FundsRow, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
+import { FIELD_NAMES, type FieldKey, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
-import { type CellValue, isBlank, isCellError, type WorkbookSnapshot } from "../sheet";
+import { isBlank, isCellError, type WorkbookSnapshot } from "../sheet";
 import { cellText, normalizeLabel } from "../text";
 import { parseTarget, readNumberCell } from "../values";
 import { DEFAULT_RULES } from "../rules/ruleset";
@@ -16,6 +15,7 @@ import { readFunds } from "./funds";
 import { Sheet } from "./sheet-view";
 import { totalRow } from "./totals";
 import { type ColumnRole, columnRole, FIELD_ROLES, fieldOf, FOOTER, type FundsColumn, rankedRole, SUB_LABELS, TOTAL } from "./labels";
+import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
 
 export interface ReadOptions {
   /** Monitoring point when a sheet does not state it. */

@@ -1,4 +1,3 @@
-import type { Analysis } from "../analyze";
 import { citeLong, REPORT_TOPICS } from "../basis";
 import { fieldText } from "../model";
 import { chineseDate } from "../records";
@@ -6,6 +5,7 @@ import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { RECTIFICATION_COLUMNS } from "../templates/forms";
 import { fileName } from "../text";
 import { raisedProblems, rectifyBy } from "./documents";
+import type { Analysis } from "../results";
 
 const text = (v: string, style: CellStyle = "input"): SpecCell => ({ value: v, style });
 const headerRow = (hs: string[]): SpecCell[] => hs.map((h) => cell(h, "header"));

@@ -1,4 +1,3 @@
-import type { Analysis, ProjectResult } from "../analyze";
 import { citedDocuments, REPORT_TOPICS } from "../basis";
 import { toNumber2 } from "../decimal";
 import { fieldText } from "../model";
@@ -8,6 +7,7 @@ import { cell, type SheetSpec, type SpecCell } from "../sheet";
 import { addDays, chineseDate } from "../records";
 import { normalizeLabel } from "../text";
 import type { Scored } from "../self-evaluation";
+import type { Analysis, ProjectResult } from "../results";
 
 const W = 6;
 const CONFIRMED = /已确认|无异议|同意/;

@@ -1,8 +1,8 @@
-import type { Analysis } from "../analyze";
 import { bySeverity, type Severity } from "../findings";
 import { fieldText } from "../model";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { summarize } from "./summary";
+import type { Analysis } from "../results";
 
 export const FINDINGS_SHEET = "校验结果";
 

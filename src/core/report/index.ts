@@ -1,4 +1,3 @@
-import type { Analysis } from "../analyze";
 import { inventory, renderInventory } from "../inventory";
 import type { TableKind } from "../classify";
 import type { SheetSpec, WorkbookSnapshot } from "../sheet";
@@ -7,6 +6,7 @@ import { renderFindings } from "./findings-sheet";
 import { fitRowHeights } from "./layout";
 import { accountabilitySheet, rectificationSheet } from "./cycle-sheets";
 import { cluesSheet, comparisonSheet, coverageSheet, monitoringSheet, summarySheet } from "./sheets";
+import type { Analysis } from "../results";
 
 /** The task pane's steps: everything at once, or one part of the chain. */
 export type ReportStep = "all" | "target" | "monitoring" | "review" | "documents" | "summary";

@@ -1,6 +1,5 @@
 import { a1 } from "../address";
 import { citationRefs, citeLong, REPORT_TOPICS } from "../basis";
-import type { Analysis } from "../analyze";
 import { toNumber2 } from "../decimal";
 import { indicatorLabel } from "../indicators";
 import { fieldText } from "../model";
@@ -10,6 +9,7 @@ import { cellText } from "../text";
 import { finalGrade, OUTCOME_ORDER, type ProjectDecision, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
 import { orNull } from "../decimal";
 import { evidenceLine } from "../evidence";
+import type { Analysis } from "../results";
 
 /** A light as colour and symbol, so it reads in black and white too. */
 const LIGHT: Record<Light, [string, CellStyle]> = {

@@ -1,14 +1,13 @@
-import type { Analysis, ProjectResult } from "../analyze";
 import { toNumber2 } from "../decimal";
 import { fieldText, type Project } from "../model";
 import type { Action } from "../monitor";
-import type { PreviousLink } from "../previous";
-import { openProblems, type Rectification } from "../rectify";
+import { openProblems } from "../rectify";
 import { isBlank } from "../sheet";
 import { normalizeLabel } from "../text";
 import { readNumberCell } from "../values";
 import { type Grade, selfScoreText } from "../self-evaluation";
 import { orNull } from "../decimal";
+import type { Analysis, PreviousLink, ProjectResult, Rectification } from "../results";
 
 /** Where a project's decision comes from: a step of the chain on one of its tables, or the cycle around them. */
 export type DecisionStep = "target" | "monitoring" | "self-evaluation" | "review" | "result" | "previous" | "rectification";

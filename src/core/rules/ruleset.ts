@@ -1,5 +1,5 @@
 import type { Citation, RuleDocument, Topic } from "../basis";
-import type { Severity } from "../findings";
+import type { Severity } from "../severity";
 import { HEIHE_PLAN, MINISTRY_CITATIONS, MINISTRY_DOCUMENTS, SHUANGYASHAN_CITATIONS, SHUANGYASHAN_PLAN } from "./citations";
 
 /**

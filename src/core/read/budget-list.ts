@@ -1,19 +1,8 @@
-import type { CellValue, SheetSnapshot } from "./sheet";
-import { cellText, normalizeLabel } from "./text";
-import { type ListedProject, readRecords, recordText } from "./records";
-import { readNumberCell } from "./values";
-
-/** One row of a finance bureau's 预算项目清单: a project the budget funds. */
-export interface BudgetItem extends ListedProject {
-  /** 预算金额 in 万元, or null where it cannot be read. */
-  amount: number | null;
-  /** 新增 (true) or 延续 (false); null where the list does not say. */
-  isNew: boolean | null;
-  /** 是否重大 as the list states it; null where it does not say. */
-  isMajor: boolean | null;
-  /** The budget year in the list's title (2026年度…清单), where it says. */
-  year: number | null;
-}
+import type { CellValue, SheetSnapshot } from "../sheet";
+import { cellText, normalizeLabel } from "../text";
+import { readRecords, recordText } from "../records";
+import { readNumberCell } from "../values";
+import type { BudgetItem } from "../results";
 
 const COLUMNS: [RegExp, keyof Omit<BudgetItem, "file" | "sheet" | "cell">][] = [
   [/^项目(编码|代码|编号)$/, "code"],
