@@ -1,0 +1,28 @@
+import { type Finding, type FindingRules } from "../findings";
+import { type Project } from "../model";
+import { DEFAULT_RULES } from "../rules/ruleset";
+import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
+
+/** What a reading is given (the month, the rule set whose severities and 依据 findings carry) and what it gives. */
+export interface ReadOptions {
+  /** Monitoring point when a sheet does not state it. */
+  month?: number;
+  /** Whose severities and 依据 the reading findings carry (default: the default rule set). */
+  rules?: FindingRules;
+  /** The day a 整改期限 is judged against (default: today). */
+  today?: Date;
+}
+export const rulesOf = (opts: ReadOptions): FindingRules => opts.rules ?? DEFAULT_RULES;
+export interface ReadResult {
+  projects: Project[];
+  /** Rows of the finance bureau's 预算项目清单, where the workbook has one. */
+  budget: BudgetItem[];
+  /** 事前绩效评估表s. */
+  exAnte: ExAnte[];
+  /** Last year's results (上年评价结果), from a sheet of this kind or a workbook given as last year's. */
+  previous: PreviousResult[];
+  /** 整改情况表 rows, each with where it stands. */
+  rectification: Rectification[];
+  /** Findings about sheets or the workbook rather than a project. */
+  findings: (Finding & { file: string })[];
+}
