@@ -50,6 +50,9 @@ export function periodOf(s: Sheet, header: number, c: number): "year" | "medium"
   return null;
 }
 /** Maps the grid's columns to roles, reading a second header row where the first leaves a column unnamed or grouped. */
+/** Words that make a value column a target: 目标值, 年度指标值, 预期指标值, 计划值, 目标值(标准). */
+const TARGET_WORDS = /目标|预期|计划|年度指标值|年初/;
+
 export function mapColumns(s: Sheet, header: number): Columns {
   const second = header + 1;
   let usesSecond = false;
@@ -76,6 +79,15 @@ export function mapColumns(s: Sheet, header: number): Columns {
     }
     if (!hit || hit.role === "ignore") continue;
     candidates.push({ c, ...hit, period: 1 });
+  }
+  // A target column and a plain 指标值 beside it (an evaluation form: 目标值(标准) | … | 指标值): the 指标值 is the value
+  // collected, not a second target — the header's meaning within its table, not its word alone.
+  const targets = candidates.filter((x) => x.role === "target");
+  if (targets.length >= 2 && !candidates.some((x) => x.role === "actual")) {
+    const label = (x: { c: number }) => s.label(header, x.c) || s.label(second, x.c);
+    const named = targets.filter((x) => TARGET_WORDS.test(label(x)));
+    const plain = targets.filter((x) => /^指标值$/.test(label(x)));
+    if (named.length >= 1 && plain.length === 1 && plain[0].c > named[0].c) plain[0].role = "actual";
   }
   // Where a role has several columns (中期 and 年度 side by side), the words above them say which is the year's.
   const count = new Map<ColumnRole, number>();
