@@ -56,7 +56,7 @@ describe("jixiao check: the command line contract", () => {
   it("gives every project the contract's keys and value sets", () => {
     for (const p of doc.projects) {
       expect(Object.keys(p).sort()).toEqual(
-        ["code", "decision", "decisionGrounds", "file", "findings", "indicators", "kind", "monitoring", "name", "review", "scope", "selfEvaluation", "sheet", "targetVerdict", "unit"],
+        ["code", "decision", "decisionGrounds", "file", "findings", "indicators", "kind", "monitoring", "name", "reading", "review", "scope", "selfEvaluation", "sheet", "targetVerdict", "unit"],
       );
       expect(["target", "monitoring", "self-evaluation"]).toContain(p.kind);
       expect(VERDICTS).toContain(p.targetVerdict);

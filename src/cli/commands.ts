@@ -15,6 +15,7 @@ import { BUILT_IN, type RuleSet } from "../core/rules/ruleset";
 import type { WorkbookSnapshot } from "../core/sheet";
 import { collectWorkbooks, discardHost, existingResult, openWorkbookFile, ResultWriteError, StreamingFileHost, WorkbookOpenError } from "../hosts/node-files";
 import type { Io } from "./io";
+import { type LayoutProfile, LayoutError, parseLayoutProfiles } from "../core/read/layout";
 import { formatTable } from "./table";
 import { selfScoreText } from "../core/self-evaluation";
 import type { Analysis } from "../core/results";
@@ -146,10 +147,25 @@ function recognisedAny(a: Analysis): boolean {
   return a.projects.length + a.coverage.length + a.exAnte.length + a.rectification.length > 0;
 }
 
+/** The layout profiles given with --layout, each file checked; an unreadable or invalid one stops the run with its reason. */
+export async function loadLayouts(files: string[]): Promise<LayoutProfile[]> {
+  const out: LayoutProfile[] = [];
+  for (const f of files) {
+    let text: string;
+    try {
+      text = await readFile(f, "utf8");
+    } catch {
+      throw new LayoutError(`找不到版式文件 ${f}，请检查 --layout 后的路径。`);
+    }
+    out.push(...parseLayoutProfiles(text, f));
+  }
+  return out;
+}
+
 export async function checkCommand(
   paths: string[],
   opts: {
-    out?: string; force: boolean; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[];
+    out?: string; force: boolean; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[]; layouts?: LayoutProfile[];
     exitZero: boolean; quiet: boolean; maxWarnings?: number;
   },
   io: Io,
@@ -173,7 +189,7 @@ export async function checkCommand(
   const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
   let analysis: Analysis;
   try {
-    ({ analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month, today: opts.today, notRead: unread }));
+    ({ analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month, today: opts.today, notRead: unread, layouts: opts.layouts }));
   } catch (e) {
     if (!(e instanceof ResultWriteError)) throw e;
     io.err(e.message);

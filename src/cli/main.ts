@@ -3,6 +3,7 @@ import type { RuleSet } from "../core/rules/ruleset";
 import { BUILT_IN, DEFAULT_RULES } from "../core/rules/ruleset";
 import { textWidth } from "../core/text";
 import type { Io } from "./io";
+import type { LayoutProfile } from "../core/read/layout";
 
 const VERSION = "0.1.0";
 
@@ -39,6 +40,7 @@ const CHECK: CommandSpec = {
     { name: "month", short: "m", value: "1-12", help: "监控时点（截至几月）；表中写明“1-7月”等时以表为准" },
     { name: "previous", value: "上年结果.xlsx", multiple: true, help: "上年的结果工作簿（本工具生成的“汇总”，或写有项目编码/名称、等级、结果应用、金额的清单），可重复；据此检查结果应用是否落实、收回的资金是否又申请预算、是否连续两年未达标" },
     { name: "date", value: "YYYY-MM-DD", help: "检查日期，整改期限按此日判断是否逾期（默认今天）" },
+    { name: "layout", value: "版式.json", multiple: true, help: "读取方式（版式文件，由任务窗格或网页的“读取方式”导出），可重复；表头与之相同的表按其中指定的列读取，再按表头文字识别其余的列" },
     OUT,
     FORCE,
     JSON_OPTION,
@@ -268,8 +270,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.err(e instanceof Error ? e.message : String(e));
     return 2;
   }
+  let layouts: LayoutProfile[];
+  try {
+    layouts = await commands.loadLayouts((values.layout as string[] | undefined) ?? []);
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
   return commands.checkCommand(paths, {
-    out, force, json, rules, month, today, maxWarnings,
+    out, force, json, rules, month, today, maxWarnings, layouts,
     previous: (values.previous as string[] | undefined) ?? [],
     exitZero: values["exit-zero"] === true,
     quiet: values.quiet === true,

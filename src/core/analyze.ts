@@ -49,7 +49,7 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   const now = opts.today ?? new Date();
   const checkedOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   for (const [i, wb] of workbooks.entries()) {
-    const r = readWorkbook(wb, { month: opts.month, rules, today: checkedOn });
+    const r = readWorkbook(wb, { month: opts.month, rules, today: checkedOn, layouts: opts.layouts });
     projects.push(...r.projects);
     budget.push(...r.budget);
     forms.push(...r.exAnte);
@@ -251,6 +251,7 @@ export function projectJson(r: ProjectResult) {
     review: r.review ? { score: toNumber2(r.review.score), grade: r.review.grade, delta: toNumber2(r.review.delta) } : null,
     decision: r.decision,
     decisionGrounds: r.decisionGrounds,
+    reading: p.reading ?? null,
   };
 }
 

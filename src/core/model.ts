@@ -33,6 +33,21 @@ export type IndicatorColumn =
   /** 纠偏措施 / 整改措施 beside the 偏差原因 of a monitoring table. */
   | "correction";
 
+/** Roles a column of an indicator grid can play: an indicator's own column, a project field (list layout), or funds. */
+export type FundsColumn = "fundsInitial" | "fundsBudget" | "fundsExecuted" | "fundsPoints" | "fundsRate" | "fundsScore";
+export type ColumnRole = IndicatorColumn | FieldKey | FundsColumn | "ignore";
+
+/** How a table was read, for the 读取方式 view: each header column with the role it was given, and the profile used. */
+export interface Reading {
+  header: string[];
+  fingerprint: string;
+  /** The header's row (as Excel numbers it) and the sheet's first column. */
+  row: number;
+  left: number;
+  columns: { column: number; letter: string; label: string; role: ColumnRole | null }[];
+  profile: string | null;
+}
+
 export interface Indicator {
   /** 0-based sheet row. */
   row: number;
@@ -142,6 +157,8 @@ export interface Project {
   scope: "project" | "department";
   /** Whether the grid carries the reviewer's columns. */
   hasReview: boolean;
+  /** How the table was read: its header's columns and the role each was given (the 读取方式 view), and the profile used. */
+  reading?: Reading;
   /** Problems met while reading this table. */
   findings: Finding[];
 }

@@ -3,6 +3,7 @@
  * that the readers, the judgement and the reports import, so that none of them imports another for a type.
  */
 import type { Finding } from "./findings";
+import type { LayoutProfile } from "./read/layout";
 import type { FieldKey, Located, Project } from "./model";
 import type { TableKind } from "./classify";
 import type { Monitoring } from "./monitor";
@@ -52,6 +53,8 @@ export interface AnalyzeOptions {
   notRead?: { file: string; message: string; severity: "error" | "warning" | "info" }[];
   /** The day the check is made: 整改期限 are judged against it (default: today). */
   today?: Date;
+  /** Layout profiles (读取方式) to apply before guessing a table's columns. */
+  layouts?: readonly LayoutProfile[];
 }
 
 /** Where a long analysis is: what it is doing, and how far through it is (0–1). */

@@ -4,7 +4,7 @@ import { dec, type Dec, round2, sum, toNumber2 } from "./decimal";
 import { columnsRead, type Evidence } from "./evidence";
 import { finding, type Finding, ruleBasis } from "./findings";
 import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
-import type { Indicator, Located, Project } from "./model";
+import type { FundsRow, Indicator, Located, Project } from "./model";
 import { gradeOf, type RuleSet } from "./rules/ruleset";
 import { bracketOf, type Scorer } from "./score";
 import { isBlank } from "./sheet";
@@ -79,7 +79,8 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
 
   // Budget execution: the 年度资金总额 row. A table whose indicator points alone make the total (a 决策/过程/产出/效益
   // evaluation, or a province that shows execution without scoring it) has no separate execution score.
-  const funds = p.funds.find((f) => /^(年度)?资金总额|^总额|^合计/.test(f.label)) ?? p.funds[0];
+  // Where the form writes its funds as labelled fields (全年预算数 200 | 全年执行数 190) rather than as a block, they are the row.
+  const funds = p.funds.find((f) => /^(年度)?资金总额|^总额|^合计/.test(f.label)) ?? p.funds[0] ?? fundsFromFields(p);
   const nested = nestedPointsProblems(p.indicators, rules.weights.total);
   const flatPoints = items.reduce((s, i) => s + (pointsOf(i.cells.weight) ?? 0), 0);
   const selfContained = Math.abs((nested ? nested.levelTotal : flatPoints) - rules.weights.total) < 0.005 && !funds?.points;
@@ -284,3 +285,11 @@ export function selfScoreText(s: SelfEvaluation): string {
   return `自评 ${s.range[0]}–${s.range[1]} 分`;
 }
 
+
+/** The funds written as labelled fields around the grid, as one funds row; null where neither figure is there. */
+function fundsFromFields(p: Project): FundsRow | undefined {
+  const f = p.fields;
+  const budget = f.monitoringAdjusted && !isBlank(f.monitoringAdjusted.value) ? f.monitoringAdjusted : f.monitoringBudget;
+  if (!budget || !f.monitoringExecuted) return undefined;
+  return { label: "资金总额", initial: f.monitoringBudget ?? null, budget, executed: f.monitoringExecuted, points: null, rate: f.monitoringRate ?? null, score: null };
+}

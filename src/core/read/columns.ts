@@ -9,6 +9,7 @@ import { type ColumnRole, columnRole, rankedRole } from "./labels";
 import { isGroupLabel } from "./headers";
 import { ReadOptions, rulesOf } from "./options";
 import { NEEDS } from "./needs";
+import { type LayoutProfile, profileColumn } from "./layout";
 
 /** Stage 2 — map the columns to roles: which column of a header row is the 三级指标, the 指标值, the 实际完成值, the 得分 … */
 export interface Columns {
@@ -53,7 +54,7 @@ export function periodOf(s: Sheet, header: number, c: number): "year" | "medium"
 /** Words that make a value column a target: 目标值, 年度指标值, 预期指标值, 计划值, 目标值(标准). */
 const TARGET_WORDS = /目标|预期|计划|年度指标值|年初/;
 
-export function mapColumns(s: Sheet, header: number): Columns {
+export function mapColumns(s: Sheet, header: number, profile: LayoutProfile | null = null): Columns {
   const second = header + 1;
   let usesSecond = false;
   const candidates: { c: number; role: ColumnRole; rank: number; period: number }[] = [];
@@ -121,6 +122,7 @@ export function mapColumns(s: Sheet, header: number): Columns {
       byRole.set("weight", c);
     }
   }
+  if (profile) applyProfile(s, profile, roles, byRole, levelWeights);
   const sorted = new Map([...roles].sort((a, b) => a[0] - b[0]));
   return { roles: sorted, byRole, levelWeights, choices, dataStart: usesSecond && !hasIndicatorName(s, second, byRole) ? header + 2 : header + 1 };
 }
@@ -159,4 +161,21 @@ export function reportMissingColumns(s: Sheet, p: Project, header: number, colum
 }
 export function hasReviewColumns(columns: Columns): boolean {
   return columns.byRole.has("reviewActual") || columns.byRole.has("reviewScore");
+}
+
+/** A layout profile's roles over the guessed ones: each listed column gets its role, and no other column keeps it. */
+function applyProfile(s: Sheet, profile: LayoutProfile, roles: Map<number, ColumnRole>, byRole: Map<ColumnRole, number>, levelWeights: Columns["levelWeights"]): void {
+  for (const { column, role } of profile.roles) {
+    const c = profileColumn(s, column);
+    const before = roles.get(c);
+    if (before !== undefined) byRole.delete(before);
+    roles.delete(c);
+    if (levelWeights.level1 === c) delete levelWeights.level1;
+    if (levelWeights.level2 === c) delete levelWeights.level2;
+    if (role === "ignore") continue;
+    const other = byRole.get(role);
+    if (other !== undefined) roles.delete(other);
+    roles.set(c, role);
+    byRole.set(role, c);
+  }
 }

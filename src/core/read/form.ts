@@ -11,6 +11,7 @@ import { findMonth, monthIn, readFields, statedYear, yearOf } from "./fields";
 import { Grid, readGrid } from "./grid";
 import { firstText, isGroupLabel, isTitleLine } from "./headers";
 import { ReadOptions, rulesOf } from "./options";
+import { describeReading, type LayoutProfile, profileFor } from "./layout";
 
 /** Stage 5a — assemble a form (one project per form, fields around its grids) into a project. */
 export function newProject(file: string, sheet: string, kind: TableKind, layout: Layout): Project {
@@ -44,20 +45,21 @@ export function startsNewForm(s: Sheet, from: number, to: number): boolean {
 export interface FormTable {
   /** The first row of the form: its title and fields start here. */
   start: number;
-  grids: { header: number; columns: Columns; grid: Grid; limit: number; medium: boolean }[];
+  grids: { header: number; columns: Columns; grid: Grid; limit: number; medium: boolean; profile: LayoutProfile | null }[];
 }
 /**
  * Groups the grids of a sheet into forms. A grid continues the form before it when nothing between them starts
  * a new form: a header repeated before each 一级指标 section, or the 年度 grid after the 长期 one.
  */
-export function formTables(s: Sheet, headers: number[]): FormTable[] {
+export function formTables(s: Sheet, headers: number[], profiles?: readonly LayoutProfile[]): FormTable[] {
   const tables: FormTable[] = [];
   let blockStart = s.top;
   headers.forEach((h, i) => {
     const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
-    const columns = mapColumns(s, h);
+    const profile = profileFor(s, h, profiles);
+    const columns = mapColumns(s, h, profile);
     const grid = readGrid(s, columns, limit, false);
-    const entry = { header: h, columns, grid, limit, medium: false };
+    const entry = { header: h, columns, grid, limit, medium: false, profile };
     const last = tables[tables.length - 1];
     if (last && !startsNewForm(s, blockStart, h - 1)) last.grids.push(entry);
     else tables.push({ start: blockStart, grids: [entry] });
@@ -127,7 +129,7 @@ export function nameFromTitle(s: Sheet, from: number, to: number, p: Project): v
   }
 }
 export function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
-  return formTables(s, headers).map((t) => {
+  return formTables(s, headers, opts.layouts).map((t) => {
     const first = t.grids[0];
     const h = first.header;
     const p = newProject(file, s.snap.name, kind, "form");
@@ -154,6 +156,7 @@ export function readForm(s: Sheet, file: string, kind: TableKind, headers: numbe
     fundsFromTable(s, start, h - 1, p);
     p.year = statedYear(p.fields.year) ?? yearOf(s, start, h - 1);
     reportMissingColumns(s, p, counted[0].header, counted[0].columns, opts);
+    p.reading = describeReading(s, counted[0].header, counted[0].columns.roles, counted[0].profile);
     if (kind === "self-evaluation" || kind === "monitoring") p.funds = readFunds(s, start, h - 1);
     if (kind === "monitoring") p.month = monthAt(s, start, h + 1, opts, p);
     return p;

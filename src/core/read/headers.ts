@@ -4,6 +4,7 @@ import { normalizeLabel } from "../text";
 import { readNumberCell } from "../values";
 import type { Sheet } from "./sheet-view";
 import { columnRole, FIELD_ROLES, rankedRole } from "./labels";
+import { fingerprint, headerLabels, type LayoutProfile } from "./layout";
 
 /** Stage 1 — find the headers: the rows that head an indicator grid, the form titles that start a new form. */
 export const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
@@ -42,11 +43,13 @@ export function level3Rank(s: Sheet, r: number): number | null {
  * Rows that head an indicator grid, anywhere in the used range. Where a row holds only a general label
  * (绩效指标 over the columns) and the row below it a more specific one (三级指标), the lower row is the header.
  */
-export function findHeaderRows(s: Sheet): number[] {
+export function findHeaderRows(s: Sheet, profiles?: readonly LayoutProfile[]): number[] {
   const rows: number[] = [];
   let previous: { row: number; rank: number } | null = null;
+  // A header the clerk described in a layout profile is a header, whatever its words.
+  const described = new Set((profiles ?? []).filter((p) => p.roles.some((x) => x.role === "level3")).map((p) => p.fingerprint));
   for (let r = s.top; r <= s.bottom; r++) {
-    const rank = level3Rank(s, r);
+    const rank = level3Rank(s, r) ?? (described.size > 0 && !s.rowBlank(r) && described.has(fingerprint(headerLabels(s, r))) ? 0 : null);
     if (rank === null) continue;
     if (previous && previous.row === r - 1 && rank < previous.rank) rows.pop();
     rows.push(r);

@@ -36,7 +36,7 @@ function projectTable(kind: TableKind): KindSpec {
     needs: NEEDS[kind],
     read(snap, { file, layout, evidence, opts }) {
       const s = new Sheet(snap);
-      const headers = findHeaderRows(s);
+      const headers = findHeaderRows(s, opts.layouts);
       if (headers.length === 0) {
         const near = gridWithoutLevel3(s);
         return {

@@ -1,8 +1,6 @@
-import type { FieldKey, IndicatorColumn } from "../model";
+import type { ColumnRole, FieldKey, FundsColumn } from "../model";
 
-/** Roles a column of an indicator grid can play: an indicator's own column, a project field (list layout), or funds. */
-export type FundsColumn = "fundsInitial" | "fundsBudget" | "fundsExecuted" | "fundsPoints" | "fundsRate" | "fundsScore";
-export type ColumnRole = IndicatorColumn | FieldKey | FundsColumn | "ignore";
+export type { ColumnRole, FundsColumn };
 
 /**
  * Grid header labels (normalised: half-width, no whitespace) and their roles, most specific first.
@@ -86,7 +84,7 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^联系(人|电话|方式)/, "contact"],
   [/^调整后(的)?预算(数|金额)?|^调整预算(数|金额)?$/, "monitoringAdjusted"],
   [/^年初预算数|^全年预算数?$/, "monitoringBudget"],
-  [/^(1|一)[-—~至到]\d{1,2}月执行数|^截至.{0,8}执行数|^累计执行数/, "monitoringExecuted"],
+  [/^(1|一)[-—~至到]\d{1,2}月执行数|^截至.{0,8}执行数|^累计执行数|^全年(实际)?执行数/, "monitoringExecuted"],
   [/^执行率/, "monitoringRate"],
   [/^全年预计执行数/, "monitoringExpected"],
   [/^监控(时点|月份)|^截至月份/, "month"],

@@ -8,13 +8,16 @@ import { yearOf } from "./fields";
 import { monthAt, newProject } from "./form";
 import { readGrid } from "./grid";
 import { ReadOptions } from "./options";
+import { describeReading, profileFor } from "./layout";
 
 /** Stage 5b — assemble a list (one row per indicator or project, as budget systems export) into projects. */
 export function readList(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
   const projects: Project[] = [];
   headers.forEach((h, i) => {
     const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
-    const columns = mapColumns(s, h);
+    const profile = profileFor(s, h, opts.layouts);
+    const columns = mapColumns(s, h, profile);
+    const reading = describeReading(s, h, columns.roles, profile);
     const grid = readGrid(s, columns, limit, true);
     const before = projects.length;
     const byName = new Map<string, Project>();
@@ -32,6 +35,7 @@ export function readList(s: Sheet, file: string, kind: TableKind, headers: numbe
       let p = byName.get(key);
       if (!p) {
         p = newProject(file, s.snap.name, kind, "list");
+        p.reading = reading;
         p.year = yearOf(s, s.top, h - 1);
         p.hasReview = hasReviewColumns(columns);
         if (kind === "monitoring") p.month = monthAt(s, s.top, h + 1, opts, p);

@@ -2,6 +2,7 @@ import { type Finding, type FindingRules } from "../findings";
 import { type Project } from "../model";
 import { DEFAULT_RULES } from "../rules/ruleset";
 import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
+import type { LayoutProfile } from "./layout";
 
 /** What a reading is given (the month, the rule set whose severities and 依据 findings carry) and what it gives. */
 export interface ReadOptions {
@@ -11,6 +12,8 @@ export interface ReadOptions {
   rules?: FindingRules;
   /** The day a 整改期限 is judged against (default: today). */
   today?: Date;
+  /** Layout profiles the clerk made: a table whose header matches one is read as the profile says. */
+  layouts?: readonly LayoutProfile[];
 }
 export const rulesOf = (opts: ReadOptions): FindingRules => opts.rules ?? DEFAULT_RULES;
 export interface ReadResult {
