@@ -28,7 +28,7 @@ export async function checkOpened(
   const target = new ExcelJsHost(new ExcelJs.Workbook(), "结果");
   const rules = request.ruleSet === "sheet" ? "sheet" : builtInRuleSet(request.ruleSet) ?? DEFAULT_RULES;
   const { analysis, sheetsWritten } = await runCheck([source], target, rules, {
-    month: request.month, step: request.step, signal, previousSheets: request.previousSheets, previous: lastYear ? [lastYear] : undefined,
+    month: request.month, step: request.step, signal, previousSheets: request.previousSheets, previous: lastYear ? [lastYear] : undefined, layouts: request.layouts,
     onProgress,
   });
   onProgress({ stage: "生成结果工作簿", done: 1 });

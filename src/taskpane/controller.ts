@@ -7,6 +7,8 @@ import { templateBooks } from "../core/templates";
 import type { WorkbookHost } from "../hosts/host";
 import { byId, type CheckView, renderCheck, setStatus, showCheck, showInventory } from "./view";
 import type { Progress } from "../core/results";
+import type { LayoutProfile } from "../core/read/layout";
+import { downloadText, LayoutStore, readingViews, renderReadings } from "./reading-view";
 
 /** Where an action reads from and writes to: the open workbook inside Excel, or an opened file and a new workbook. */
 export interface Workspace {
@@ -34,6 +36,8 @@ export interface CheckOptions {
   ruleSet: string;
   month?: number;
   previousSheets: string[];
+  /** The layout profiles the clerk made in the 读取方式 view (and imported). */
+  layouts?: LayoutProfile[];
 }
 
 /** The 取消 button's signal; `onAbort` lets a worker be told at once. */
@@ -44,6 +48,12 @@ export interface Cancel extends CancelSignal {
 
 /** Wires the action buttons, options, progress and cancel to a workspace; the same for both modes. */
 export function wireActions(ws: Workspace): { enable(on: boolean): void; refreshSheets(): void } {
+  const layouts = new LayoutStore();
+  const readingActions = {
+    rerun: () => byId<HTMLButtonElement>("run-check").click(),
+    exportFile: downloadText,
+    status: setStatus,
+  };
   const month = byId<HTMLSelectElement>("month");
   if (month.options.length === 1) for (let m = 1; m <= 12; m++) month.add(new Option(`1-${m}月`, String(m)));
   // The built-in rule sets, the default first and chosen, before the workbook's own 参数 sheet.
@@ -123,10 +133,14 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
     const step = button.dataset.step as ReportStep;
     button.addEventListener("click", () => {
       if (ws.check && ws.source()) {
-        const request = { step, ruleSet: byId<HTMLSelectElement>("rule-set").value, month: month.value ? Number(month.value) : undefined, previousSheets: previousSheet.value ? [previousSheet.value] : [] };
+        const request = {
+          step, ruleSet: byId<HTMLSelectElement>("rule-set").value, month: month.value ? Number(month.value) : undefined,
+          previousSheets: previousSheet.value ? [previousSheet.value] : [], layouts: layouts.all(),
+        };
         return runWith(STEP_NAMES[step], async (signal) => {
           const r = await ws.check!(request, progress, signal);
           renderCheck(r.view);
+          renderReadings(r.view.readings, layouts, readingActions);
           return r.message;
         });
       }
@@ -137,9 +151,10 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
         const lastYear = ws.previous?.();
         const { analysis, sheetsWritten } = await runCheck([source], target, rules, {
           month: m, step, signal, onProgress: progress,
-          previousSheets: previousSheet.value ? [previousSheet.value] : [], previous: lastYear ? [lastYear] : undefined,
+          previousSheets: previousSheet.value ? [previousSheet.value] : [], previous: lastYear ? [lastYear] : undefined, layouts: layouts.all(),
         });
         showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
+        renderReadings(readingViews(analysis), layouts, readingActions);
         return sheetsWritten;
       });
     });

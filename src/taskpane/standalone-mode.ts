@@ -168,7 +168,7 @@ export function startStandaloneMode(reason: string): void {
     const previous = lastYearBytes ? lastYearBytes.slice().buffer : null;
     const message: CheckRequest = {
       type: "check", file: { name: source!.file, bytes: file }, previous: previous && lastYear ? { name: lastYear.file, bytes: previous } : null,
-      ruleSet: request.ruleSet, month: request.month, step: request.step, previousSheets: request.previousSheets,
+      ruleSet: request.ruleSet, month: request.month, step: request.step, previousSheets: request.previousSheets, layouts: request.layouts,
     };
     worker.postMessage(message, previous ? [file, previous] : [file]);
   }

@@ -5,6 +5,8 @@ import { fieldText } from "../core/model";
 import { summarize } from "../core/report/summary";
 import { selfScoreText } from "../core/self-evaluation";
 import type { Analysis } from "../core/results";
+import { evidenceLine } from "../core/evidence";
+import { type ReadingView, readingViews } from "./reading-view";
 
 /** Small DOM helpers. Workbook text only ever reaches the page through textContent. */
 
@@ -105,6 +107,8 @@ export interface CheckView {
   /** Project, kind, conclusions. */
   projects: string[][];
   findings: ShownFinding[];
+  /** How each table was read, for the 读取方式 view. */
+  readings: ReadingView[];
 }
 
 export function checkView(a: Analysis): CheckView {
@@ -123,10 +127,13 @@ export function checkView(a: Analysis): CheckView {
         r.monitoring ? `截至${r.monitoring.month}月：${r.monitoring.action}` : "",
         r.selfEvaluation ? `${selfScoreText(r.selfEvaluation)}（${r.selfEvaluation.grade}）` : "",
         r.review ? `复核 ${r.review.score.toFixed(2)}（${r.review.grade}）` : "",
-        r.decision ?? "",
+        r.decision ?? (r.selfEvaluation ? "不给结果应用" : ""),
       ].filter(Boolean).join("；"),
+      // What the verdict rests on (依据): the cells read, recomputed or as stated, or what is missing.
+      [r.selfEvaluation?.evidence, r.monitoring?.evidence].filter((e) => e !== undefined).map((e) => evidenceLine(e!)).join("；") || "—",
     ]),
     findings,
+    readings: readingViews(a),
   };
 }
 

@@ -99,7 +99,7 @@ describe("standalone page in real Chromium", () => {
     const codes = await page.$$eval("#finding-groups li", (lis) => lis.map((li) => (li as HTMLElement).dataset.code));
     expect(codes).toEqual(expect.arrayContaining(["direction-mismatch", "score-mismatch"]));
     const projects = await page.$$eval("#project-table tbody tr", (trs) => trs.map((tr) => tr.children[2].textContent));
-    expect(projects).toEqual(["重新申报", "自评 94.54（优）；优先保障"]);
+    expect(projects).toEqual(["重新申报", "自评 94.54 分（优）；优先保障"]);
     await page.screenshot({ path: join(screenshotDir(), "standalone-check.png"), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);

@@ -224,7 +224,11 @@ function summaryRows(list: ProjectSummary[], publicVersion: boolean): SpecCell[]
       复核等级: text(s.self?.review?.grade ?? "—"),
       分差: num(s.self?.review ? toNumber2(s.self.review.delta) : null),
       结果应用: text(s.outcome.join("；") || "—"),
-      依据: text(s.decisions.filter((d) => !GRADED.has(d.step)).map(groundsLine).join("\n")),
+      依据: text([
+        ...s.decisions.filter((d) => !GRADED.has(d.step)).map(groundsLine),
+        // What the grade rests on: the cells read, recomputed or as stated (未经重算), or what is missing (无法评定).
+        ...(s.self?.selfEvaluation ? [`自评等级${s.self.selfEvaluation.grade}：${evidenceLine(s.self.selfEvaluation.evidence)}`] : []),
+      ].join("\n")),
       错误: num(s.errors, "0"),
       警告: num(s.warnings, "0"),
     };
