@@ -126,3 +126,23 @@ export function withCell(def: SheetDef, address: string, value: Row[number]): Sh
   rows[row][col] = value;
   return { ...def, rows };
 }
+
+/** 考核结果 holds the actual values and 评分 the scores: neither word is one the reader knows. */
+export function countySelfEvaluation(): SheetDef {
+  return {
+    name: "自评表",
+    rows: [
+      ["2025年度乡村道路养护项目支出绩效自评表"],
+      ["项目名称", "乡村道路养护", null, "实施单位", "县公路事业发展中心"],
+      ["项目资金（万元）", "全年预算数", "全年执行数"],
+      ["年度资金总额", 100, 100],
+      ["一级指标", "三级指标", "分值", "年度指标值", "考核结果", "评分"],
+      // 30 + 30 + 20 + 10 = 90 points; all reached: 90; execution 100% × 10 = 10; total 100, 优.
+      ["产出指标", "养护里程", 30, "≥50公里", "52公里", 30],
+      [null, "路面完好率", 30, "≥90%", "93%", 30],
+      ["效益指标", "通行条件改善", 20, "明显改善", "达成年度指标", 20],
+      ["满意度指标", "群众满意度", 10, "≥85%", "90%", 10],
+    ],
+    merges: ["A1:F1", "B2:C2", "A6:A7"],
+  };
+}

@@ -20,7 +20,7 @@ const jixiao = (...args: string[]) => {
 const HEADER = ["考核项目", "考核内容", "标准分", "年度目标", "完成情况", "评分"];
 
 /** A county's 考核表 in words of its own: none of its column names is one the reader knows. */
-export function countyForm(): SheetDef {
+function countyForm(): SheetDef {
   return {
     name: "自评表",
     rows: [

@@ -1,10 +1,12 @@
 import { build } from "esbuild";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCellError, type CellValue } from "../../src/core/sheet";
 import { openWorkbookFile } from "../../src/hosts/node-files";
 import type { FakeValue } from "../fakes/fake-excel";
+import { buildWorkbook, countySelfEvaluation } from "../fixtures";
 import "./fake-office-types";
 import { Harness, ROOT, screenshotDir } from "./harness";
 
@@ -155,6 +157,30 @@ describe("task pane inside Excel (a fake Office/Excel injected into real Chromiu
     const writes = await fakeWrites(page);
     expect(writes.some((w) => w.startsWith("values:'汇总'"))).toBe(true);
     expect(writes.filter((w) => /hyperlink|dataValidation|conditionalFormats|pageLayout|freezeRows|tabColor|merge:/.test(w))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("读取方式 in the Excel pane", () => {
+  it("shows which column each role was read from, and a column picked there reads the table right", async () => {
+    const file = join(tmpdir(), `jixiao-reading-${process.pid}.xlsx`);
+    await (await buildWorkbook([countySelfEvaluation()])).xlsx.writeFile(file);
+    const snap = await (await openWorkbookFile(file)).read();
+    const plain = (v: CellValue): FakeValue => (v instanceof Date ? v.toISOString().slice(0, 10) : isCellError(v) ? { error: v.error } : v);
+    const { page, errors } = await openInExcel("1.9", snap.sheets.map((s) => ({ name: s.name, cells: s.rows.map((r) => r.map(plain)) })));
+    await runStep(page, "#run-check", "全部检查完成");
+    const conclusion = () => page.$eval("#project-table tbody tr", (tr) => tr.children[2].textContent);
+    expect(await conclusion()).toContain("无法评定");
+    await page.click("#reading-section summary");
+    expect(await page.$$eval("#reading-roles tr.missing td:first-child", (tds) => tds.map((td) => td.textContent))).toEqual(["实际完成值（判定需要）", "得分（判定需要）"]);
+    await page.selectOption('#reading-roles select[data-role="actual"]', { label: "E 列：考核结果" });
+    await page.selectOption('#reading-roles select[data-role="score"]', { label: "F 列：评分" });
+    await page.click("#reading-apply");
+    await expect.poll(conclusion, { timeout: 20_000 }).toContain("自评 100 分（优）");
+    // The report sheets were written again from the corrected reading, into the add-in's own sheets.
+    const summary = (await fakeSheets(page)).find((s) => s.name === "汇总")!;
+    expect(JSON.stringify(summary.cells)).toContain("优先保障");
     expect(errors).toEqual([]);
     await page.close();
   });

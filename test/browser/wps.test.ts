@@ -1,5 +1,6 @@
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import type { SheetSnapshot } from "../../src/core/sheet";
 import { openWorkbookFile } from "../../src/hosts/node-files";
 import type { EtValue } from "../../src/hosts/wps-types";
 import { type FakeWps, wpsSheetOf } from "../fakes/fake-wps";
+import { buildWorkbook, countySelfEvaluation } from "../fixtures";
 import { Harness, ROOT, screenshotDir } from "./harness";
 
 const h = new Harness();
@@ -96,5 +98,31 @@ describe("task pane inside WPS 表格 (the recording fake of the ET object model
     const pane = await openInWps("wps/taskpane.html");
     await expect.poll(() => pane.page.textContent("#mode"), { timeout: 15_000 }).toContain("WPS 模式");
     await pane.page.close();
+  });
+});
+
+describe("读取方式 in the WPS pane", () => {
+  it("shows the same view, and a column picked there reads the table right", async () => {
+    const file = join(tmpdir(), `jixiao-reading-wps-${process.pid}.xlsx`);
+    await (await buildWorkbook([countySelfEvaluation()])).xlsx.writeFile(file);
+    const snap = await (await openWorkbookFile(file)).read();
+    const data = snap.sheets.map(wpsSheetOf).map((s) => ({ name: s.name, cells: s.cells, visible: s.visible, numberFormats: [...s.numberFormats], merges: s.merges }));
+    const { page, errors } = await h.open(
+      undefined,
+      { script: (arg) => ((window as unknown as { __WPS_SHEETS__: unknown }).__WPS_SHEETS__ = arg), arg: data },
+      { path: "taskpane.html", scripts: [fakeWpsJs] },
+    );
+    await expect.poll(() => page.textContent("#mode"), { timeout: 15_000 }).toContain("WPS 模式");
+    await page.click("#run-check");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toContain("全部检查完成");
+    const conclusion = () => page.$eval("#project-table tbody tr", (tr) => tr.children[2].textContent);
+    expect(await conclusion()).toContain("无法评定");
+    await page.click("#reading-section summary");
+    await page.selectOption('#reading-roles select[data-role="actual"]', { label: "E 列：考核结果" });
+    await page.selectOption('#reading-roles select[data-role="score"]', { label: "F 列：评分" });
+    await page.click("#reading-apply");
+    await expect.poll(conclusion, { timeout: 30_000 }).toContain("自评 100 分（优）");
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
