@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyze } from "../src/core/analyze";
-import { readWorkbook } from "../src/core/read/read";
+import { readWorkbook } from "../src/core/read/workbook";
 import { renderReports } from "../src/core/report";
 import { loadFormulaParser } from "../src/core/rules/expression";
 import { CENTRAL } from "../src/core/rules/ruleset";

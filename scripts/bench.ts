@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { runCheck } from "../src/app/actions";
 import { analyze } from "../src/core/analyze";
-import { readWorkbook } from "../src/core/read/read";
+import { readWorkbook } from "../src/core/read/workbook";
 import { renderReports } from "../src/core/report";
 import { loadFormulaParser } from "../src/core/rules/expression";
 import { CENTRAL } from "../src/core/rules/ruleset";

@@ -10,7 +10,7 @@ import { orNull, toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
-import { readWorkbook } from "./read/read";
+import { readWorkbook } from "./read/workbook";
 import { type ProjectSummary, summarize } from "./report/summary";
 import { chineseDate, readDate } from "./records";
 import { hasAnyReview, type Review, reviewProject } from "./review";

@@ -91,7 +91,9 @@ export type FieldKey =
   | "filedOn"
   | "confirmation"
   /** A form's own stated total score outside a 总分 row (项目总得分, 自评得分 written in the header). */
-  | "statedScore";
+  | "statedScore"
+  /** A form's own stated grade (自评等级：优). */
+  | "statedGrade";
 
 /** Chinese names of the fields, for messages. */
 export const FIELD_NAMES: Record<FieldKey, string> = {
@@ -123,6 +125,7 @@ export const FIELD_NAMES: Record<FieldKey, string> = {
   filedOn: "填报日期",
   confirmation: "单位确认",
   statedScore: "总得分",
+  statedGrade: "自评等级",
 };
 
 /** The self-evaluation's funds block, one row of it. */

@@ -8,7 +8,7 @@ import type { FundsRow, Indicator, Located, Project } from "./model";
 import { gradeOf, type RuleSet } from "./rules/ruleset";
 import { bracketOf, type Scorer } from "./score";
 import { isBlank } from "./sheet";
-import { cellText } from "./text";
+import { cellText, normalizeLabel } from "./text";
 
 export type Grade = "优" | "良" | "中" | "差";
 
@@ -149,6 +149,16 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   } else if (claimedTotal !== null) {
     out.push(finding("score-mismatch", at(claimedCell),
       `总分填 ${claimedTotal}，按已读到的数据，总分应在 ${lo}–${hi} 分之间。`, rules));
+  }
+  // A grade the form states (自评等级：优): checked against the grade computed, or — where none could be — taken as stated
+  // when the score read can lie in its band.
+  const statedGrade = gradeWord(cellText(p.fields.statedGrade?.value ?? null));
+  if (statedGrade && grade !== "无法评定" && gradeFrom !== "stated" && statedGrade !== grade) {
+    out.push(finding("score-mismatch", at(p.fields.statedGrade!.cell), `表中写明等级“${statedGrade}”，按${gradeFrom === "range" ? "读到的数据" : "规则重算"}应为“${grade}”。`, rules));
+  } else if (statedGrade && grade === "无法评定" && inBand(statedGrade, lo, hi, rules)) {
+    grade = statedGrade;
+    gradeFrom = "stated";
+    source = "stated";
   }
   if (grade === "无法评定") {
     out.push(finding("cannot-judge", at(claimedCell ?? p.fields.name?.cell ?? null),
@@ -292,4 +302,24 @@ function fundsFromFields(p: Project): FundsRow | undefined {
   const budget = f.monitoringAdjusted && !isBlank(f.monitoringAdjusted.value) ? f.monitoringAdjusted : f.monitoringBudget;
   if (!budget || !f.monitoringExecuted) return undefined;
   return { label: "资金总额", initial: f.monitoringBudget ?? null, budget, executed: f.monitoringExecuted, points: null, rate: f.monitoringRate ?? null, score: null };
+}
+
+/** 优秀/良好/达标 (黑河 clause 28) and 10号's 优/良/中/差, with the words bureaus use for them. */
+export function gradeWord(text: string): Grade | null {
+  const t = normalizeLabel(text);
+  if (/^优/.test(t)) return "优";
+  if (/^良/.test(t)) return "良";
+  if (/^(差|不合格|未达标|不达标|较差)/.test(t)) return "差";
+  if (/^(中|一般|合格|达标)/.test(t)) return "中";
+  return null;
+}
+
+
+/** Whether a score in [lo, hi] can have the grade: the grade's band of scores meets the range. */
+function inBand(grade: Grade, lo: number, hi: number, rules: RuleSet): boolean {
+  const bands = [...rules.grades].sort((a, b) => b.min - a.min);
+  const i = bands.findIndex((b) => b.grade === grade);
+  if (i < 0) return false;
+  const upper = i === 0 ? Infinity : bands[i - 1].min;
+  return hi >= bands[i].min && lo < upper;
 }

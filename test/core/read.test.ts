@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze";
 import { REGISTER_SHEET } from "../../src/core/owned";
-import { readWorkbook } from "../../src/core/read/read";
+import { readWorkbook } from "../../src/core/read/workbook";
 import { CENTRAL } from "../../src/core/rules/ruleset";
 import { parseTarget, readNumberCell } from "../../src/core/values";
 import { selfEvaluationSheet, type SheetDef, snapshot, targetSheet, withCell } from "../fixtures";

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze";
 import { DEFAULT_RULES } from "../../src/core/rules/ruleset";
-import { type SheetDef, snapshot } from "../fixtures";
+import { selfEvaluationSheet, type SheetDef, snapshot, withCell } from "../fixtures";
 import type { ProjectResult } from "../../src/core/results";
 
 async function one(def: SheetDef): Promise<ProjectResult> {
@@ -77,6 +77,22 @@ describe("a form read only in part gets no punitive verdict", () => {
     expect(f[0].message).toContain("实际完成值列和得分列");
     expect(f[0].message).toContain("0–100");
     expect(r.findings.map((x) => x.message).join("")).not.toMatch(/(?<!不)按 ?0 ?(分)?计/);
+  });
+
+  it("takes a grade the form states (自评等级) where nothing could be recomputed, as stated", async () => {
+    const def = fundEvaluation(null);
+    def.rows[2] = ["实施单位", "县公路事业发展中心", null, "自评等级", "良好"];
+    const r = await one(def);
+    expect([r.selfEvaluation!.grade, r.selfEvaluation!.gradeFrom, r.selfEvaluation!.evidence.source]).toEqual(["良", "stated", "stated"]);
+    expect(r.decision).toBe("据实合理保障");
+    expect(at(r, "cannot-judge")).toEqual([]);
+  });
+
+  it("checks a stated grade against the grade recomputed", async () => {
+    const r = await one(withCell(withCell(selfEvaluationSheet(), "J2", "自评等级"), "K2", "良"));
+    // The fixture recomputes to 94.54: 优, not the 良 the form states.
+    expect(r.selfEvaluation!.grade).toBe("优");
+    expect(r.findings.find((f) => f.code === "score-mismatch" && f.cell === "K2")?.message).toContain("表中写明等级“良”");
   });
 
   it("a stated total that the values read contradict is a finding with both numbers, and still no grade", async () => {

@@ -89,6 +89,7 @@ export const FIELD_LABELS: [RegExp, FieldKey][] = [
   [/^全年预计执行数/, "monitoringExpected"],
   [/^监控(时点|月份)|^截至月份/, "month"],
   [/^单位确认|^反馈确认/, "confirmation"],
+  [/^(自评|评价|绩效|考核)(结果)?等级$|^(评价|自评)结论等级$/, "statedGrade"],
   [/^(项目)?(自评|评价)?总得分$|^(自评|评价|综合)得分$|^(自评|评价)?总分$/, "statedScore"],
   [/^(填报|预算|评价|评估|所属|项目)?年度$/, "year"],
   [/^(填报|填表|申报)日期$/, "filedOn"],

@@ -1,5 +1,5 @@
 import { readRecords, recordText } from "../records";
-import type { Grade } from "../self-evaluation";
+import { gradeWord } from "../self-evaluation";
 import type { Decision } from "../rules/ruleset";
 import { DECISIONS } from "../rules/ruleset";
 import type { SheetSnapshot } from "../sheet";
@@ -20,16 +20,6 @@ const COLUMNS: [RegExp, Column][] = [
   [/金额|资金|预算数/, "amount"],
   [/^(年度|评价年度)$/, "year"],
 ];
-
-/** 优秀/良好/达标 (黑河 clause 28) and 10号's 优/良/中/差, with the words bureaus use for them. */
-function gradeOf(text: string): Grade | null {
-  const t = normalizeLabel(text);
-  if (/^优/.test(t)) return "优";
-  if (/^良/.test(t)) return "良";
-  if (/^(差|不合格|未达标|不达标|较差)/.test(t)) return "差";
-  if (/^(中|一般|合格|达标)/.test(t)) return "中";
-  return null;
-}
 
 /** Words of the add-in's 结果应用 line that are not decisions: last year's result or 整改 not carried out. */
 const NOT_DECISIONS = /结果应用未落实|收回资金又申请|整改未完成/g;
@@ -62,7 +52,7 @@ export function readPreviousResults(sheet: SheetSnapshot, file: string): Previou
   for (const row of table.rows) {
     const name = recordText(row, "name");
     if (/^[\d.]+$/.test(name)) continue;
-    const grade = gradeOf(recordText(row, "reviewGrade")) ?? gradeOf(recordText(row, "grade")) ?? gradeOf(recordText(row, "selfGrade"));
+    const grade = gradeWord(recordText(row, "reviewGrade")) ?? gradeWord(recordText(row, "grade")) ?? gradeWord(recordText(row, "selfGrade"));
     const decision = decisionOf(recordText(row, "decision"));
     if (!grade && !decision) continue;
     const amount = row.cells.amount ? readNumberCell(row.cells.amount.value) : null;
