@@ -15,7 +15,7 @@ function jixiao(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const VERDICTS = ["通过", "重新申报", "终止申报", null];
+const VERDICTS = ["通过", "重新申报", "终止申报", "无法评定", null];
 const LIGHTS = ["green", "yellow", "red", null];
 const ACTIONS = ["正常", "预警", "暂缓拨款", "停止拨款", "无法判定"];
 const GRADES = ["优", "良", "中", "差", "无法评定"];

@@ -75,7 +75,7 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   const later = laterVersions(results);
   const assessments = new ProjectIndex(exAnte, exAnteIdentity);
   for (const r of results) {
-    if (r.targetVerdict) terminate(r, assessments, rules, previous.terminate.get(r), later.get(r));
+    if (r.targetVerdict && r.targetVerdict !== "无法评定") terminate(r, assessments, rules, previous.terminate.get(r), later.get(r));
     // A table the cycle found an error in (last year's cut not applied) is declared again, with the error put right.
     if (r.targetVerdict === "通过" && r.findings.some((f) => f.severity === "error")) r.targetVerdict = "重新申报";
   }
@@ -130,13 +130,22 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
   return {
     project: p,
     findings,
-    targetVerdict: p.kind === "target" ? (findings.some((f) => f.severity === "error") ? "重新申报" : "通过") : null,
+    targetVerdict: p.kind === "target" ? targetVerdictOf(p, findings) : null,
     monitoring,
     selfEvaluation,
     review,
     decision,
     decisionGrounds: grounds,
   };
+}
+
+/**
+ * 源头把关 on what was read: a target table whose 指标值 column was not found cannot be passed or sent back on its
+ * targets — it is 无法评定, and its table-incomplete finding says what is missing.
+ */
+function targetVerdictOf(p: Project, findings: Finding[]): ProjectResult["targetVerdict"] {
+  if (p.reading && p.indicators.length > 0 && !p.reading.columns.some((c) => c.role === "target")) return "无法评定";
+  return findings.some((f) => f.severity === "error") ? "重新申报" : "通过";
 }
 
 /** A table marked as declared again: 修改稿, 第二次, 二次申报, 再次申报, 重新申报稿. */

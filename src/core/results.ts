@@ -16,7 +16,7 @@ export interface ProjectResult {
   project: Project;
   findings: Finding[];
   /** 源头把关 (四(二)2): 通过, 重新申报, or 终止申报 where re-declaring would not help (see terminate()). */
-  targetVerdict: "通过" | "重新申报" | "终止申报" | null;
+  targetVerdict: "通过" | "重新申报" | "终止申报" | "无法评定" | null;
   monitoring: Monitoring | null;
   selfEvaluation: SelfEvaluation | null;
   review: Review | null;

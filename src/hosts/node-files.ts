@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { constants as zlibConstants, inflateRawSync } from "node:zlib";
@@ -193,8 +194,15 @@ export class StreamingFileHost implements WorkbookHost {
     const target = resolve(this.path);
     await mkdir(dirname(target), { recursive: true });
     const temporary = temporaryPath(target);
+    // The file stream is ours, so that a failed write can close it before the temporary file is removed: a stream
+    // still opening would otherwise create the file again after its removal.
+    const stream = createWriteStream(temporary);
+    const opened = new Promise<void>((done) => {
+      stream.once("open", () => done());
+      stream.once("error", () => done());
+    });
     try {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
       wb.creator = "预算绩效管理加载项";
       for (const spec of specs) {
         const ws = wb.addWorksheet(spec.name, sheetOptions(spec));
@@ -204,6 +212,12 @@ export class StreamingFileHost implements WorkbookHost {
       await wb.commit();
       await rename(temporary, target);
     } catch (e) {
+      await opened;
+      await new Promise<void>((done) => {
+        if (stream.closed) return done();
+        stream.once("close", () => done());
+        stream.destroy();
+      });
       await rm(temporary, { force: true });
       const code = (e as { code?: string }).code;
       if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {

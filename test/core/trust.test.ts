@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze";
 import { DEFAULT_RULES } from "../../src/core/rules/ruleset";
-import { selfEvaluationSheet, type SheetDef, snapshot, withCell } from "../fixtures";
+import { selfEvaluationSheet, type SheetDef, snapshot, targetSheet, withCell } from "../fixtures";
 import type { ProjectResult } from "../../src/core/results";
 
 async function one(def: SheetDef): Promise<ProjectResult> {
@@ -179,5 +179,15 @@ describe("双监控 on the system's monitoring page", () => {
     const f = r.findings.find((x) => x.code === "monitoring-cannot-judge")!;
     expect(f.message).toContain("预算数和执行数");
     expect(r.findings.map((x) => x.message).join("")).not.toMatch(/(?<!不)按 ?0 ?(分)?计/);
+  });
+});
+
+describe("源头把关 on what was read", () => {
+  it("a target table whose 指标值 column was not found is 无法评定, not 重新申报", async () => {
+    const r = await one(withCell(targetSheet(), "E10", "考核值"));
+    expect(r.targetVerdict).toBe("无法评定");
+    expect(r.findings.find((f) => f.code === "table-incomplete")?.message).toContain("指标值列");
+    // The same table with its header as printed passes.
+    expect((await one(targetSheet())).targetVerdict).toBe("通过");
   });
 });

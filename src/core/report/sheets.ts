@@ -216,7 +216,7 @@ function summaryRows(list: ProjectSummary[], publicVersion: boolean): SpecCell[]
       "绩效表（张）": num(s.tables.length, "0"),
       "年度资金（万元）": num(s.funds, "#,##0.00"),
       执行率: num(s.executionRate, "0.0%"),
-      目标表审核: s.target ? cell(s.target.targetVerdict ?? "", s.target.targetVerdict === "通过" ? "green" : "red") : text("—"),
+      目标表审核: s.target ? cell(s.target.targetVerdict ?? "", s.target.targetVerdict === "通过" ? "green" : s.target.targetVerdict === "无法评定" ? "warning" : "red") : text("—"),
       监控建议: s.monitoring?.monitoring ? cell(s.monitoring.monitoring.action, ACTION_STYLE[s.monitoring.monitoring.action]) : text("—"),
       自评得分: num(selfScore(s)),
       自评等级: text(s.self?.selfEvaluation?.grade ?? "—"),

@@ -192,6 +192,7 @@ function decisionsOf(rs: ProjectResult[], cycle: Cycle): ProjectDecision[] {
 /** Why a target table passed or not: its errors by cell (the 校验结果 sheet has them in full), or why it is stopped. */
 function verdictGrounds(r: ProjectResult): string {
   const errors = r.findings.filter((f) => f.severity === "error");
+  if (r.targetVerdict === "无法评定") return "没有读到指标值列，指标是否细化量化、可比可测无法审核；请在“读取方式”中指定指标值所在的列";
   if (r.targetVerdict === "终止申报") {
     const stop = r.findings.find((f) => f.code === "terminate-declaration");
     if (stop) return stop.message.replace(/^建议终止申报：/, "").replace(/。$/, "");
