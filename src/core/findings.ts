@@ -78,6 +78,7 @@ export const CATALOG: CatalogEntry[] = [
   { code: "monitoring-value-missing", severity: "error", group: "运行监控", meaning: "监控表中要紧的单元格为空：年度指标值、本期完成值（不计入红黄绿灯）", cites: ["dual-monitoring", "monitoring-form"] },
   { code: "correction-missing", severity: "error", group: "运行监控", meaning: "表中写明了偏差（偏差原因、完成可能性为“有可能”“完全不可能”）却没有填写纠偏（整改）措施", cites: ["correct-problems", "explain-deviation"] },
   { code: "execution-above-budget", severity: "error", group: "运行监控", meaning: "执行数超过预算数（合计或某一资金来源）", cites: ["dual-monitoring"], practice: practice("执行数不应超过预算数") },
+  { code: "stated-rate-mismatch", severity: "warning", group: "运行监控", meaning: "表中写明的执行率与按预算数、执行数计算的不符（相差 0.5 个百分点以上；监控表和自评表）", cites: ["dual-monitoring", "self-evaluation-truth"] },
   { code: "monitoring-cannot-judge", severity: "error", group: "运行监控", meaning: "无法判定：没有读到预算数和执行数（或执行率），不给暂缓或停止拨款的建议；问题说明缺什么、怎样补", cites: ["dual-monitoring"], practice: practice("没有读到的数据不按 0 计，拨款建议须有读到的数据为据") },
   { code: "suspend-funding", severity: "error", group: "运行监控", meaning: "双监控结果建议暂缓拨款", cites: ["serious-problems", "fund-by-progress"] },
   { code: "stop-funding", severity: "error", group: "运行监控", meaning: "双监控结果建议停止拨款", cites: ["serious-problems", "fund-by-progress"] },

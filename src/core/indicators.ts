@@ -116,3 +116,23 @@ export function toTargetScale(targetPercent: boolean, targetValue: number, actua
 export function indicatorLabel(ind: Indicator): string {
   return ind.level3 || `第 ${ind.row + 1} 行的指标`;
 }
+
+/** A rate as written, as a fraction: 27.5% → 0.275; 0.275 stays; 27.5 (a percentage without its sign) → 0.275. */
+export function rateOf(n: { value: number; percent: boolean }): number {
+  return n.percent || n.value > 1.5 ? n.value / 100 : n.value;
+}
+
+/**
+ * A 执行率 the form states, cross-checked with the one computed from its 预算数 and 执行数: where they differ by more
+ * than half a percentage point, a finding with both numbers at the stated cell.
+ */
+export function checkStatedRate(p: Project, loc: Located | null | undefined, computed: number | null, out: Finding[], rules: RuleSet): number | null {
+  const stated = readNumber(p, loc, "执行率", out, rules);
+  if (!stated || !loc) return null;
+  const rate = rateOf(stated);
+  if (computed !== null && Math.abs(rate - computed) > 0.005) {
+    out.push(finding("stated-rate-mismatch", { sheet: p.sheet, cell: loc.cell },
+      `表中执行率 ${(rate * 100).toFixed(2)}%，按预算数和执行数计算为 ${(computed * 100).toFixed(2)}%，请核对。`, rules));
+  }
+  return rate;
+}

@@ -1,7 +1,7 @@
 import { basisOf } from "./basis";
 import { columnsRead, type Evidence } from "./evidence";
 import { finding, type Finding } from "./findings";
-import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
+import { checkStatedRate, directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { Indicator, Located, Project } from "./model";
 import type { RuleSet } from "./rules/ruleset";
 import { isBlank } from "./sheet";
@@ -114,10 +114,9 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
   const budget = block ? block.budgetValue : readNumber(p, budgetField, budgetField === adjusted ? "调整后预算数" : "年初预算数", out, rules);
   const executedField = block?.executed ?? p.fields.monitoringExecuted;
   const executed = block ? block.executedValue : readNumber(p, executedField, `1-${m}月执行数`, out, rules);
-  const statedRate = readNumber(p, block?.rate ?? p.fields.monitoringRate, "执行率", out, rules);
-  let rate: number | null = null;
-  if (budget && budget.value > 0 && executed) rate = executed.value / budget.value;
-  else if (statedRate) rate = statedRate.percent || statedRate.value > 1.5 ? statedRate.value / 100 : statedRate.value;
+  const computed = budget && budget.value > 0 && executed ? executed.value / budget.value : null;
+  const statedRate = checkStatedRate(p, block?.rate ?? p.fields.monitoringRate, computed, out, rules);
+  const rate: number | null = computed ?? statedRate;
   if (!block && budget && executed && executed.value > budget.value + 1e-9) {
     out.push(finding("execution-above-budget", at(executedField?.cell ?? null),
       `1-${m}月执行数 ${executed.value} 超过预算数 ${budget.value}（${budgetField?.cell ?? ""}），请核对。`, rules));

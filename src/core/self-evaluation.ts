@@ -3,7 +3,7 @@ import { nestedPointsProblems, pointsOf } from "./checks/points";
 import { dec, type Dec, round2, sum, toNumber2 } from "./decimal";
 import { columnsRead, type Evidence } from "./evidence";
 import { finding, type Finding, ruleBasis } from "./findings";
-import { directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
+import { checkStatedRate, directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
 import type { FundsRow, Indicator, Located, Project } from "./model";
 import { gradeOf, type RuleSet } from "./rules/ruleset";
 import { bracketOf, type Scorer } from "./score";
@@ -87,12 +87,19 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   const budget = num(p, funds?.budget, "全年预算数", out, rules);
   const executed = num(p, funds?.executed, "全年执行数", out, rules);
   const executionPoints = num(p, funds?.points, "预算执行率分值", out, rules) ?? (selfContained ? 0 : rules.weights.execution);
-  const executionRate = budget && budget > 0 && executed !== null ? executed / budget : null;
+  const computedRate = budget && budget > 0 && executed !== null ? executed / budget : null;
+  const statedRate = checkStatedRate(p, funds?.rate, computedRate, out, rules);
+  const executionRate = computedRate ?? statedRate;
   const claimedExecution = num(p, funds?.score, "预算执行率得分", out, rules);
   let executionScore: Dec | null = null;
   let executionRecomputed = true;
   if (executionPoints === 0) executionScore = dec(0);
   else if (budget !== null && executed !== null) executionScore = scorer.execution(budget, executed, executionPoints);
+  else if (statedRate !== null) {
+    // Only the rate is written: the score follows from it, as the form states it (未经重算).
+    executionScore = scorer.execution(1, statedRate, executionPoints);
+    executionRecomputed = false;
+  }
   else if (claimedExecution !== null) {
     executionScore = round2(clamp(claimedExecution, 0, executionPoints));
     executionRecomputed = false;

@@ -167,6 +167,19 @@ describe("双监控 on the system's monitoring page", () => {
     expect(m.evidence.rows).toEqual({ read: 6, found: 6 });
   });
 
+  it("cross-checks a stated 执行率 with the one computed, and uses it where the figures are not written", async () => {
+    const def = systemMonitoring();
+    def.rows[5] = ["合计", 500, 400, 110, "30%"];
+    const r = await one(def);
+    expect(r.findings.find((f) => f.code === "stated-rate-mismatch")).toMatchObject({ cell: "E6" });
+    expect(r.findings.find((f) => f.code === "stated-rate-mismatch")!.message).toContain("27.50%");
+    // Only the rate written: 30% at month 6 → index 60, yellow; not unknown, and nothing 按 0 计.
+    def.rows[5] = ["合计", null, null, null, "30%"];
+    for (const i of [6, 7, 8]) def.rows[i] = [def.rows[i][0], null, null, null, null];
+    const m = (await one(def)).monitoring!;
+    expect([m.executionRate, m.executionLight]).toEqual([0.3, "yellow"]);
+  });
+
   it("without the execution figures it is 无法判定, never 停止拨款 from a rate 按 0 计", async () => {
     const def = systemMonitoring();
     for (const i of [5, 6, 7, 8]) def.rows[i] = [def.rows[i][0], null, null, null, null];
