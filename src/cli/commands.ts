@@ -286,7 +286,7 @@ function cycleLines(a: Analysis): string[] {
 function summaryLine(a: Analysis): string {
   const list = summarize(a);
   const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action));
-  const grades = ["优", "良", "中", "差"].map((g) => `${g} ${list.filter((s) => finalGrade(s) === g).length}`).join("、");
+  const grades = ["优", "良", "中", "差", "无法评定"].map((g) => `${g} ${list.filter((s) => finalGrade(s) === g).length}`).filter((t) => t !== "无法评定 0").join("、");
   return [
     `共 ${list.length} 个项目（${a.projects.length} 张表）；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个${((n) => (n ? `、建议终止申报 ${n} 个` : ""))(list.filter((s) => s.target?.targetVerdict === "终止申报").length)}；`,
     `建议暂缓或停止拨款 ${suspended.length} 个${suspended.length ? `（${suspended.map((s) => `${s.name}：${s.monitoring!.monitoring!.action}`).join("，")}）` : ""}；`,

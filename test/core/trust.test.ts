@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/core/analyze";
+import { summarySheet } from "../../src/core/report/sheets";
 import { DEFAULT_RULES } from "../../src/core/rules/ruleset";
 import { selfEvaluationSheet, type SheetDef, snapshot, targetSheet, withCell } from "../fixtures";
 import type { ProjectResult } from "../../src/core/results";
@@ -202,5 +203,17 @@ describe("源头把关 on what was read", () => {
     expect(r.findings.find((f) => f.code === "table-incomplete")?.message).toContain("指标值列");
     // The same table with its header as printed passes.
     expect((await one(targetSheet())).targetVerdict).toBe("通过");
+  });
+});
+
+describe("无法评定 in the 汇总", () => {
+  it("counts a project that could not be judged apart, never in the grade distribution, with its 依据", async () => {
+    const a = analyze([await snapshot([fundEvaluation(null)], "表.xlsx")], DEFAULT_RULES, { today: new Date(Date.UTC(2026, 6, 15)) });
+    const sheet = summarySheet(a, false);
+    const text = sheet.rows.flat().map((c) => String(c?.value ?? "")).join("\n");
+    expect(text).toContain("已评价 0 个，无法评定 1 个");
+    expect(text).toContain("自评等级无法评定：无法评定；指标读到 0/5 行");
+    const dist = sheet.rows.filter((r) => ["优", "良", "中", "差"].includes(String(r[0]?.value)));
+    expect(dist.map((r) => r[1]?.value)).toEqual([0, 0, 0, 0]);
   });
 });

@@ -243,12 +243,14 @@ const OUTCOME_NOTE = `“结果应用”列出本项目各张表和上年结果�
 export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   const list = summarize(a);
   const headers = SUMMARY_HEADERS.filter((h) => !(publicVersion && PERSONAL.has(h)));
-  const graded = list.map(finalGrade).filter((g): g is NonNullable<typeof g> => g !== null);
+  // 无法评定 is no grade: such projects are counted apart, never in the distribution.
+  const graded = list.map(finalGrade).filter((g): g is NonNullable<typeof g> => g !== null && g !== "无法评定");
+  const unjudged = list.filter((s) => finalGrade(s) === "无法评定").length;
   const count = (gs: string[]) => graded.filter((g) => gs.includes(g)).length;
   const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action)).length;
   const rows: SpecCell[][] = [
     [cell(publicVersion ? "预算绩效管理结果汇总（公开版）" : "预算绩效管理结果汇总", "title")],
-    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目（${a.projects.length} 张表）；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议终止申报 ${list.filter((s) => s.target?.targetVerdict === "终止申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个。${OUTCOME_NOTE}${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
+    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目（${a.projects.length} 张表）；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议终止申报 ${list.filter((s) => s.target?.targetVerdict === "终止申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个${unjudged > 0 ? `，无法评定 ${unjudged} 个（评定所需的数据没有读到，见“依据”列，未计入等级分布）` : ""}。${OUTCOME_NOTE}${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
     headerRow(headers),
     ...summaryRows(list, publicVersion),
   ];
