@@ -354,3 +354,29 @@ describe("help like a real CLI", () => {
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
+
+describe("a long run says where it is, and folders read as Explorer lists them", () => {
+  it("reads 单位2 before 单位10", () => {
+    const dir = scratch("natural");
+    for (const n of ["单位10", "单位2", "单位1"]) cpSync(join(SAMPLES, "政务公开办-基层政务公开.xlsx"), join(dir, `${n}.xlsx`));
+    const d = JSON.parse(jixiao("check", dir, "--json", "--exit-zero").out);
+    const files = [...new Set(d.projects.map((p: { file: string }) => relative(dir, p.file)))];
+    expect(files).toEqual(["单位1.xlsx", "单位2.xlsx", "单位10.xlsx"]);
+  });
+
+  it("prints a one-line progress on a terminal only, never with --json", async () => {
+    const { main } = await import("../src/cli/main");
+    const lines: (string | null)[] = [];
+    const io = { out: () => undefined, err: () => undefined, progress: (l: string | null) => lines.push(l) };
+    expect(await main(["check", SAMPLES, "--exit-zero"], io)).toBe(0);
+    expect(lines.some((l) => l !== null && /^读取文件 1\/\d+：/.test(l))).toBe(true);
+    expect(lines.some((l) => l !== null && /分析项目 \d+\/\d+（已用 [\d.]+ 秒）$/.test(l))).toBe(true);
+    // The line is cleared before the results are printed.
+    expect(lines[lines.length - 1]).toBeNull();
+    lines.length = 0;
+    await main(["check", SAMPLES, "--json", "--exit-zero"], io);
+    expect(lines.filter((l) => l !== null)).toEqual([]);
+    // Not a terminal (a pipe, a log file): nothing but the results.
+    expect(jixiao("check", SAMPLES, "--exit-zero").err).not.toContain("\r");
+  });
+});

@@ -1,6 +1,6 @@
 // The commands behind jixiao check and jixiao inventory, loaded by main.ts only when one is run.
-import { readFile, realpath } from "node:fs/promises";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { runCheck, runInventory } from "../app/actions";
 import { analyze, analysisJson } from "../core/analyze";
 import { citationRefs, REPORT_TOPICS } from "../core/basis";
@@ -12,11 +12,13 @@ import { finalGrade, summarize } from "../core/report/summary";
 import { loadFormulaParser } from "../core/rules/expression";
 import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
 import { BUILT_IN, type RuleSet } from "../core/rules/ruleset";
-import type { WorkbookSnapshot } from "../core/sheet";
-import { collectWorkbooks, discardHost, existingResult, openWorkbookFile, ResultWriteError, StreamingFileHost, WorkbookOpenError } from "../hosts/node-files";
+import { discardHost, ResultWriteError, StreamingFileHost } from "../hosts/node-files";
 import type { Io } from "./io";
-import { type LayoutProfile, LayoutError, parseLayoutProfiles } from "../core/read/layout";
+import { type LayoutProfile } from "../core/read/layout";
 import { formatTable } from "./table";
+import { loadLayouts, outProblem, readAll } from "./inputs";
+
+export { loadLayouts };
 import { selfScoreText } from "../core/self-evaluation";
 import type { Analysis } from "../core/results";
 
@@ -33,80 +35,6 @@ export async function resolveRuleSet(arg: string): Promise<RuleSet> {
     throw new RuleSetError(`找不到规则集文件：${arg}`);
   }
   return parseRuleSet(text, arg);
-}
-
-interface Unread {
-  file: string;
-  message: string;
-  severity: "error" | "warning" | "info";
-}
-
-/** Opens every workbook, collecting those that cannot be opened, and the files a folder scan passed over, with Chinese messages. */
-async function readAll(paths: string[], previous: string[] = []): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[]; unread: Unread[] }> {
-  const last = previous.length > 0 ? await collectWorkbooks(previous) : { files: [], missing: [], skipped: [] };
-  const lastYear = new Set(last.files.map((f) => resolve(f)));
-  const { files, missing, skipped } = await collectWorkbooks(paths);
-  // A file given with --previous is last year's, also where it lies inside a folder being checked.
-  const current = files.filter((f) => !lastYear.has(resolve(f)));
-  const errors: { file: string; message: string }[] = [...missing, ...last.missing].map((p) => ({ file: p, message: `找不到文件或文件夹：${p}` }));
-  const snapshots: WorkbookSnapshot[] = [];
-  for (const f of [...current, ...last.files]) {
-    try {
-      const host = await openWorkbookFile(f);
-      const snap = await host.read();
-      snapshots.push({ ...snap, file: f, ...(lastYear.has(resolve(f)) ? { previous: true } : {}) });
-    } catch (e) {
-      errors.push({ file: f, message: e instanceof WorkbookOpenError ? e.message : `读取 ${f} 时出错：${String(e)}` });
-    }
-  }
-  const unread: Unread[] = [
-    ...errors.map((e) => ({ file: e.file, message: `未读取：${e.message}`, severity: "error" as const })),
-    ...[...skipped, ...last.skipped].map((k) => ({ file: k.file, message: `未读取 ${fileName(k.file)}：${k.reason}。`, severity: k.severity })),
-  ];
-  if (files.length === 0 && missing.length === 0) {
-    const what = skipped.length > 0 ? `（文件夹中有 ${skipped.length} 个其他文件，见上）` : "";
-    errors.push({ file: paths.join(" "), message: `没有找到可以读取的 .xlsx、.xlsm 或 .csv 文件${what}。` });
-  }
-  return { snapshots, errors, unread };
-}
-
-/** The same file, as the file system sees it (case-insensitive where the system is). */
-async function samePath(p: string): Promise<string> {
-  let real: string;
-  try {
-    real = await realpath(p);
-  } catch {
-    // Not there yet: its folder's real path, and its name.
-    try {
-      real = join(await realpath(dirname(resolve(p))), basename(p));
-    } catch {
-      real = resolve(p);
-    }
-  }
-  return process.platform === "win32" || process.platform === "darwin" ? real.toLowerCase() : real;
-}
-
-/**
- * Inputs are sacred: a result is never written over a file being read, nor into a folder being scanned (the next
- * scan would read it as an input), and an existing file is replaced only when it is a result workbook this tool
- * wrote (every sheet in its register) or --force says so. Returns the Chinese refusal, or null.
- */
-async function outProblem(out: string, paths: string[], force: boolean): Promise<string | null> {
-  const target = await samePath(out);
-  const scanned = await collectWorkbooks(paths);
-  for (const f of [...scanned.files, ...scanned.skipped.map((s) => s.file)]) {
-    if ((await samePath(f)) === target) return `--out 指向的 ${out} 是本次要读取的输入文件。原文件只读不写，未作任何处理；请把结果保存为另一个文件，如 out/结果.xlsx。`;
-  }
-  for (const d of scanned.folders) {
-    const folder = await samePath(d);
-    if (target.startsWith(folder.endsWith(sep) ? folder : folder + sep)) {
-      return `--out 的 ${out} 在要读取的文件夹 ${d} 中：下次检查这个文件夹时，结果会被当作输入读入。未作任何处理；请把结果保存到这个文件夹之外，如 out/结果.xlsx。`;
-    }
-  }
-  if (force) return null;
-  const existing = await existingResult(out);
-  if (existing === "none" || existing === "result") return null;
-  return `${out} 已存在，${existing.other}；为免覆盖您的文件，未作任何处理。请换一个文件名，或确认可以覆盖后加 --force。`;
 }
 
 const ACTION_OF = (m: { action: string } | null) => m?.action ?? "";
@@ -147,21 +75,6 @@ function recognisedAny(a: Analysis): boolean {
   return a.projects.length + a.coverage.length + a.exAnte.length + a.rectification.length > 0;
 }
 
-/** The layout profiles given with --layout, each file checked; an unreadable or invalid one stops the run with its reason. */
-export async function loadLayouts(files: string[]): Promise<LayoutProfile[]> {
-  const out: LayoutProfile[] = [];
-  for (const f of files) {
-    let text: string;
-    try {
-      text = await readFile(f, "utf8");
-    } catch {
-      throw new LayoutError(`找不到版式文件 ${f}，请检查 --layout 后的路径。`);
-    }
-    out.push(...parseLayoutProfiles(text, f));
-  }
-  return out;
-}
-
 export async function checkCommand(
   paths: string[],
   opts: {
@@ -177,8 +90,13 @@ export async function checkCommand(
       return 2;
     }
   }
-  const { snapshots, errors, unread } = await readAll(paths, opts.previous);
+  // The one-line progress: only on a terminal, never with --json (whose output is read by programs).
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} 秒`;
+  const progress = opts.json || !io.progress ? undefined : (line: string) => io.progress!(`${line}（已用 ${seconds()}）`);
+  const { snapshots, errors, unread } = await readAll(paths, opts.previous, progress);
   if (snapshots.length === 0) {
+    io.progress?.(null);
     // Nothing could be read: the reasons, and nothing else (no empty table, no zero totals).
     if (opts.json) io.out(JSON.stringify(analysisJson(analyze([], opts.rules, { notRead: unread }), errors), null, 2));
     for (const u of unread.filter((x) => x.severity !== "error")) io.err(u.message);
@@ -189,12 +107,17 @@ export async function checkCommand(
   const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
   let analysis: Analysis;
   try {
-    ({ analysis } = await runCheck(snapshots, result, opts.rules, { month: opts.month, today: opts.today, notRead: unread, layouts: opts.layouts }));
+    ({ analysis } = await runCheck(snapshots, result, opts.rules, {
+      month: opts.month, today: opts.today, notRead: unread, layouts: opts.layouts,
+      onProgress: progress ? (p) => progress(`${snapshots.length} 个文件；${p.stage}`) : undefined,
+    }));
   } catch (e) {
+    io.progress?.(null);
     if (!(e instanceof ResultWriteError)) throw e;
     io.err(e.message);
     return 2;
   }
+  io.progress?.(null);
   const saved = opts.out ? resolve(opts.out) : null;
   const all = [...analysis.projects.flatMap((p) => p.findings), ...analysis.findings];
   const count = (s: Finding["severity"]) => all.filter((f) => f.severity === s).length;

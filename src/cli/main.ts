@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { RuleSet } from "../core/rules/ruleset";
 import { BUILT_IN, DEFAULT_RULES } from "../core/rules/ruleset";
 import { textWidth } from "../core/text";
-import type { Io } from "./io";
+import { consoleIo, type Io } from "./io";
 import type { LayoutProfile } from "../core/read/layout";
 
 const VERSION = "0.1.0";
@@ -105,7 +105,7 @@ ${COMMANDS.map((c) => `  ${usage(c).replace(/\n/g, "\n  ")}`).join("\n")}
 
 ${EXIT_CODES}`;
 
-const consoleIo: Io = { out: (s) => process.stdout.write(s + "\n"), err: (s) => process.stderr.write(s + "\n") };
+
 
 /** Edit distance, for "did you mean" suggestions. */
 function distance(a: string, b: string): number {
@@ -180,7 +180,7 @@ function commandOf(argv: string[]): { name: string | undefined; rest: string[] }
   return { name: first.value, rest: argv.filter((_, i) => i !== first.index) };
 }
 
-export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+export async function main(argv: string[], io: Io = consoleIo()): Promise<number> {
   const { name, rest } = commandOf(argv);
   if (name === undefined) {
     if (rest.includes("--version") || rest.includes("-v")) {

@@ -73,7 +73,8 @@ export async function collectWorkbooks(paths: string[]): Promise<{ files: string
 
 async function walk(dir: string, files: string[], skipped: SkippedFile[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name, "en"));
+  // As Explorer sorts: 单位2 before 单位10.
+  entries.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) await walk(p, files, skipped);
