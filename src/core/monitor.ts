@@ -188,7 +188,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
   const text = `截至 ${m} 月：${grounds.join("；")}。`;
   if (action === "无法判定") {
     out.push(finding("monitoring-cannot-judge", at(budgetField?.cell ?? where.cell),
-      `无法判定是否暂缓或停止拨款：${grounds.join("；")}。请补填预算数、${m}月执行数（或执行率）后重新检查。`, rules));
+      `无法判定是否暂缓或停止拨款：${grounds.join("；")}。请补填预算数、${m}月执行数（或执行率）后重新检查；表中有而没有认出的，请在“读取方式”中指定（命令行用 --layout）。`, rules));
   }
   if (action === "停止拨款") out.push(finding("stop-funding", where, `建议停止拨款。${text}`, rules));
   if (action === "暂缓拨款") out.push(finding("suspend-funding", where, `建议暂缓拨款。${text}`, rules));

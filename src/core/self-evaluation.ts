@@ -170,7 +170,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   if (grade === "无法评定") {
     out.push(finding("cannot-judge", at(claimedCell ?? p.fields.name?.cell ?? null),
       `无法评定：没有读到${missing.join("、")}，得分只能确定在 ${lo}–${hi} 分之间${claimedTotal !== null ? `（表中总分 ${claimedTotal} 不在此区间）` : "，表中也没有写明总分"}。` +
-        "不给等级和结果应用；请补填这些单元格，或确认表头写明了“实际完成值”“得分”“分值”等列后重新检查。",
+        "不给等级和结果应用；请补填这些单元格；如果表中有这些列而没有认出，请在任务窗格或网页的“读取方式”中指定它们（命令行用 --layout 版式文件），再重新检查。",
       rules));
   }
   const evidence: Evidence = {

@@ -77,6 +77,9 @@ describe("a form read only in part gets no punitive verdict", () => {
     expect(f).toHaveLength(1);
     expect(f[0].message).toContain("实际完成值列和得分列");
     expect(f[0].message).toContain("0–100");
+    // How to supply it: fill the cells, or point the reader at the columns.
+    expect(f[0].message).toContain("读取方式");
+    expect(f[0].message).toContain("--layout");
     expect(r.findings.map((x) => x.message).join("")).not.toMatch(/(?<!不)按 ?0 ?(分)?计/);
   });
 

@@ -157,7 +157,7 @@ export function reportMissingColumns(s: Sheet, p: Project, header: number, colum
   if (!missing) return;
   const found = [...columns.roles.keys()].map((c) => s.label(header, c) || normalizeLabel(cellText(s.get(header, c)))).filter((l) => l);
   p.findings.push(finding("table-incomplete", { sheet: p.sheet, cell: a1(header, s.left) },
-    `找到指标表头（第 ${header + 1} 行：${found.join("、")}），但没有${missing}，${KIND_NAMES[p.kind]}的相应检查无法进行。`, rulesOf(opts)));
+    `找到指标表头（第 ${header + 1} 行：${found.join("、")}），但没有${missing}，${KIND_NAMES[p.kind]}的相应检查无法进行。如果表中有这样的列而没有认出，请在“读取方式”中指定（命令行用 --layout 版式文件）。`, rulesOf(opts)));
 }
 export function hasReviewColumns(columns: Columns): boolean {
   return columns.byRole.has("reviewActual") || columns.byRole.has("reviewScore");

@@ -42,7 +42,7 @@ function projectTable(kind: TableKind): KindSpec {
         return {
           nothing: {
             cell: near?.cell ?? null,
-            message: `${what(snap, kind, evidence)}，但${near ? `找到的指标表头（第 ${near.row} 行：${near.labels.join("、")}）没有三级指标列` : "没有找到指标表头"}（应有“三级指标”或“指标名称”列），未处理。`,
+            message: `${what(snap, kind, evidence)}，但${near ? `找到的指标表头（第 ${near.row} 行：${near.labels.join("、")}）没有三级指标列` : "没有找到指标表头"}（应有“三级指标”或“指标名称”列），未处理。表头写法不同时，可用版式文件（--layout）指定各列。`,
           },
         };
       }
