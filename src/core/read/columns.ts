@@ -1,3 +1,5 @@
+/** Stage 2 — map the columns to roles: which column of a header row is the 三级指标, the 指标值, the 实际完成值, the 得分 … */
+
 import { a1 } from "../address";
 import { KIND_NAMES, type TableKind } from "../classify";
 import { finding } from "../findings";
@@ -7,11 +9,10 @@ import { cellText, normalizeLabel } from "../text";
 import type { Sheet } from "./sheet-view";
 import { type ColumnRole, columnRole, rankedRole } from "./labels";
 import { isGroupLabel } from "./headers";
-import { ReadOptions, rulesOf } from "./options";
+import { type ReadOptions, rulesOf } from "./options";
 import { NEEDS } from "./needs";
 import { type LayoutProfile, profileColumn } from "./layout";
 
-/** Stage 2 — map the columns to roles: which column of a header row is the 三级指标, the 指标值, the 实际完成值, the 得分 … */
 export interface Columns {
   roles: Map<number, ColumnRole>;
   byRole: Map<ColumnRole, number>;
@@ -24,9 +25,11 @@ export interface Columns {
   choices: Map<ColumnRole, { columns: number[]; labels: string[] }>;
   dataStart: number;
 }
+
 export const TICK = /^(√|✓|✔|☑|■|●|是|v|V)$/;
+
 /** A label merged across columns whose every column has a second-row label naming no role of its own: a tick-box group. */
-export function choiceGroup(s: Sheet, header: number, c: number): { columns: number[]; labels: string[] } | null {
+function choiceGroup(s: Sheet, header: number, c: number): { columns: number[]; labels: string[] } | null {
   const m = s.areaAt(header, c);
   if (!m || m.top !== header || m.left !== c || m.right === m.left || m.bottom > header) return null;
   const columns: number[] = [];
@@ -39,8 +42,9 @@ export function choiceGroup(s: Sheet, header: number, c: number): { columns: num
   }
   return { columns, labels };
 }
+
 /** Words above a column that say which period it is for: the budget year's columns win over the medium term's. */
-export function periodOf(s: Sheet, header: number, c: number): "year" | "medium" | null {
+function periodOf(s: Sheet, header: number, c: number): "year" | "medium" | null {
   // The label itself may say it (年度财政拨款 beside 中期财政拨款 in a system's export), else the words above it.
   for (let r = header; r >= Math.max(s.top, header - 8); r--) {
     const t = normalizeLabel(cellText(s.get(r, c)));
@@ -50,7 +54,9 @@ export function periodOf(s: Sheet, header: number, c: number): "year" | "medium"
   }
   return null;
 }
+
 /** Maps the grid's columns to roles, reading a second header row where the first leaves a column unnamed or grouped. */
+
 /** Words that make a value column a target: 目标值, 年度指标值, 预期指标值, 计划值, 目标值(标准). */
 const TARGET_WORDS = /目标|预期|计划|年度指标值|年初/;
 
@@ -126,7 +132,8 @@ export function mapColumns(s: Sheet, header: number, profile: LayoutProfile | nu
   const sorted = new Map([...roles].sort((a, b) => a[0] - b[0]));
   return { roles: sorted, byRole, levelWeights, choices, dataStart: usesSecond && !hasIndicatorName(s, second, byRole) ? header + 2 : header + 1 };
 }
-export function nearestLevelLeftOf(c: number, byRole: Map<ColumnRole, number>): "level1" | "level2" | "level3" | null {
+
+function nearestLevelLeftOf(c: number, byRole: Map<ColumnRole, number>): "level1" | "level2" | "level3" | null {
   let nearest: "level1" | "level2" | "level3" | null = null;
   let at = -1;
   for (const level of ["level1", "level2", "level3"] as const) {
@@ -138,20 +145,24 @@ export function nearestLevelLeftOf(c: number, byRole: Map<ColumnRole, number>): 
   }
   return nearest;
 }
-export function isMergedAcross(s: Sheet, r: number, c: number): boolean {
+
+function isMergedAcross(s: Sheet, r: number, c: number): boolean {
   const m = s.areaAt(r, c);
   return m !== null && m.top === r && m.left === c && m.right > m.left;
 }
-export function hasIndicatorName(s: Sheet, r: number, byRole: Map<ColumnRole, number>): boolean {
+
+function hasIndicatorName(s: Sheet, r: number, byRole: Map<ColumnRole, number>): boolean {
   const c = byRole.get("level3");
   return c !== undefined && !isBlank(s.raw(r, c)) && columnRole(s.label(r, c)) === null;
 }
+
 /** What a grid lacks for its kind of table: the columns without which its checks cannot run. */
-export function missingColumns(kind: TableKind, columns: Columns): string | null {
+function missingColumns(kind: TableKind, columns: Columns): string | null {
   const has = (role: ColumnRole) => columns.byRole.has(role) || columns.choices.has(role);
   const unmet = NEEDS[kind].groups.filter((g) => !g.roles.some(has));
   return unmet.length === 0 ? null : unmet.map((g) => g.name).join("、");
 }
+
 export function reportMissingColumns(s: Sheet, p: Project, header: number, columns: Columns, opts: ReadOptions): void {
   const missing = missingColumns(p.kind, columns);
   if (!missing) return;
@@ -159,6 +170,7 @@ export function reportMissingColumns(s: Sheet, p: Project, header: number, colum
   p.findings.push(finding("table-incomplete", { sheet: p.sheet, cell: a1(header, s.left) },
     `找到指标表头（第 ${header + 1} 行：${found.join("、")}），但没有${missing}，${KIND_NAMES[p.kind]}的相应检查无法进行。如果表中有这样的列而没有认出，请在“读取方式”中指定（命令行用 --layout 版式文件）。`, rulesOf(opts)));
 }
+
 export function hasReviewColumns(columns: Columns): boolean {
   return columns.byRole.has("reviewActual") || columns.byRole.has("reviewScore");
 }

@@ -1,3 +1,5 @@
+/** The 事前绩效评估表: its 评估要点 with points and scores, its total and its conclusion. */
+
 import { a1 } from "../address";
 import { type FieldKey, type Located } from "../model";
 import type { Sheet } from "./sheet-view";
@@ -6,8 +8,8 @@ import type { ExAnte } from "../results";
 import { readFields, statedYear, valueOf, yearOf } from "./fields";
 import { firstText } from "./headers";
 
-/** The 事前绩效评估表: its 评估要点 with points and scores, its total and its conclusion. */
-export const EX_ANTE_HEADER = /^(评估要点|评估内容|评估项目|评估指标|论证要点|评估维度)$/;
+const EX_ANTE_HEADER = /^(评估要点|评估内容|评估项目|评估指标|论证要点|评估维度)$/;
+
 /**
  * A 事前绩效评估表: its fields above, a header row with 评估要点 / 分值 / 得分 (and 评估意见), one row per point down
  * to the 总分 row, and the 评估结论 below.
@@ -49,8 +51,9 @@ export function readExAnte(s: Sheet, file: string): ExAnte | null {
   }
   return null;
 }
+
 /** The 评估结论: the value beside (or after) a 评估结论 label, or written inline as 评估结论：予以支持. */
-export function findConclusion(s: Sheet, from: number, to: number): Located | null {
+function findConclusion(s: Sheet, from: number, to: number): Located | null {
   for (let r = from; r <= to; r++) {
     for (let c = s.left; c <= s.right(r); c++) {
       const raw = s.raw(r, c);

@@ -1,3 +1,5 @@
+/** Stage 4 — read the fields around a grid: label cells and the value to their right or below. */
+
 import { a1 } from "../address";
 import { type FieldKey, type Located, type Project } from "../model";
 import { isBlank } from "../sheet";
@@ -6,11 +8,11 @@ import type { Sheet } from "./sheet-view";
 import { columnRole, fieldOf, SUB_LABELS } from "./labels";
 import { isGroupOfLabels } from "./headers";
 
-/** Stage 4 — read the fields around a grid: label cells and the value to their right or below. */
-export function isLabelText(s: Sheet, r: number, c: number): boolean {
+function isLabelText(s: Sheet, r: number, c: number): boolean {
   const l = s.label(r, c);
   return l !== "" && (fieldOf(l) !== null || SUB_LABELS.test(l) || columnRole(l) !== null);
 }
+
 /** The value belonging to the label at (r, c): the next non-blank cell to the right, or else the cell below. */
 export function valueOf(s: Sheet, r: number, c: number): Located | null {
   for (let x = c + 1; x <= s.right(r); x++) {
@@ -29,6 +31,7 @@ export function valueOf(s: Sheet, r: number, c: number): Located | null {
   if (!isBlank(v) && !isLabelText(s, below, c)) return s.located(below, c);
   return null;
 }
+
 export function monthIn(text: string): number | null {
   const t = normalizeLabel(text);
   const m = /(?:^|[^\d])(?:1|一)[-—~至到－]+(\d{1,2})月/.exec(t) ?? /截至(?:\d{4}年)?(\d{1,2})月/.exec(t) ?? /(\d{1,2})月(?:底|末)/.exec(t);
@@ -36,6 +39,7 @@ export function monthIn(text: string): number | null {
   const n = Number(m[1]);
   return n >= 1 && n <= 12 ? n : null;
 }
+
 export function findMonth(s: Sheet, from: number, to: number): Project["month"] {
   for (let r = from; r <= to; r++) {
     for (let c = s.left; c <= s.right(r); c++) {
@@ -47,6 +51,7 @@ export function findMonth(s: Sheet, from: number, to: number): Project["month"] 
   }
   return null;
 }
+
 /** Header-block fields of a form: every known label between `from` and `to` with the value beside it. */
 export function readFields(s: Sheet, from: number, to: number): Partial<Record<FieldKey, Located>> {
   const fields: Partial<Record<FieldKey, Located>> = {};
@@ -82,13 +87,16 @@ export function readFields(s: Sheet, from: number, to: number): Partial<Record<F
   }
   return fields;
 }
+
 /** A year in a title line or a line of its own: 2026年度…表, （2025年度）, 2025年. */
-export const YEAR = /(20\d{2})\s*年/;
+const YEAR = /(20\d{2})\s*年/;
+
 /** A 年度 field's value as a year: 2026, "2026", "2026年". */
 export function statedYear(loc: Located | undefined): number | null {
   const m = loc ? /^(20\d{2})(年度?)?$/.exec(normalizeLabel(cellText(loc.value))) : null;
   return m ? Number(m[1]) : null;
 }
+
 /** The budget year a form states in its first lines, where it does. */
 export function yearOf(s: Sheet, from: number, to: number): number | null {
   for (let r = from; r <= Math.min(to, from + 4); r++) {

@@ -1,3 +1,5 @@
+/** Stage 5a — assemble a form (one project per form, fields around its grids) into a project. */
+
 import { a1 } from "../address";
 import { type Layout, type TableKind } from "../classify";
 import { finding } from "../findings";
@@ -10,15 +12,15 @@ import { Columns, hasReviewColumns, mapColumns, reportMissingColumns } from "./c
 import { findMonth, monthIn, readFields, statedYear, yearOf } from "./fields";
 import { Grid, readGrid } from "./grid";
 import { firstText, isGroupLabel, isTitleLine } from "./headers";
-import { ReadOptions, rulesOf } from "./options";
+import { type ReadOptions, rulesOf } from "./options";
 import { describeReading, type LayoutProfile, profileFor } from "./layout";
 
-/** Stage 5a — assemble a form (one project per form, fields around its grids) into a project. */
 export function newProject(file: string, sheet: string, kind: TableKind, layout: Layout): Project {
   return { file, sheet, kind, layout, fields: {}, indicators: [], funds: [], emptyBlocks: [], total: null, year: null, month: null, scope: "project", hasReview: false, findings: [] };
 }
+
 /** Whether a grid is the medium-term one (长期 / 中期绩效指标), by the group label beside it or the line above it. */
-export function gridPeriod(s: Sheet, header: number): "medium" | "year" | null {
+function gridPeriod(s: Sheet, header: number): "medium" | "year" | null {
   const texts: string[] = [];
   for (let c = s.left; c <= s.right(header); c++) if (isGroupLabel(s, header, c)) texts.push(s.label(header, c));
   if (header - 1 >= s.top) {
@@ -31,8 +33,9 @@ export function gridPeriod(s: Sheet, header: number): "medium" | "year" | null {
   }
   return null;
 }
+
 /** Rows between two grids that start a new form: a project's own labels (项目名称, 项目编码 …) or a title. */
-export function startsNewForm(s: Sheet, from: number, to: number): boolean {
+function startsNewForm(s: Sheet, from: number, to: number): boolean {
   for (let r = from; r <= to; r++) {
     if (isTitleLine(s, r)) return true;
     for (let c = s.left; c <= s.right(r); c++) {
@@ -42,16 +45,18 @@ export function startsNewForm(s: Sheet, from: number, to: number): boolean {
   }
   return false;
 }
-export interface FormTable {
+
+interface FormTable {
   /** The first row of the form: its title and fields start here. */
   start: number;
   grids: { header: number; columns: Columns; grid: Grid; limit: number; medium: boolean; profile: LayoutProfile | null }[];
 }
+
 /**
  * Groups the grids of a sheet into forms. A grid continues the form before it when nothing between them starts
  * a new form: a header repeated before each 一级指标 section, or the 年度 grid after the 长期 one.
  */
-export function formTables(s: Sheet, headers: number[], profiles?: readonly LayoutProfile[]): FormTable[] {
+function formTables(s: Sheet, headers: number[], profiles?: readonly LayoutProfile[]): FormTable[] {
   const tables: FormTable[] = [];
   let blockStart = s.top;
   headers.forEach((h, i) => {
@@ -69,13 +74,15 @@ export function formTables(s: Sheet, headers: number[], profiles?: readonly Layo
   for (const t of tables) if (t.grids.length > 1) for (const g of t.grids) g.medium = gridPeriod(s, g.header) === "medium";
   return tables;
 }
+
 /** Words around a project's name in a form's title: the year before it, the form's own name after it. */
-export const TITLE_SUFFIX = /(项目)?(支出)?(绩效)?(评价|自评|目标|监控|运行监控)?(指标体系)?(及)?(评分|评价|自评|申报|目标|监控|考核)?(表|情况表|评分表)?$/;
+const TITLE_SUFFIX = /(项目)?(支出)?(绩效)?(评价|自评|目标|监控|运行监控)?(指标体系)?(及)?(评分|评价|自评|申报|目标|监控|考核)?(表|情况表|评分表)?$/;
+
 /**
  * Funds given as a table's 合计 row under 总额 / 财政拨款 / 其他资金 columns (the 年度主要任务 block of a department's
  * form), where the form has no 年度资金总额 field of its own.
  */
-export function fundsFromTable(s: Sheet, from: number, to: number, p: Project): void {
+function fundsFromTable(s: Sheet, from: number, to: number, p: Project): void {
   if (p.fields.fundsTotal && !isBlank(p.fields.fundsTotal.value)) return;
   const columns: [FieldKey, RegExp][] = [["fundsTotal", /^(总额|合计|金额合计|资金总额)$/], ["fundsFiscal", /^财政拨款/], ["fundsOther", /^其他资金/]];
   for (let r = from; r <= to; r++) {
@@ -93,8 +100,9 @@ export function fundsFromTable(s: Sheet, from: number, to: number, p: Project): 
     }
   }
 }
+
 /** A department's 整体支出 form: it names a 部门（单位）, or its title says 部门整体 / 整体支出, and it names no project. */
-export function isDepartmentForm(s: Sheet, from: number, to: number, p: Project): boolean {
+function isDepartmentForm(s: Sheet, from: number, to: number, p: Project): boolean {
   if (p.fields.name && !isBlank(p.fields.name.value)) return false;
   if (p.fields.organization && !isBlank(p.fields.organization.value)) return true;
   for (let r = from; r <= Math.min(to, from + 5); r++) {
@@ -102,11 +110,12 @@ export function isDepartmentForm(s: Sheet, from: number, to: number, p: Project)
   }
   return false;
 }
+
 /**
  * A form without a 项目名称 field names its project in the title (XX项目绩效评价表, 2025年度XX项目支出绩效自评表);
  * a department's form names the department (部门（单位）名称), which is then also its unit.
  */
-export function nameFromTitle(s: Sheet, from: number, to: number, p: Project): void {
+function nameFromTitle(s: Sheet, from: number, to: number, p: Project): void {
   if (p.fields.name && !isBlank(p.fields.name.value)) return;
   const org = p.fields.organization && !isBlank(p.fields.organization.value) ? p.fields.organization : p.scope === "department" ? p.fields.unit : undefined;
   if (org && !isBlank(org.value)) {
@@ -128,6 +137,7 @@ export function nameFromTitle(s: Sheet, from: number, to: number, p: Project): v
     }
   }
 }
+
 export function readForm(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
   return formTables(s, headers, opts.layouts).map((t) => {
     const first = t.grids[0];
@@ -162,6 +172,7 @@ export function readForm(s: Sheet, file: string, kind: TableKind, headers: numbe
     return p;
   });
 }
+
 export function monthAt(s: Sheet, from: number, to: number, opts: ReadOptions, p: Project): Project["month"] {
   // A 监控时点 field holding a month number (the template's drop-down) wins over text such as 1-7月.
   const field = p.fields.month ?? readFields(s, from, to).month;

@@ -1,3 +1,5 @@
+/** Stage 3 — walk the indicator rows under a header, to the next header, a footer or the end of the form. */
+
 import { a1 } from "../address";
 import { type FieldKey, type Indicator, type IndicatorColumn, type Located, type Project } from "../model";
 import { isBlank } from "../sheet";
@@ -7,16 +9,16 @@ import { type Block, BlockTracker, foldSubCriterion, pointsFromNames, subCriteri
 import type { Sheet } from "./sheet-view";
 import { totalRow } from "./totals";
 import { FIELD_ROLES, FOOTER, type FundsColumn, TOTAL } from "./labels";
-import { Columns, TICK } from "./columns";
+import { type Columns, TICK } from "./columns";
 import { firstText, isTitleLine } from "./headers";
 
-/** Stage 3 — walk the indicator rows under a header, to the next header, a footer or the end of the form. */
-export interface GridRow {
+interface GridRow {
   row: number;
   indicator: Indicator | null;
   fields: Partial<Record<FieldKey, Located>>;
   funds: Partial<Record<FundsColumn, Located>>;
 }
+
 export interface Grid {
   columns: Columns;
   rows: GridRow[];
@@ -25,7 +27,9 @@ export interface Grid {
   /** 一级 / 二级 blocks the grid lays out with no indicator rows in them. */
   emptyBlocks: Block[];
 }
-export const PLACEHOLDER_ROW = /^([.…。·、]+|等|其他……|\.{3,})$/;
+
+const PLACEHOLDER_ROW = /^([.…。·、]+|等|其他……|\.{3,})$/;
+
 /** Reads indicator rows from `columns.dataStart` until the next header row, a footer, or `limit`. */
 export function readGrid(s: Sheet, columns: Columns, limit: number, fillNames: boolean): Grid {
   const rows: GridRow[] = [];

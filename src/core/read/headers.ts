@@ -1,3 +1,5 @@
+/** Stage 1 — find the headers: the rows that head an indicator grid, the form titles that start a new form. */
+
 import { a1 } from "../address";
 import { isBlank } from "../sheet";
 import { normalizeLabel } from "../text";
@@ -6,8 +8,8 @@ import type { Sheet } from "./sheet-view";
 import { columnRole, FIELD_ROLES, rankedRole } from "./labels";
 import { fingerprint, headerLabels, type LayoutProfile } from "./layout";
 
-/** Stage 1 — find the headers: the rows that head an indicator grid, the form titles that start a new form. */
-export const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
+const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
+
 /**
  * A merged label that runs from its row down past the header's own two rows, as 绩效指标 does beside the whole grid
  * of the MoF forms (or 项目资金 beside the funds rows): it groups what stands to its right and is not a column.
@@ -16,6 +18,7 @@ export function isGroupLabel(s: Sheet, r: number, c: number): boolean {
   const m = s.areaAt(r, c);
   return m !== null && m.left === c && m.bottom >= r + 2;
 }
+
 /** A label merged down over two rows or more with short labels beside it in at least two of those rows: a group. */
 export function isGroupOfLabels(s: Sheet, r: number, c: number): boolean {
   const m = s.areaAt(r, c);
@@ -27,8 +30,9 @@ export function isGroupOfLabels(s: Sheet, r: number, c: number): boolean {
   }
   return labels >= 2;
 }
+
 /** The most specific level-3 label of a row (its rank; lower is more specific), ignoring group labels. */
-export function level3Rank(s: Sheet, r: number): number | null {
+function level3Rank(s: Sheet, r: number): number | null {
   let best: number | null = null;
   for (let c = s.left; c <= s.right(r); c++) {
     const v = s.raw(r, c);
@@ -39,6 +43,7 @@ export function level3Rank(s: Sheet, r: number): number | null {
   }
   return best;
 }
+
 /**
  * Rows that head an indicator grid, anywhere in the used range. Where a row holds only a general label
  * (绩效指标 over the columns) and the row below it a more specific one (三级指标), the lower row is the header.
@@ -57,7 +62,9 @@ export function findHeaderRows(s: Sheet, profiles?: readonly LayoutProfile[]): n
   }
   return rows;
 }
-export const GRID_HINT = /指标|值|分|单位|性质|符号|权重|原因|可能/;
+
+const GRID_HINT = /指标|值|分|单位|性质|符号|权重|原因|可能/;
+
 /** The row that looks most like an indicator header although it has no level-3 column, for the user to check. */
 export function gridWithoutLevel3(s: Sheet): { row: number; cell: string; labels: string[] } | null {
   let best: { row: number; cell: string; labels: string[] } | null = null;
@@ -79,8 +86,10 @@ export function gridWithoutLevel3(s: Sheet): { row: number; cell: string; labels
   }
   return best;
 }
+
 /** A form's title line: …绩效目标申报表, …绩效自评表, …绩效评价表, …监控表, …评价指标体系. */
-export const FORM_TITLE = /绩效.*(表|体系)$/;
+const FORM_TITLE = /绩效.*(表|体系)$/;
+
 export function isTitleLine(s: Sheet, r: number): boolean {
   let at = -1;
   for (let c = s.left; c <= s.right(r); c++) {
@@ -90,6 +99,7 @@ export function isTitleLine(s: Sheet, r: number): boolean {
   }
   return at >= 0 && FORM_TITLE.test(s.label(r, at));
 }
+
 export function firstText(s: Sheet, r: number): string {
   for (let c = s.left; c <= s.right(r); c++) {
     const l = s.label(r, c);

@@ -1,3 +1,5 @@
+/** Stage 5b — assemble a list (one row per indicator or project, as budget systems export) into projects. */
+
 import { type TableKind } from "../classify";
 import { type FieldKey, type Located, type Project } from "../model";
 import { isBlank } from "../sheet";
@@ -7,10 +9,9 @@ import { hasReviewColumns, mapColumns, reportMissingColumns } from "./columns";
 import { yearOf } from "./fields";
 import { monthAt, newProject } from "./form";
 import { readGrid } from "./grid";
-import { ReadOptions } from "./options";
+import type { ReadOptions } from "./options";
 import { describeReading, profileFor } from "./layout";
 
-/** Stage 5b — assemble a list (one row per indicator or project, as budget systems export) into projects. */
 export function readList(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
   const projects: Project[] = [];
   headers.forEach((h, i) => {
@@ -52,8 +53,9 @@ export function readList(s: Sheet, file: string, kind: TableKind, headers: numbe
   });
   return projects;
 }
+
 /** A list-layout self-evaluation carries its funds as project columns: 年初预算数 / 执行数 become the funds row. */
-export function listFunds(p: Project): void {
+function listFunds(p: Project): void {
   if (p.kind !== "self-evaluation" || p.funds.length > 0) return;
   const budget = p.fields.monitoringBudget ?? p.fields.fundsTotal ?? null;
   const executed = p.fields.monitoringExecuted ?? null;

@@ -1,10 +1,11 @@
+/** What a reading is given (the month, the rule set whose severities and 依据 findings carry) and what it gives. */
+
 import { type Finding, type FindingRules } from "../findings";
 import { type Project } from "../model";
 import { DEFAULT_RULES } from "../rules/ruleset";
 import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
 import type { LayoutProfile } from "./layout";
 
-/** What a reading is given (the month, the rule set whose severities and 依据 findings carry) and what it gives. */
 export interface ReadOptions {
   /** Monitoring point when a sheet does not state it. */
   month?: number;
@@ -15,7 +16,9 @@ export interface ReadOptions {
   /** Layout profiles the clerk made: a table whose header matches one is read as the profile says. */
   layouts?: readonly LayoutProfile[];
 }
+
 export const rulesOf = (opts: ReadOptions): FindingRules => opts.rules ?? DEFAULT_RULES;
+
 export interface ReadResult {
   projects: Project[];
   /** Rows of the finance bureau's 预算项目清单, where the workbook has one. */

@@ -6,7 +6,7 @@ import { FIELD_NAMES, type FieldKey, type Located, type Project } from "../model
 import { ownedSheets } from "../owned";
 import { isCellError, type WorkbookSnapshot } from "../sheet";
 import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
-import { ReadOptions, ReadResult, rulesOf } from "./options";
+import { type ReadOptions, type ReadResult, rulesOf } from "./options";
 
 /**
  * Reads every table of a workbook into projects. Sheets the add-in owns are skipped; a sheet with content that is
@@ -50,6 +50,7 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
   for (const p of projects) checkCells(p, opts);
   return { projects, budget, exAnte, previous, rectification, findings };
 }
+
 /**
  * A workbook given as last year's results (jixiao --previous, the page's 上年结果 choices): every sheet that lists
  * projects with a grade or a 结果应用 counts, whatever its title, the add-in's own 汇总 included (a result workbook
@@ -72,6 +73,7 @@ function readPreviousWorkbook(wb: WorkbookSnapshot, opts: ReadOptions): ReadResu
   }];
   return { projects: [], budget: [], exAnte: [], previous, rectification: [], findings };
 }
+
 /** Formula errors anywhere in what was read. */
 function checkCells(p: Project, opts: ReadOptions): void {
   const seen = new Set<string>();
