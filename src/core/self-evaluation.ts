@@ -99,8 +99,7 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
     // Only the rate is written: the score follows from it, as the form states it (未经重算).
     executionScore = scorer.execution(1, statedRate, executionPoints);
     executionRecomputed = false;
-  }
-  else if (claimedExecution !== null) {
+  } else if (claimedExecution !== null) {
     executionScore = round2(clamp(claimedExecution, 0, executionPoints));
     executionRecomputed = false;
   } else {
@@ -125,9 +124,14 @@ export function scoreSelfEvaluation(p: Project, scorer: Scorer): { result: SelfE
   const hiRaw = (executionScore?.toNumber() ?? executionPoints) + indicators.reduce((s, i) => s + i.range[1], 0);
   const hi = toNumber2(Math.min(hiRaw, Math.max(rules.weights.total, lo)));
   const score = known.length === indicators.length && executionScore !== null ? sum([executionScore, ...known.map((i) => i.score!)]) : null;
-  const stated = (loc: Located | null | undefined, what: string) => readNumber(p, loc, what, out, rules, true)?.value ?? null;
-  const claimedTotal = stated(p.total?.score, "总分") ?? stated(p.fields.statedScore, "总得分");
-  const claimedCell = p.total?.score && claimedTotal !== null ? p.total.score.cell : p.fields.statedScore?.cell ?? null;
+  // The form's own total: its 总分 row's score, else a 总得分 written in its header; the cell is the one that gave it.
+  const stated = (loc: Located | null | undefined, what: string) => {
+    const value = readNumber(p, loc, what, out, rules, true)?.value ?? null;
+    return value === null || !loc ? null : { value, cell: loc.cell };
+  };
+  const statedTotal = stated(p.total?.score, "总分") ?? stated(p.fields.statedScore, "总得分");
+  const claimedTotal = statedTotal?.value ?? null;
+  const claimedCell = statedTotal?.cell ?? null;
   const unknownRows = indicators.filter((i) => i.score === null);
   if (unknownRows.length > 0) missing.push(`${unknownRows.length} 个指标的实际完成值或得分`);
   if (indicators.length > 0 && !indicators.some((i) => i.indicator.cells.actual) && !indicators.some((i) => i.indicator.cells.score)) {

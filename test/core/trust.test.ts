@@ -92,6 +92,16 @@ describe("a form read only in part gets no punitive verdict", () => {
     expect(at(r, "cannot-judge")).toEqual([]);
   });
 
+  it("points at the header's stated total when the 总分 row leaves its 得分 blank", async () => {
+    const def = fundEvaluation(null);
+    def.rows[2] = ["实施单位", "县公路事业发展中心", null, "自评总分", 96.5];
+    // A 得分 column whose cell in the 总分 row (G15) is blank.
+    def.rows[3] = [...def.rows[3].slice(0, 5), "实际完成值", "得分"];
+    const s = (await one(def)).selfEvaluation!;
+    expect([s.claimedTotal, s.claimedCell, s.grade]).toEqual([96.5, "E3", "优"]);
+    expect(s.evidence.read).toContain("表中总分 E3");
+  });
+
   it("checks a stated grade against the grade recomputed", async () => {
     const r = await one(withCell(withCell(selfEvaluationSheet(), "J2", "自评等级"), "K2", "良"));
     // The fixture recomputes to 94.54: 优, not the 良 the form states.
