@@ -1,4 +1,3 @@
-import { basisOf } from "./basis";
 import { columnsRead, type Evidence } from "./evidence";
 import { finding, type Finding } from "./findings";
 import { checkStatedRate, directionOf, indicatorLabel, isQuantitative, readNumber, toTargetScale } from "./indicators";
@@ -121,10 +120,7 @@ export function monitorProject(p: Project, rules: RuleSet): { result: Monitoring
     out.push(finding("execution-above-budget", at(executedField?.cell ?? null),
       `1-${m}月执行数 ${executed.value} 超过预算数 ${budget.value}（${budgetField?.cell ?? ""}），请核对。`, rules));
   }
-  if (rate === null) {
-    out.push(finding("missing-field", at(budgetField?.cell ?? null),
-      "没有读到预算数和执行数（或执行率），预算执行进度未知，不按 0 计。", rules, basisOf(rules, ["dual-monitoring"])));
-  }
+  // An unread rate is unknown: the action below is then 无法判定, and its one finding names what is missing.
   const executionIndex = rate === null ? null : (rate / share) * 100;
   const executionLight = executionIndex === null ? null : executionLightOf(executionIndex, t.execution);
 

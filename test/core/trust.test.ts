@@ -203,6 +203,8 @@ describe("双监控 on the system's monitoring page", () => {
     expect(r.decision).toBeNull();
     expect(at(r, "stop-funding")).toEqual([]);
     expect(at(r, "suspend-funding")).toEqual([]);
+    // One finding says what is missing, not two.
+    expect(r.findings.filter((x) => x.code === "monitoring-cannot-judge" || x.code === "missing-field")).toHaveLength(1);
     const f = r.findings.find((x) => x.code === "monitoring-cannot-judge")!;
     expect(f.message).toContain("预算数和执行数");
     expect(r.findings.map((x) => x.message).join("")).not.toMatch(/(?<!不)按 ?0 ?(分)?计/);
