@@ -3,6 +3,7 @@ import { type ColumnRole, fieldText, type Reading } from "../core/model";
 import { type LayoutProfile, LayoutError, makeProfile, parseLayoutProfiles, PROFILE_ROLES } from "../core/read/layout";
 import { NEEDS } from "../core/read/needs";
 import type { Analysis } from "../core/results";
+import { clear, el, offerDownload } from "./dom";
 
 /**
  * The 读取方式 view (issue 20 §3): for each table read, which column was taken for each role and which roles were not
@@ -63,12 +64,6 @@ export class LayoutStore {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 /** The roles as the clerk now sets them, as a profile of the table's header. */
 function profileOf(v: ReadingView, chosen: Map<ColumnRole, number | null>, name: string): LayoutProfile {
   const roles: { column: number; role: ColumnRole }[] = [];
@@ -108,7 +103,7 @@ export function renderReadings(views: ReadingView[], store: LayoutStore, act: Re
     const v = views[Number(pick.value)];
     if (!v) return;
     chosen.clear();
-    while (body.firstChild) body.removeChild(body.firstChild);
+    clear(body);
     note.textContent = v.reading.profile ? `按版式“${v.reading.profile}”读取。` : "按表头文字识别。选错或没找到的，请在右侧选择正确的列，再按“按此读取并重新检查”。";
     for (const role of v.roles) {
       const at = v.reading.columns.find((c) => c.role === role);
@@ -166,15 +161,7 @@ export function renderReadings(views: ReadingView[], store: LayoutStore, act: Re
   };
 }
 
-/** Offers text as a file to download (a JSON profile); nothing leaves the machine. */
-/* eslint-disable compat/compat */
+/** Offers text as a file to download (a JSON profile). */
 export function downloadText(text: string, name: string): void {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  offerDownload(new Blob([text], { type: "application/json" }), name);
 }
-/* eslint-enable compat/compat */

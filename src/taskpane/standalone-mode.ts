@@ -11,6 +11,7 @@ import { workerFromPage } from "./offline-page";
 import { type Cancel, type CheckOptions, wireActions } from "./controller";
 import type { CheckView } from "./view";
 import { byId, setStatus } from "./view";
+import { offerDownload } from "./dom";
 import type { Progress } from "../core/results";
 
 type ExcelJsModule = typeof ExcelJS;
@@ -211,20 +212,10 @@ async function openChosen(file: File): Promise<{ host: ExcelJsHost; bytes: Uint8
   }
 }
 
-/** Offers bytes as a file download; nothing leaves the machine. */
-// The standalone page asks for a modern browser (it says so in an old one, see startStandaloneMode): URL is fine here.
-/* eslint-disable compat/compat */
+/** Offers the result workbook's bytes as a file download. */
 function saveFile(bytes: ArrayBuffer, name: string): void {
-  const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  offerDownload(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), name);
 }
-/* eslint-enable compat/compat */
 
 /** No worker could start, or it could not load its program: the page checks by itself. */
 class NoWorker extends Error {}

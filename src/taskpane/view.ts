@@ -6,6 +6,7 @@ import { summarize } from "../core/report/summary";
 import { selfScoreText } from "../core/self-evaluation";
 import type { Analysis } from "../core/results";
 import { evidenceLine } from "../core/evidence";
+import { clear, el } from "./dom";
 import { type ReadingView, readingViews } from "./reading-view";
 
 /** Small DOM helpers. Workbook text only ever reaches the page through textContent. */
@@ -24,17 +25,6 @@ export function setStatus(text: string, isError = false): void {
   else el.classList.remove("error");
 }
 
-/** Empties an element (replaceChildren is missing in the webviews of Office 2016/2019). */
-export function clear(e: Node): void {
-  while (e.firstChild) e.removeChild(e.firstChild);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function fillRows(table: HTMLTableElement, rows: string[][], decorate?: (td: HTMLTableCellElement, row: number, col: number) => void): void {
   const body = table.tBodies[0];
