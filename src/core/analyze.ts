@@ -10,6 +10,7 @@ import { orNull, toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
+import { addReading, emptyReading } from "./read/options";
 import { readWorkbook } from "./read/workbook";
 import { type ProjectSummary, summarize } from "./report/summary";
 import { chineseDate, readDate } from "./records";
@@ -19,7 +20,7 @@ import { Scorer } from "./score";
 import { isScored, scoreSelfEvaluation, type SelfEvaluation, selfScoreText } from "./self-evaluation";
 import type { WorkbookSnapshot } from "./sheet";
 import { cellText, fileName } from "./text";
-import type { Analysis, AnalyzeOptions, BudgetItem, ExAnte, ExAnteResult, PreviousResult, Progress, ProjectResult, Rectification } from "./results";
+import type { Analysis, AnalyzeOptions, ExAnteResult, Progress, ProjectResult } from "./results";
 
 /**
  * The whole chain as steps: it yields after each workbook read and each project analysed, so a caller inside
@@ -40,22 +41,13 @@ function scorerFor(rules: RuleSet): Scorer {
 
 export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opts: AnalyzeOptions = {}): Generator<Progress, Analysis> {
   const scorer = scorerFor(rules);
-  const projects: Project[] = [];
-  const budget: BudgetItem[] = [];
-  const forms: ExAnte[] = [];
-  const lastYear: PreviousResult[] = [];
-  const rectification: Rectification[] = [];
-  const findings: Analysis["findings"] = [];
+  const read = emptyReading();
+  const { projects, budget, exAnte: forms, previous: lastYear, rectification } = read;
+  const findings: Analysis["findings"] = read.findings;
   const now = opts.today ?? new Date();
   const checkedOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   for (const [i, wb] of workbooks.entries()) {
-    const r = readWorkbook(wb, { month: opts.month, rules, today: checkedOn, layouts: opts.layouts });
-    projects.push(...r.projects);
-    budget.push(...r.budget);
-    forms.push(...r.exAnte);
-    lastYear.push(...r.previous);
-    rectification.push(...r.rectification);
-    findings.push(...r.findings);
+    addReading(read, readWorkbook(wb, { month: opts.month, rules, today: checkedOn, layouts: opts.layouts }));
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
   }
   for (const u of opts.notRead ?? []) {

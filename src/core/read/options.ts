@@ -32,3 +32,17 @@ export interface ReadResult {
   /** Findings about sheets or the workbook rather than a project. */
   findings: (Finding & { file: string })[];
 }
+
+export function emptyReading(): ReadResult {
+  return { projects: [], budget: [], exAnte: [], previous: [], rectification: [], findings: [] };
+}
+
+/** Adds what one sheet or workbook gave to what has been read so far. */
+export function addReading(into: ReadResult, got: Partial<ReadResult>): void {
+  into.projects.push(...(got.projects ?? []));
+  into.budget.push(...(got.budget ?? []));
+  into.exAnte.push(...(got.exAnte ?? []));
+  into.previous.push(...(got.previous ?? []));
+  into.rectification.push(...(got.rectification ?? []));
+  into.findings.push(...(got.findings ?? []));
+}

@@ -5,21 +5,17 @@ import { finding } from "../findings";
 import { FIELD_NAMES, type FieldKey, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
 import { isCellError, type WorkbookSnapshot } from "../sheet";
-import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
-import { type ReadOptions, type ReadResult, rulesOf } from "./options";
+import type { PreviousResult } from "../results";
+import { addReading, emptyReading, type ReadOptions, type ReadResult, rulesOf } from "./options";
 
 /**
  * Reads every table of a workbook into projects. Sheets the add-in owns are skipped; a sheet with content that is
  * not a performance table is reported (sheet-skipped), never silently dropped.
  */
 export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): ReadResult {
-  const projects: Project[] = [];
-  const budget: BudgetItem[] = [];
-  const exAnte: ExAnte[] = [];
-  const previous: PreviousResult[] = [];
-  const rectification: Rectification[] = [];
-  const findings: ReadResult["findings"] = [];
   if (wb.previous) return readPreviousWorkbook(wb, opts);
+  const read = emptyReading();
+  const { projects, findings } = read;
   const owned = ownedSheets(wb);
   for (const snap of wb.sheets) {
     if (owned.has(snap.name)) continue;
@@ -33,22 +29,17 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
       continue;
     }
     const got = KINDS[cls.kind].read(snap, { file: wb.file, layout: cls.layout, evidence: cls.evidence, opts });
-    projects.push(...(got.projects ?? []));
-    budget.push(...(got.budget ?? []));
-    exAnte.push(...(got.exAnte ?? []));
-    previous.push(...(got.previous ?? []));
-    rectification.push(...(got.rectification ?? []));
-    findings.push(...(got.findings ?? []));
+    addReading(read, got);
     if (got.nothing) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: got.nothing.cell }, got.nothing.message, rulesOf(opts)) });
   }
-  if (projects.length === 0 && budget.length === 0 && exAnte.length === 0 && previous.length === 0 && rectification.length === 0) {
+  if (projects.length === 0 && read.budget.length === 0 && read.exAnte.length === 0 && read.previous.length === 0 && read.rectification.length === 0) {
     findings.push({
       file: wb.file,
       ...finding("no-recognized-table", { sheet: null, cell: null }, `工作簿 ${wb.file} 中没有识别出绩效目标表、运行监控表或自评表。`, rulesOf(opts)),
     });
   }
   for (const p of projects) checkCells(p, opts);
-  return { projects, budget, exAnte, previous, rectification, findings };
+  return read;
 }
 
 /**
@@ -71,7 +62,7 @@ function readPreviousWorkbook(wb: WorkbookSnapshot, opts: ReadOptions): ReadResu
     file: wb.file,
     ...finding("no-recognized-table", { sheet: null, cell: null }, `上年结果 ${wb.file} 中没有找到上年评价结果（应有项目名称列，以及等级或结果应用列）。`, rulesOf(opts)),
   }];
-  return { projects: [], budget: [], exAnte: [], previous, rectification: [], findings };
+  return { ...emptyReading(), previous, findings };
 }
 
 /** Formula errors anywhere in what was read. */
