@@ -5,53 +5,86 @@ import { type FieldKey, type Located, type Project } from "../model";
 import { isBlank } from "../sheet";
 import { cellText } from "../text";
 import type { Sheet } from "./sheet-view";
-import { hasReviewColumns, mapColumns, reportMissingColumns } from "./columns";
+import { type Columns, hasReviewColumns, mapColumns, reportMissingColumns } from "./columns";
 import { yearOf } from "./fields";
 import { monthAt, newProject } from "./form";
-import { readGrid } from "./grid";
+import { GridWalker } from "./grid";
 import type { ReadOptions } from "./options";
 import { describeReading, profileFor } from "./layout";
 
 export function readList(s: Sheet, file: string, kind: TableKind, headers: number[], opts: ReadOptions): Project[] {
   const projects: Project[] = [];
   headers.forEach((h, i) => {
-    const limit = i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom;
-    const profile = profileFor(s, h, opts.layouts);
-    const columns = mapColumns(s, h, profile);
-    const reading = describeReading(s, h, columns.roles, profile);
-    const grid = readGrid(s, columns, limit, true);
-    const before = projects.length;
-    const byName = new Map<string, Project>();
-    /** A row with a unit or department and no project (815-千佛镇部门 with its total) heads the projects below it. */
-    let group: Located | null = null;
-    for (const g of grid.rows) {
+    const reader = new ListReader(s, file, kind, h, opts);
+    reader.read(s, i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom);
+    for (const p of reader.finish(s)) projects.push(p);
+  });
+  return projects;
+}
+
+/**
+ * The rows under one list header, read into projects as they come: the whole sheet at once (readList), or window
+ * by window as a stream gives them (hosts/stream-sheet.ts), each window a Sheet that holds the rows above the data
+ * (title, header) and the window's rows. The state a row depends on — which project each key is, the unit or
+ * department row heading the projects below it, the grid walk's carried names — lives here between windows, so the
+ * projects are the same either way.
+ */
+export class ListReader {
+  readonly projects: Project[] = [];
+  private readonly columns: Columns;
+  private readonly reading: Project["reading"];
+  private readonly walker: GridWalker;
+  private readonly byKey = new Map<string, Project>();
+  /** A row with a unit or department and no project (815-千佛镇部门 with its total) heads the projects below it. */
+  private group: Located | null = null;
+
+  constructor(
+    head: Sheet,
+    private readonly file: string,
+    private readonly kind: TableKind,
+    readonly header: number,
+    private readonly opts: ReadOptions,
+  ) {
+    const profile = profileFor(head, header, opts.layouts);
+    this.columns = mapColumns(head, header, profile);
+    this.reading = describeReading(head, header, this.columns.roles, profile);
+    this.walker = new GridWalker(this.columns, true);
+  }
+
+  /** The rows from where the last call stopped to `limit` (a sheet row), from the window `s` that holds them. */
+  read(s: Sheet, limit: number): void {
+    const { columns, kind, opts } = this;
+    for (const g of this.walker.walk(s, limit)) {
       const name = cellText(g.fields.name?.value ?? null).trim();
       const code = cellText(g.fields.projectCode?.value ?? null).trim();
       if (!name && !code && !g.indicator) {
-        group = g.fields.department ?? g.fields.unit ?? group;
+        this.group = g.fields.department ?? g.fields.unit ?? this.group;
         continue;
       }
       // Rows of one project share its 项目编码 where the export has one, else its name.
       const key = code ? `code:${code}` : `name:${name}`;
-      let p = byName.get(key);
+      let p = this.byKey.get(key);
       if (!p) {
-        p = newProject(file, s.snap.name, kind, "list");
-        p.reading = reading;
-        p.year = yearOf(s, s.top, h - 1);
+        p = newProject(this.file, s.snap.name, kind, "list");
+        p.reading = this.reading;
+        p.year = yearOf(s, s.top, this.header - 1);
         p.hasReview = hasReviewColumns(columns);
-        if (kind === "monitoring") p.month = monthAt(s, s.top, h + 1, opts, p);
-        byName.set(key, p);
-        projects.push(p);
-        if (group && !g.fields.department) p.fields.department = group;
+        if (kind === "monitoring") p.month = monthAt(s, s.top, this.header + 1, opts, p);
+        this.byKey.set(key, p);
+        this.projects.push(p);
+        if (this.group && !g.fields.department) p.fields.department = this.group;
       }
       for (const [k, v] of Object.entries(g.fields) as [FieldKey, Located][]) if (!p.fields[k] || isBlank(p.fields[k]!.value)) p.fields[k] = v;
       if (g.indicator) p.indicators.push(g.indicator);
     }
-    // Said once per list, on its first project, not once per project.
-    if (projects.length > before) reportMissingColumns(s, projects[before], h, columns, opts);
-    for (const p of projects) listFunds(p);
-  });
-  return projects;
+  }
+
+  /** The projects read, once all rows are: what the header lacks is said once, on the first project. */
+  finish(head: Sheet): Project[] {
+    if (this.projects.length > 0) reportMissingColumns(head, this.projects[0], this.header, this.columns, this.opts);
+    for (const p of this.projects) listFunds(p);
+    return this.projects;
+  }
 }
 
 /** A list-layout self-evaluation carries its funds as project columns: 年初预算数 / 执行数 become the funds row. */

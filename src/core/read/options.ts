@@ -39,10 +39,14 @@ export function emptyReading(): ReadResult {
 
 /** Adds what one sheet or workbook gave to what has been read so far. */
 export function addReading(into: ReadResult, got: Partial<ReadResult>): void {
-  into.projects.push(...(got.projects ?? []));
-  into.budget.push(...(got.budget ?? []));
-  into.exAnte.push(...(got.exAnte ?? []));
-  into.previous.push(...(got.previous ?? []));
-  into.rectification.push(...(got.rectification ?? []));
-  into.findings.push(...(got.findings ?? []));
+  // One by one, not spread: a province's list gives more projects than a call takes arguments.
+  const add = <T>(to: T[], from: T[] | undefined) => {
+    for (const x of from ?? []) to.push(x);
+  };
+  add(into.projects, got.projects);
+  add(into.budget, got.budget);
+  add(into.exAnte, got.exAnte);
+  add(into.previous, got.previous);
+  add(into.rectification, got.rectification);
+  add(into.findings, got.findings);
 }

@@ -29,13 +29,21 @@ export class Sheet {
     return this.snap.top;
   }
   get bottom(): number {
-    return this.snap.top + this.snap.rows.length - 1;
+    return this.snap.top + this.snap.rows.length - 1 + (this.snap.gap?.rows ?? 0);
+  }
+
+  /** The index in `rows` of sheet row r (-1 for a row of a window's gap). */
+  private index(r: number): number {
+    const i = r - this.snap.top;
+    const gap = this.snap.gap;
+    if (!gap || i < gap.at) return i;
+    return i < gap.at + gap.rows ? -1 : i - gap.rows;
   }
   get left(): number {
     return this.snap.left;
   }
   right(row: number): number {
-    return this.snap.left + (this.snap.rows[row - this.snap.top]?.length ?? 0) - 1;
+    return this.snap.left + (this.snap.rows[this.index(row)]?.length ?? 0) - 1;
   }
   get maxRight(): number {
     let w = 0;
@@ -44,7 +52,7 @@ export class Sheet {
   }
 
   raw(r: number, c: number): CellValue {
-    return this.snap.rows[r - this.snap.top]?.[c - this.snap.left] ?? null;
+    return this.snap.rows[this.index(r)]?.[c - this.snap.left] ?? null;
   }
 
   /** The value shown at (r, c): merged cells show their top-left value. */
@@ -67,7 +75,7 @@ export class Sheet {
   }
 
   rowBlank(r: number): boolean {
-    const row = this.snap.rows[r - this.snap.top];
+    const row = this.snap.rows[this.index(r)];
     return !row || row.every(isBlank);
   }
 }
