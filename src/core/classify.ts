@@ -150,6 +150,12 @@ export function classifySheet(sheet: SheetSnapshot): Classification {
 
 const isLevel3 = (t: string) => /^三级指标|^指标名称$|^指标内容$/.test(t);
 
+/** A cell that heads an indicator grid's 三级指标 column, as the classifier sees it (where its labels stop). */
+export const isLevel3Cell = (v: unknown): boolean => typeof v === "string" && KIND_HINT.test(v) && isLevel3(normalizeLabel(v));
+
+/** A short 得分 label: with a 总分 row anywhere below it, a grid is an evaluation (so its kind needs the whole sheet). */
+export const isScoreCell = (v: unknown): boolean => typeof v === "string" && KIND_HINT.test(v) && normalizeLabel(v).length <= MAX_HEADER_LENGTH && /^得分|得分$/.test(normalizeLabel(v));
+
 /** A list layout has 项目名称 (or 项目编码) as a column header on the same row as the indicator headers. */
 function detectLayout(labels: Label[]): Layout {
   const header = labels.find((l) => isLevel3(l.text));

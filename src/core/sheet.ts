@@ -34,15 +34,6 @@ export interface SheetSnapshot {
    * than their index says; the rows skipped are not held (they were read before). Absent on every whole sheet.
    */
   gap?: { at: number; rows: number };
-  /** What a sheet read as a stream gave (its rows are then only its head): the reader adds it in the sheet's place. */
-  streamed?: StreamedSheet;
-}
-
-/** A list sheet's reading, made while its rows streamed past (read/list.ts ListReader), and its classification. */
-export interface StreamedSheet {
-  reading: import("./read/options").ReadResult;
-  /** Rows the stream read, for the progress line. */
-  rows: number;
 }
 
 /** A workbook as read by a host: the file it came from (if any) and its sheets in tab order. */

@@ -8,7 +8,7 @@ import type { Sheet } from "./sheet-view";
 import { columnRole, FIELD_ROLES, rankedRole } from "./labels";
 import { fingerprint, headerLabels, type LayoutProfile } from "./layout";
 
-const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
+export const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
 
 /**
  * A merged label that runs from its row down past the header's own two rows, as 绩效指标 does beside the whole grid
@@ -49,18 +49,40 @@ function level3Rank(s: Sheet, r: number): number | null {
  * (绩效指标 over the columns) and the row below it a more specific one (三级指标), the lower row is the header.
  */
 export function findHeaderRows(s: Sheet, profiles?: readonly LayoutProfile[]): number[] {
-  const rows: number[] = [];
-  let previous: { row: number; rank: number } | null = null;
-  // A header the clerk described in a layout profile is a header, whatever its words.
-  const described = new Set((profiles ?? []).filter((p) => p.roles.some((x) => x.role === "level3")).map((p) => p.fingerprint));
-  for (let r = s.top; r <= s.bottom; r++) {
-    const rank = level3Rank(s, r) ?? (described.size > 0 && !s.rowBlank(r) && described.has(fingerprint(headerLabels(s, r))) ? 0 : null);
-    if (rank === null) continue;
-    if (previous && previous.row === r - 1 && rank < previous.rank) rows.pop();
-    rows.push(r);
-    previous = { row: r, rank };
+  const scan = new HeaderScan(profiles);
+  for (let r = s.top; r <= s.bottom; r++) scan.visit(s, r);
+  return scan.rows;
+}
+
+/**
+ * findHeaderRows one row at a time, for a sheet read as a stream: each row is judged by itself (and, for a header a
+ * layout profile describes, the row below it), and a more specific header right below a general one takes its place.
+ */
+export class HeaderScan {
+  readonly rows: number[] = [];
+  private previous: { row: number; rank: number } | null = null;
+  /** A header the clerk described in a layout profile is a header, whatever its words. */
+  private readonly described: Set<string>;
+
+  constructor(profiles?: readonly LayoutProfile[]) {
+    this.described = new Set((profiles ?? []).filter((p) => p.roles.some((x) => x.role === "level3")).map((p) => p.fingerprint));
   }
-  return rows;
+
+  /** Whether a row of these values could be a header at all (else visit would find nothing in it). */
+  mayHold(values: readonly unknown[]): boolean {
+    return this.described.size > 0 || values.some((v) => typeof v === "string" && LEVEL3_HINT.test(v));
+  }
+
+  /** Judges row r of `s`; true when it is (for now) a header. */
+  visit(s: Sheet, r: number): boolean {
+    const { described } = this;
+    const rank = level3Rank(s, r) ?? (described.size > 0 && !s.rowBlank(r) && described.has(fingerprint(headerLabels(s, r))) ? 0 : null);
+    if (rank === null) return false;
+    if (this.previous && this.previous.row === r - 1 && rank < this.previous.rank) this.rows.pop();
+    this.rows.push(r);
+    this.previous = { row: r, rank };
+    return true;
+  }
 }
 
 const GRID_HINT = /指标|值|分|单位|性质|符号|权重|原因|可能/;

@@ -17,7 +17,7 @@ export function readList(s: Sheet, file: string, kind: TableKind, headers: numbe
   headers.forEach((h, i) => {
     const reader = new ListReader(s, file, kind, h, opts);
     reader.read(s, i + 1 < headers.length ? headers[i + 1] - 1 : s.bottom);
-    for (const p of reader.finish(s)) projects.push(p);
+    for (const p of reader.finish()) projects.push(p);
   });
   return projects;
 }
@@ -39,7 +39,7 @@ export class ListReader {
   private group: Located | null = null;
 
   constructor(
-    head: Sheet,
+    private readonly head: Sheet,
     private readonly file: string,
     private readonly kind: TableKind,
     readonly header: number,
@@ -80,8 +80,8 @@ export class ListReader {
   }
 
   /** The projects read, once all rows are: what the header lacks is said once, on the first project. */
-  finish(head: Sheet): Project[] {
-    if (this.projects.length > 0) reportMissingColumns(head, this.projects[0], this.header, this.columns, this.opts);
+  finish(): Project[] {
+    if (this.projects.length > 0) reportMissingColumns(this.head, this.projects[0], this.header, this.columns, this.opts);
     for (const p of this.projects) listFunds(p);
     return this.projects;
   }

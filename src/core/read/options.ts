@@ -4,6 +4,7 @@ import { type Finding, type FindingRules } from "../findings";
 import { type Project } from "../model";
 import { DEFAULT_RULES } from "../rules/ruleset";
 import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
+import type { SheetSnapshot } from "../sheet";
 import type { LayoutProfile } from "./layout";
 
 export interface ReadOptions {
@@ -49,4 +50,12 @@ export function addReading(into: ReadResult, got: Partial<ReadResult>): void {
   add(into.previous, got.previous);
   add(into.rectification, got.rectification);
   add(into.findings, got.findings);
+}
+
+/**
+ * A sheet read as a stream (read/stream.ts): its rows are only its head (title and header); what its list gave was
+ * read as the rows came, and the workbook's reading takes it in the sheet's place.
+ */
+export interface StreamedSnapshot extends SheetSnapshot {
+  streamed?: { reading: ReadResult; rows: number };
 }

@@ -1,12 +1,12 @@
 import { readPreviousResults } from "./previous-results";
 import { classifySheet } from "../classify";
-import { KINDS } from "./kinds";
+import { KINDS, type SheetReading } from "./kinds";
 import { finding } from "../findings";
 import { FIELD_NAMES, type FieldKey, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
 import { isCellError, type WorkbookSnapshot } from "../sheet";
 import type { PreviousResult } from "../results";
-import { addReading, emptyReading, type ReadOptions, type ReadResult, rulesOf } from "./options";
+import { addReading, emptyReading, type ReadOptions, type ReadResult, rulesOf, type StreamedSnapshot } from "./options";
 
 /**
  * Reads every table of a workbook into projects. Sheets the add-in owns are skipped; a sheet with content that is
@@ -28,7 +28,8 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
       });
       continue;
     }
-    const got = KINDS[cls.kind].read(snap, { file: wb.file, layout: cls.layout, evidence: cls.evidence, opts });
+    // A list read as its rows streamed past (read/stream.ts) has its reading already.
+    const got: SheetReading = (snap as StreamedSnapshot).streamed?.reading ?? KINDS[cls.kind].read(snap, { file: wb.file, layout: cls.layout, evidence: cls.evidence, opts });
     addReading(read, got);
     if (got.nothing) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: got.nothing.cell }, got.nothing.message, rulesOf(opts)) });
   }
