@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { runCheck, runInventory } from "../app/actions";
-import { analyze, analysisJson } from "../core/analyze";
+import { analyze, analysisJson, readOptionsFor } from "../core/analyze";
 import { citationRefs, REPORT_TOPICS } from "../core/basis";
 import { KIND_NAMES } from "../core/classify";
 import { bySeverity, type Finding } from "../core/findings";
@@ -94,7 +94,7 @@ export async function checkCommand(
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} 秒`;
   const progress = opts.json || !io.progress ? undefined : (line: string) => io.progress!(`${line}（已用 ${seconds()}）`);
-  const { snapshots, errors, unread } = await readAll(paths, opts.previous, progress);
+  const { snapshots, errors, unread } = await readAll(paths, opts.previous, progress, readOptionsFor(opts.rules, { month: opts.month, today: opts.today, layouts: opts.layouts }));
   if (snapshots.length === 0) {
     io.progress?.(null);
     // Nothing could be read: the reasons, and nothing else (no empty table, no zero totals).

@@ -4,6 +4,7 @@ import { fileName } from "../core/text";
 import type { WorkbookSnapshot } from "../core/sheet";
 import { collectWorkbooks, existingResult, openWorkbookFile, WorkbookOpenError } from "../hosts/node-files";
 import { type LayoutProfile, LayoutError, parseLayoutProfiles } from "../core/read/layout";
+import type { ReadOptions } from "../core/read/options";
 
 /** What a run reads and where it writes: the workbooks to open, the files passed over, a safe --out, the --layout files. */
 export interface Unread {
@@ -13,7 +14,9 @@ export interface Unread {
 }
 
 /** Opens every workbook, collecting those that cannot be opened, and the files a folder scan passed over, with Chinese messages. */
-export async function readAll(paths: string[], previous: string[] = [], progress?: (line: string) => void): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[]; unread: Unread[] }> {
+export async function readAll(
+  paths: string[], previous: string[] = [], progress?: (line: string) => void, read: ReadOptions = {},
+): Promise<{ snapshots: WorkbookSnapshot[]; errors: { file: string; message: string }[]; unread: Unread[] }> {
   const last = previous.length > 0 ? await collectWorkbooks(previous) : { files: [], missing: [], skipped: [] };
   const lastYear = new Set(last.files.map((f) => resolve(f)));
   const { files, missing, skipped } = await collectWorkbooks(paths);
@@ -23,9 +26,12 @@ export async function readAll(paths: string[], previous: string[] = [], progress
   const snapshots: WorkbookSnapshot[] = [];
   const all = [...current, ...last.files];
   for (const [i, f] of all.entries()) {
-    progress?.(`读取文件 ${i + 1}/${all.length}：${fileName(f)}`);
+    const reading = `读取文件 ${i + 1}/${all.length}：${fileName(f)}`;
+    progress?.(reading);
     try {
-      const host = await openWorkbookFile(f);
+      const host = await openWorkbookFile(f, {
+        read, previous: lastYear.has(resolve(f)), onRows: progress && ((rows) => progress(`${reading}，已读 ${rows.toLocaleString("en-US")} 行`)),
+      });
       const snap = await host.read();
       snapshots.push({ ...snap, file: f, ...(lastYear.has(resolve(f)) ? { previous: true } : {}) });
     } catch (e) {

@@ -10,7 +10,7 @@ import { orNull, toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
 import { fieldText, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
-import { addReading, emptyReading } from "./read/options";
+import { addReading, emptyReading, type ReadOptions } from "./read/options";
 import { readWorkbook } from "./read/workbook";
 import { type ProjectSummary, summarize } from "./report/summary";
 import { chineseDate, readDate } from "./records";
@@ -44,10 +44,10 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   const read = emptyReading();
   const { projects, budget, exAnte: forms, previous: lastYear, rectification } = read;
   const findings: Analysis["findings"] = read.findings;
-  const now = opts.today ?? new Date();
-  const checkedOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const readOpts = readOptionsFor(rules, opts);
+  const checkedOn = readOpts.today!;
   for (const [i, wb] of workbooks.entries()) {
-    addReading(read, readWorkbook(wb, { month: opts.month, rules, today: checkedOn, layouts: opts.layouts }));
+    addReading(read, readWorkbook(wb, readOpts));
     yield { stage: `读取表格 ${i + 1}/${workbooks.length}`, done: ((i + 1) / workbooks.length) * 0.3 };
   }
   for (const u of opts.notRead ?? []) {
@@ -79,6 +79,15 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
   return { ruleSet: rules, projects: results, coverage: covered.rows, exAnte, previous: previous.links, rectification, findings, checkedOn,
     accountability: accountability(results, lastYear, rectification, rules),
   };
+}
+
+/**
+ * What the tables of a run are read with: the month, the rule set, the day (its date, in UTC) and the layouts. A
+ * host that reads a list as it streams (hosts/stream-sheet.ts) reads it with these, as the run would.
+ */
+export function readOptionsFor(rules: RuleSet, opts: AnalyzeOptions): ReadOptions {
+  const now = opts.today ?? new Date();
+  return { month: opts.month, rules, today: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())), layouts: opts.layouts };
 }
 
 /**

@@ -53,6 +53,33 @@ export const WORKBOOK_LIMITS = {
   declaredCells: 2_000_000,
 };
 
+/** Excel's grid: rows and columns a worksheet can have. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+/**
+ * What a workbook read as a stream may hold (Node: a workbook beyond WORKBOOK_LIMITS, or with a sheet part over
+ * `streamAbove`). Rows pass through and are not kept, so the limits are on what is dangerous, not on size: the
+ * parts held whole while the rows stream (shared strings, styles), a sheet part beyond what 1,048,576 rows of
+ * XML come to, ratios only a zip bomb has. Measured: a budget system's list is about 500 bytes of XML per row.
+ */
+export const STREAM_LIMITS = {
+  /** One sheet part, unzipped: 1,048,576 rows at 2 KB each. */
+  sheetPartBytes: 2 * 1024 * 1024 * 1024,
+  /** xl/sharedStrings.xml unzipped: every string is held while the rows stream. */
+  sharedStringsBytes: 512 * 1024 * 1024,
+  /** Any other part (styles, workbook, drawings), parsed whole. */
+  otherPartBytes: 64 * 1024 * 1024,
+  partRatio: WORKBOOK_LIMITS.partRatio,
+  /** Cells a sheet that is not a list may hold when it is kept whole (a result workbook's 校验结果 of 400,000 rows). */
+  wholeCells: 5_000_000,
+  /** A sheet part larger than this (unzipped) is read as a stream even where the workbook is within WORKBOOK_LIMITS. */
+  streamAbove: 8 * 1024 * 1024,
+};
+
+/** Largest file the CLI reads as a stream: the bytes are held (zipped) while the rows are read. */
+export const MAX_STREAMED_FILE_BYTES = 1024 * 1024 * 1024;
+
 /**
  * A sheet open in Excel or WPS whose used range is larger than a file may declare (WORKBOOK_LIMITS.declaredCells) is
  * not read: its values would not fit in the pane's memory. The Chinese message names the sheet and says what to do.

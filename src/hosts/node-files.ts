@@ -8,8 +8,11 @@ import { decodeCsv } from "./csv-text";
 import { ownedSheets, REGISTER_SHEET } from "../core/owned";
 import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import { fillSheet, openWorkbookBytes, sheetOptions } from "./exceljs-host";
-import { formatBytes, MAX_WORKBOOK_BYTES, WORKBOOK_LIMITS, type WorkbookHost } from "./host";
-import { workbookLimitProblem } from "./zip-limits";
+import { formatBytes, MAX_STREAMED_FILE_BYTES, MAX_WORKBOOK_BYTES, STREAM_LIMITS, WORKBOOK_LIMITS, type WorkbookHost } from "./host";
+import { describeLoadError } from "./load-error";
+import { NotStreamable, readStreamed, SheetStreamError, STREAMED_PART } from "./stream-sheet";
+import { streamLimitProblem, workbookLimitProblem, type ZipEntry, zipDirectory } from "./zip-limits";
+import type { ReadOptions } from "../core/read/options";
 
 /** A file that could not be opened at all, with a message in Chinese naming it. */
 export class WorkbookOpenError extends Error {
@@ -96,8 +99,8 @@ function inflateStart(deflated: Uint8Array): Uint8Array | null {
   }
 }
 
-/** A CSV list as a workbook of one sheet: read-only, like every input. */
-class CsvHost implements WorkbookHost {
+/** A workbook already read (a CSV list, or a workbook read as a stream): read-only, like every input. */
+class SnapshotHost implements WorkbookHost {
   readonly kind = "exceljs" as const;
   constructor(private readonly snapshot: WorkbookSnapshot) {}
   async read(): Promise<WorkbookSnapshot> {
@@ -107,39 +110,74 @@ class CsvHost implements WorkbookHost {
     return this.snapshot.sheets.map((s) => s.name);
   }
   async write(): Promise<void> {
-    throw new Error("CSV 输入只读，不写入");
+    throw new Error("输入文件只读，不写入");
   }
 }
 
-/** Opens a workbook (or a CSV list) read-only: the file is read into memory and never written back. */
-export async function openWorkbookFile(path: string): Promise<WorkbookHost> {
+/** How a file is read: what a list read as a stream is read with, and how to report its rows. */
+export interface OpenOptions {
+  /** The reading options the run's analysis uses (a list read as a stream is read as it comes, with these). */
+  read?: ReadOptions;
+  /** Last year's results (--previous): their sheets are kept whole. */
+  previous?: boolean;
+  onRows?: (rows: number) => void;
+  /** Rows per list window, and the sheet-part size from which a workbook is streamed (tests: 1 and 0). */
+  window?: number;
+  streamAbove?: number;
+}
+
+/** Whether a workbook is read as a stream: beyond what is held whole, or with a sheet part too big to hold whole. */
+function streamed(entries: ZipEntry[], above: number): boolean {
+  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  return total > WORKBOOK_LIMITS.uncompressedBytes || entries.some((e) => STREAMED_PART.test(e.name) && e.uncompressedSize >= above);
+}
+
+/**
+ * Opens a workbook (or a CSV list) read-only: the file is read into memory and never written back. A workbook too
+ * big to hold whole (a province's export) is read as a stream, its lists as their rows pass (hosts/stream-sheet.ts).
+ */
+export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<WorkbookHost> {
   let size: number;
   try {
     size = (await stat(path)).size;
   } catch {
     throw new WorkbookOpenError(path, `找不到文件：${path}`);
   }
-  if (size > MAX_WORKBOOK_BYTES) {
-    throw new WorkbookOpenError(
-      path,
-      `文件 ${basename(path)} 有 ${formatBytes(size)}，超过单个工作簿 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。请拆分后再校验。`,
-    );
+  const name = basename(path);
+  const cap = READ_AS_CSV.has(extname(path).toLowerCase()) ? MAX_WORKBOOK_BYTES : MAX_STREAMED_FILE_BYTES;
+  if (size > cap) {
+    throw new WorkbookOpenError(path, `文件 ${name} 有 ${formatBytes(size)}，超过单个文件 ${formatBytes(cap)} 的上限，未打开。请拆分后再校验。`);
   }
   const data = await readFile(path);
   if (READ_AS_CSV.has(extname(path).toLowerCase())) {
-    const workbook = csvWorkbook(basename(path), decodeCsv(data).text);
+    const workbook = csvWorkbook(name, decodeCsv(data).text);
     const cells = workbook.sheets[0].rows.reduce((n, r) => n + r.length, 0);
     if (cells > WORKBOOK_LIMITS.declaredCells) {
-      throw new WorkbookOpenError(path, `文件 ${basename(path)} 有 ${cells.toLocaleString("en-US")} 个单元格，超过 ${WORKBOOK_LIMITS.declaredCells.toLocaleString("en-US")} 个的上限，未读取。请拆分后再检查。`);
+      throw new WorkbookOpenError(path, `文件 ${name} 有 ${cells.toLocaleString("en-US")} 个单元格，超过 ${WORKBOOK_LIMITS.declaredCells.toLocaleString("en-US")} 个的上限，未读取。请拆分后再检查。`);
     }
-    return new CsvHost(workbook);
+    return new SnapshotHost(workbook);
   }
   const why = skipReason(path);
-  if (why && why.severity === "warning") throw new WorkbookOpenError(path, `文件 ${basename(path)} 是${why.reason}。`);
-  const over = await workbookLimitProblem(basename(path), data, inflateStart);
+  if (why && why.severity === "warning") throw new WorkbookOpenError(path, `文件 ${name} 是${why.reason}。`);
+  const entries = zipDirectory(data);
+  if (Array.isArray(entries) && streamed(entries, opts.streamAbove ?? STREAM_LIMITS.streamAbove)) {
+    const over = await streamLimitProblem(name, data, entries, inflateStart);
+    if (over) throw new WorkbookOpenError(path, over);
+    try {
+      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows }));
+    } catch (e) {
+      if (e instanceof SheetStreamError) throw new WorkbookOpenError(path, `文件 ${name}：${e.message}`);
+      // Parts the streaming reader does not take: the workbook is read whole, if it may be.
+      if (!(e instanceof NotStreamable)) throw new WorkbookOpenError(path, describeLoadError(name, data, e));
+    }
+  }
+  if (size > MAX_WORKBOOK_BYTES) {
+    throw new WorkbookOpenError(path, `文件 ${name} 有 ${formatBytes(size)}，超过单个工作簿 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。请拆分后再校验。`);
+  }
+  const over = await workbookLimitProblem(name, data, inflateStart);
   if (over) throw new WorkbookOpenError(path, over);
   try {
-    return await openWorkbookBytes(ExcelJS, basename(path), data);
+    return await openWorkbookBytes(ExcelJS, name, data);
   } catch (e) {
     throw new WorkbookOpenError(path, (e as Error).message);
   }

@@ -1,4 +1,4 @@
-import { formatBytes, WORKBOOK_LIMITS } from "./host";
+import { EXCEL_COLUMNS, EXCEL_ROWS, formatBytes, STREAM_LIMITS, WORKBOOK_LIMITS } from "./host";
 
 /** One part of a zip, as its central directory lists it. */
 export interface ZipEntry {
@@ -102,22 +102,54 @@ export async function workbookLimitProblem(file: string, bytes: Uint8Array, infl
       return `文件 ${file} 中的 ${e.name} 压缩比为 ${Math.round(ratio)}:1，超过 ${limits.partRatio}:1 的上限（正常的表格约为 10:1，这样的文件可能是为耗尽内存而构造的），未打开。`;
     }
   }
-  if (!inflate) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return inflate ? declaredProblem(file, bytes, entries, inflate, (size) => size.rows * size.columns > limits.declaredCells
+    ? `超过 ${limits.declaredCells.toLocaleString("en-US")} 个单元格的上限，未打开。请拆分后再处理。` : null) : null;
+}
+
+/** The first declared dimension of a sheet part that `over` objects to, as a sentence naming the file and part. */
+async function declaredProblem(file: string, bytes: Uint8Array, entries: ZipEntry[], inflate: InflateStart, over: (size: { rows: number; columns: number }) => string | null): Promise<string | null> {
   for (const e of entries) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
-    const at = e.headerOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) continue;
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + Math.min(e.compressedSize, DIMENSION_PROBE)));
-    const head = e.method === 0 ? data : e.method === 8 ? await inflate(data) : null;
+    const data = partData(bytes, e, DIMENSION_PROBE);
+    const head = !data ? null : e.method === 0 ? data : e.method === 8 ? await inflate(data) : null;
     if (!head) continue;
     const size = declaredSize(new TextDecoder().decode(head.subarray(0, 64 * 1024)));
-    if (size && size.rows * size.columns > limits.declaredCells) {
-      return `文件 ${file} 的工作表 ${e.name} 声明了 ${size.rows.toLocaleString("en-US")} 行 × ${size.columns} 列（${size.ref}），超过 ${limits.declaredCells.toLocaleString("en-US")} 个单元格的上限，未打开。请拆分后再处理。`;
-    }
+    const why = size && over(size);
+    if (size && why) return `文件 ${file} 的工作表 ${e.name} 声明了 ${size.rows.toLocaleString("en-US")} 行 × ${size.columns} 列（${size.ref}），${why}`;
   }
   return null;
+}
+
+/** A part's stored bytes (zipped, or as they are for a stored part), at most `max` of them; null where its header is not found. */
+export function partData(bytes: Uint8Array, e: ZipEntry, max = e.compressedSize): Uint8Array | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = e.headerOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return null;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  return bytes.subarray(start, Math.min(bytes.length, start + Math.min(e.compressedSize, max)));
+}
+
+/**
+ * Whether a workbook too big to hold whole may be read as a stream (hosts/stream-sheet.ts), from its zip directory
+ * and the first bytes of each sheet: what is refused is what is really dangerous — a sheet part larger than a sheet
+ * of Excel's 1,048,576 rows holds, shared strings or other parts too big to keep in memory, a compression ratio no
+ * real workbook has, a dimension outside Excel's grid. A Chinese sentence naming the file and the part, or null.
+ */
+export async function streamLimitProblem(file: string, bytes: Uint8Array, entries: ZipEntry[], inflate: InflateStart, limits = STREAM_LIMITS): Promise<string | null> {
+  for (const e of entries) {
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
+    const cap = sheet ? limits.sheetPartBytes : e.name === "xl/sharedStrings.xml" ? limits.sharedStringsBytes : limits.otherPartBytes;
+    if (e.uncompressedSize > cap) {
+      const what = sheet ? "一张工作表最多 1,048,576 行所能容纳的" : e.name === "xl/sharedStrings.xml" ? "读取时须留在内存中的共享字符串" : "这类部件";
+      return `文件 ${file} 中的 ${e.name} 解压后有 ${mb(e.uncompressedSize)}，超过${what} ${mb(cap)} 的上限，未打开。`;
+    }
+    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+    if (e.uncompressedSize > 1024 * 1024 && ratio > limits.partRatio) {
+      return `文件 ${file} 中的 ${e.name} 压缩比为 ${Math.round(ratio)}:1，超过 ${limits.partRatio}:1 的上限（正常的表格约为 10:1，这样的文件可能是为耗尽内存而构造的），未打开。`;
+    }
+  }
+  return declaredProblem(file, bytes, entries, inflate, (size) => size.rows > EXCEL_ROWS || size.columns > EXCEL_COLUMNS
+    ? `超出 Excel 工作表 ${EXCEL_ROWS.toLocaleString("en-US")} 行 × ${EXCEL_COLUMNS.toLocaleString("en-US")} 列的范围，文件不是 Excel 或 WPS 能保存的，未打开。` : null);
 }
 
 /**

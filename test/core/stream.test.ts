@@ -87,3 +87,18 @@ describe("a list read as a stream gives what the whole sheet gives", () => {
     });
   }
 });
+
+describe("what the stream refuses, in words naming the sheet", () => {
+  it("a sheet that is not a list and is too big to keep whole", () => {
+    const stream = new SheetStream("明细", false, [], "x.xlsx", {}, { wholeCells: 100 });
+    expect(() => {
+      for (let r = 0; r < 200; r++) stream.push(r, [r, r * 2]);
+    }).toThrow(/^工作表“明细”不是一行一个指标（或一个项目）的清单，需整表读入，但已超过 100 个单元格的上限，未读取。/);
+  });
+
+  it("rows that come out of order", () => {
+    const stream = new SheetStream("清单", false, [], "x.xlsx", {}, { wholeCells: 100 });
+    stream.push(4, ["a"]);
+    expect(() => stream.push(2, ["b"])).toThrow(/^工作表“清单”的第 3 行出现在第 5 行之后/);
+  });
+});

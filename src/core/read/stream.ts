@@ -87,10 +87,12 @@ export class SheetStream {
     this.next = r + 1;
     while (this.nextMerge < this.merges.length && this.merges[this.nextMerge].top <= r) this.active.push(this.merges[this.nextMerge++]);
     if (this.active.length > 0) this.active = this.active.filter((m) => m.bottom >= r - 1);
-    // A merged cell other than the top-left one reads as empty, as it does in Excel (and in a whole sheet).
+    // A merged cell other than the top-left one reads as empty, as it does in Excel (and in a whole sheet, where
+    // every cell of a merge exists, so a row reaches as far right as the merges on it).
     for (const m of this.active) {
       if (m.top > r || m.bottom < r) continue;
-      for (let c = m.left; c <= Math.min(m.right, values.length - 1); c++) if (r !== m.top || c !== m.left) values[c] = null;
+      for (let c = values.length; c < m.left; c++) values[c] = null;
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left || values[c] === undefined) values[c] = null;
     }
     if (this.phase === "list") return this.listRow(r, values);
     this.cells += values.length;

@@ -29,7 +29,10 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
       continue;
     }
     // A list read as its rows streamed past (read/stream.ts) has its reading already.
-    const got: SheetReading = (snap as StreamedSnapshot).streamed?.reading ?? KINDS[cls.kind].read(snap, { file: wb.file, layout: cls.layout, evidence: cls.evidence, opts });
+    const streamed = (snap as StreamedSnapshot).streamed?.reading;
+    // Its projects are the workbook's as the caller names it (the CLI gives the path as typed).
+    for (const p of streamed?.projects ?? []) p.file = wb.file;
+    const got: SheetReading = streamed ?? KINDS[cls.kind].read(snap, { file: wb.file, layout: cls.layout, evidence: cls.evidence, opts });
     addReading(read, got);
     if (got.nothing) findings.push({ file: wb.file, ...finding("table-incomplete", { sheet: snap.name, cell: got.nothing.cell }, got.nothing.message, rulesOf(opts)) });
   }
