@@ -2,7 +2,8 @@ import { readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileName } from "../core/text";
 import type { WorkbookSnapshot } from "../core/sheet";
-import { collectWorkbooks, existingResult, openWorkbookFile, WorkbookOpenError } from "../hosts/node-files";
+import { collectWorkbooks, existingResult, openWorkbookFile } from "../hosts/node-files";
+import { openFailure, type ReadJob, type ReadReply, readOnThreads, threadsFor } from "./pool";
 import { type LayoutProfile, LayoutError, parseLayoutProfiles } from "../core/read/layout";
 import type { ReadOptions } from "../core/read/options";
 
@@ -23,20 +24,14 @@ export async function readAll(
   // A file given with --previous is last year's, also where it lies inside a folder being checked.
   const current = files.filter((f) => !lastYear.has(resolve(f)));
   const errors: { file: string; message: string }[] = [...missing, ...last.missing].map((p) => ({ file: p, message: `找不到文件或文件夹：${p}` }));
-  const snapshots: WorkbookSnapshot[] = [];
   const all = [...current, ...last.files];
-  for (const [i, f] of all.entries()) {
-    const reading = `读取文件 ${i + 1}/${all.length}：${fileName(f)}`;
-    progress?.(reading);
-    try {
-      const host = await openWorkbookFile(f, {
-        read, previous: lastYear.has(resolve(f)), onRows: progress && ((rows) => progress(`${reading}，已读 ${rows.toLocaleString("en-US")} 行`)),
-      });
-      const snap = await host.read();
-      snapshots.push({ ...snap, file: f, ...(lastYear.has(resolve(f)) ? { previous: true } : {}) });
-    } catch (e) {
-      errors.push({ file: f, message: e instanceof WorkbookOpenError ? e.message : `读取 ${f} 时出错：${String(e)}` });
-    }
+  const jobs: ReadJob[] = all.map((file, id) => ({ id, file, read, previous: lastYear.has(resolve(file)) }));
+  const replies = await readJobs(jobs, progress);
+  const snapshots: WorkbookSnapshot[] = [];
+  for (const [i, r] of replies.entries()) {
+    const f = all[i];
+    if ("snapshot" in r) snapshots.push({ ...r.snapshot, file: f, ...(jobs[i].previous ? { previous: true } : {}) });
+    else if ("error" in r) errors.push({ file: f, message: r.error });
   }
   const unread: Unread[] = [
     ...errors.map((e) => ({ file: e.file, message: `未读取：${e.message}`, severity: "error" as const })),
@@ -101,4 +96,32 @@ export async function loadLayouts(files: string[]): Promise<LayoutProfile[]> {
     out.push(...parseLayoutProfiles(text, f));
   }
   return out;
+}
+
+/** Every job read, on the machine's cores where there are several files (cli/pool.ts), else one after another. */
+async function readJobs(jobs: ReadJob[], progress?: (line: string) => void): Promise<ReadReply[]> {
+  let done = 0;
+  const line = (job: ReadJob) => `读取文件 ${Math.min(done + 1, jobs.length)}/${jobs.length}：${fileName(job.file)}`;
+  const rowsRead = progress && ((job: ReadJob, rows: number) => progress(`${line(job)}，已读 ${rows.toLocaleString("en-US")} 行`));
+  const readHere = async (job: ReadJob): Promise<ReadReply> => {
+    progress?.(line(job));
+    try {
+      const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows: rowsRead && ((rows) => rowsRead(job, rows)) });
+      return { id: job.id, snapshot: await host.read() };
+    } catch (e) {
+      return { id: job.id, error: openFailure(job.file, e) };
+    }
+  };
+  const finished = (job: ReadJob) => {
+    done++;
+    progress?.(line(job));
+  };
+  const threads = threadsFor(jobs.length);
+  if (threads > 1) return readOnThreads(jobs, threads, readHere, finished, rowsRead);
+  const replies: ReadReply[] = [];
+  for (const job of jobs) {
+    replies.push(await readHere(job));
+    done++;
+  }
+  return replies;
 }

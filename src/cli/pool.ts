@@ -1,0 +1,102 @@
+/**
+ * Reading a folder of workbooks on every core (worker_threads): each thread opens one workbook at a time (parsing is
+ * what takes the time), the answers come back in any order and are put in the order the files were given, so a
+ * run's output is the same with one thread or many. Only the built command line has the worker's bundle; from the
+ * sources (tests, tsx) files are read one after another on the main thread.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ReadOptions } from "../core/read/options";
+import type { WorkbookSnapshot } from "../core/sheet";
+import { WorkbookOpenError } from "../hosts/node-files";
+
+export interface ReadJob {
+  id: number;
+  file: string;
+  read: ReadOptions;
+  previous: boolean;
+}
+
+export type ReadReply = { id: number; snapshot: WorkbookSnapshot } | { id: number; error: string } | { id: number; rows: number };
+
+/** The Chinese reason a file could not be opened, the same from a thread and from the main one. */
+export function openFailure(file: string, e: unknown): string {
+  return e instanceof WorkbookOpenError ? e.message : `读取 ${file} 时出错：${String(e)}`;
+}
+
+/** Files handed to a worker before its answers come back. */
+const AHEAD = 3;
+
+const WORKER = new URL("./read-worker.mjs", import.meta.url);
+
+/** Threads to read `files` workbooks with, the main one included: JIXIAO_JOBS if set, else one per core; 1 where there is no worker bundle. */
+export function threadsFor(files: number): number {
+  if (!existsSync(fileURLToPath(WORKER))) return 1;
+  const asked = Number(process.env.JIXIAO_JOBS);
+  const cores = Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
+  // A thread costs its start (loading exceljs, about a quarter of a second): a few files are read sooner without.
+  return files < 8 ? 1 : Math.min(cores, files);
+}
+
+/** Workers started ahead of the reading (they take a quarter of a second to load), and those that are up. */
+const warm: Worker[] = [];
+const online = new WeakSet<Worker>();
+
+/** Starts the workers a run of `files` files will read with, while the run does its other preparations. */
+export function warmUp(files: number): void {
+  for (let i = warm.length; i < threadsFor(files) - 1; i++) {
+    const w = new Worker(WORKER);
+    w.once("online", () => online.add(w));
+    // Not waited for: a worker the run does not use does not keep the process alive.
+    w.unref();
+    warm.push(w);
+  }
+}
+
+/**
+ * Reads the jobs on `threads` threads: the main one, which starts at once, and `threads - 1` workers, which join as
+ * soon as they have loaded; each takes the next file when it is free. The answers come in the jobs' order.
+ */
+export async function readOnThreads(jobs: ReadJob[], threads: number, readHere: (job: ReadJob) => Promise<ReadReply>, onDone: (job: ReadJob) => void, onRows?: (job: ReadJob, rows: number) => void): Promise<ReadReply[]> {
+  const replies: ReadReply[] = new Array(jobs.length);
+  let next = 0;
+  const ready = warm.splice(0);
+  for (const w of ready.splice(threads - 1)) void w.terminate();
+  const workers = [...ready, ...Array.from({ length: threads - 1 - ready.length }, () => new Worker(WORKER))];
+  const here = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      replies[job.id] = await readHere(job);
+      onDone(job);
+    }
+  };
+  try {
+    await Promise.all([here(), ...workers.map((w) => new Promise<void>((done, fail) => {
+      let out = 0;
+      const give = () => {
+        if (next >= jobs.length) return out === 0 ? done() : undefined;
+        out++;
+        w.postMessage(jobs[next++]);
+      };
+      w.on("message", (reply: ReadReply) => {
+        if ("rows" in reply) return onRows?.(jobs[reply.id], reply.rows);
+        replies[reply.id] = reply;
+        out--;
+        onDone(jobs[reply.id]);
+        give();
+      });
+      w.on("error", fail);
+      // A few files ahead, so that a worker never waits for the main thread to be free to hand it the next.
+      const start = () => {
+        for (let i = 0; i < AHEAD; i++) give();
+      };
+      if (online.has(w)) start();
+      else w.once("online", start);
+    }))]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return replies;
+}
