@@ -53,6 +53,13 @@ export const WORKBOOK_LIMITS = {
   declaredCells: 2_000_000,
 };
 
+/**
+ * What the standalone page opens (in its worker, with exceljs, whole): twice the CLI's whole-read budget, so that a
+ * city's list — 10,000 projects × 8 indicators unzips to 38.6 MB with shared strings, 55 MB with inline ones — is
+ * read; past it the page names the command line, which streams a list of any size.
+ */
+export const PAGE_LIMITS = { ...WORKBOOK_LIMITS, uncompressedBytes: 64 * 1024 * 1024, declaredCells: 4_000_000 };
+
 /** Excel's grid: rows and columns a worksheet can have. */
 export const EXCEL_ROWS = 1_048_576;
 export const EXCEL_COLUMNS = 16_384;

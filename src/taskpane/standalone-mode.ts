@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
 import { templateBook } from "../core/templates";
 import { ExcelJsHost, openWorkbookBytes } from "../hosts/exceljs-host";
-import { breathe, formatBytes, MAX_WORKBOOK_BYTES } from "../hosts/host";
-import { inflateStartInBrowser, workbookLimitProblem } from "../hosts/zip-limits";
+import { breathe, formatBytes, MAX_WORKBOOK_BYTES, PAGE_LIMITS } from "../hosts/host";
+import { inflateStartInBrowser, streamLimitProblem, workbookLimitProblem, zipDirectory } from "../hosts/zip-limits";
 import { CancelledError } from "../app/actions";
 import { STEP_NAMES } from "../core/report";
 import { checkOpened, type CheckedWorkbook } from "./check-run";
@@ -195,10 +195,15 @@ export function startStandaloneMode(reason: string): void {
  * its sheets' first bytes (checked before exceljs unzips anything), or not a workbook exceljs can read.
  */
 async function openChosen(file: File): Promise<{ host: ExcelJsHost; bytes: Uint8Array } | { problem: string }> {
-  if (file.size > MAX_WORKBOOK_BYTES) return { problem: `文件 ${file.name} 超过 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，未打开。请拆分后再处理。` };
+  if (file.size > MAX_WORKBOOK_BYTES) return { problem: `文件 ${file.name} 超过 ${formatBytes(MAX_WORKBOOK_BYTES)} 的上限，网页中未打开。${commandLineHint(file.name)}` };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const over = await workbookLimitProblem(file.name, bytes, inflateStartInBrowser);
-  if (over) return { problem: over };
+  const over = await workbookLimitProblem(file.name, bytes, inflateStartInBrowser, PAGE_LIMITS);
+  if (over) {
+    // Too big for the page, not dangerous: the command line reads it as a stream.
+    const entries = zipDirectory(bytes);
+    const streamable = Array.isArray(entries) && (await streamLimitProblem(file.name, bytes, entries, inflateStartInBrowser)) === null;
+    return { problem: streamable ? `${over.replace(/请拆分后再处理[^。]*。$/, "")}${commandLineHint(file.name)}` : over };
+  }
   let ExcelJs: ExcelJsModule;
   try {
     ExcelJs = await loadExcelJs();
@@ -210,6 +215,11 @@ async function openChosen(file: File): Promise<{ host: ExcelJsHost; bytes: Uint8
   } catch (e) {
     return { problem: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** Where a workbook too big for the page can be checked: the command line, which reads a list as a stream. */
+function commandLineHint(name: string): string {
+  return `网页一次读入整个工作簿，最多处理解压后 ${formatBytes(PAGE_LIMITS.uncompressedBytes)}；更大的清单（如全省导出的项目清单）请用命令行检查，它逐行读取、不受此限：jixiao check "${name}" --out 结果.xlsx（安装方法见使用说明）。`;
 }
 
 /** Offers the result workbook's bytes as a file download. */
