@@ -134,8 +134,10 @@ export class SheetStream {
     // Row r-1 is judged with the row below it (a header a layout profile describes may take two rows).
     const x = r - 1;
     const previous = x >= this.pendingFrom ? this.pending[x - this.pendingFrom] : this.rows[x];
-    const around = this.active.filter((m) => m.top <= r && m.bottom >= x);
-    this.visit(new Sheet({ name: this.name, rows: [previous, values], top: x, left: 0, merges: around, hidden: this.hidden }), x);
+    if (this.scan.mayHold(previous)) {
+      const around = this.active.filter((m) => m.top <= r && m.bottom >= x);
+      this.visit(new Sheet({ name: this.name, rows: [previous, values], top: x, left: 0, merges: around, hidden: this.hidden }), x);
+    }
     // A cut before row x: none of x, x-1, x-2 starts a header (so a header's own rows stay together), no merge
     // spans x-1 and x, and the window is long enough.
     const long = x - this.pendingFrom >= (this.opts.window ?? 2000);
