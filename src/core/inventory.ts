@@ -1,4 +1,5 @@
 import { a1 } from "./address";
+import type { StreamedSnapshot } from "./read/options";
 import { classifySheet, KIND_NAMES, type Classification } from "./classify";
 import { ownedSheets } from "./owned";
 import { cell, countFilled, snapshotWidth, type SheetSpec, type SpecCell, type WorkbookSnapshot } from "./sheet";
@@ -24,9 +25,11 @@ export function inventory(workbooks: WorkbookSnapshot[]): InventoryRow[] {
     const owned = ownedSheets(wb);
     for (const s of wb.sheets) {
       if (owned.has(s.name)) continue;
-      const filled = countFilled(s);
-      const width = snapshotWidth(s);
-      const rows = s.rows.length;
+      // A list read as a stream holds only its head: its size was counted as its rows passed.
+      const streamed = (s as StreamedSnapshot).streamed;
+      const filled = streamed?.filled ?? countFilled(s);
+      const width = streamed?.columns ?? snapshotWidth(s);
+      const rows = streamed?.rows ?? s.rows.length;
       out.push({
         file: wb.file,
         sheet: s.name,

@@ -124,6 +124,8 @@ export interface OpenOptions {
   /** Rows per list window, and the sheet-part size from which a workbook is streamed (tests: 1 and 0). */
   window?: number;
   streamAbove?: number;
+  /** Where a workbook is read as a stream: the sheets whose rows are kept (the others come back empty). */
+  only?: (sheet: string) => boolean;
 }
 
 /** Whether a workbook is read as a stream: beyond what is held whole, or with a sheet part too big to hold whole. */
@@ -164,7 +166,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     const over = await streamLimitProblem(name, data, entries, inflateStart);
     if (over) throw new WorkbookOpenError(path, over);
     try {
-      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows }));
+      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only }));
     } catch (e) {
       if (e instanceof SheetStreamError) throw new WorkbookOpenError(path, `文件 ${name}：${e.message}`);
       // Parts the streaming reader does not take: the workbook is read whole, if it may be.
@@ -192,7 +194,8 @@ export async function existingResult(path: string): Promise<"none" | "result" | 
   }
   let snap: WorkbookSnapshot;
   try {
-    snap = await (await openWorkbookFile(path)).read();
+    // Only the register is needed, and the sheets' names: a big result workbook's other rows are not kept.
+    snap = await (await openWorkbookFile(path, { only: (sheet) => sheet === REGISTER_SHEET })).read();
   } catch (e) {
     return { other: e instanceof WorkbookOpenError ? "无法作为工作簿打开" : String(e) };
   }

@@ -30,6 +30,8 @@ export interface StreamOptions {
   window?: number;
   /** Told the rows read so far, now and then. */
   onRows?: (rows: number) => void;
+  /** The sheets whose rows are kept; the others come back empty (a check of what a result workbook is needs only its register). */
+  only?: (sheet: string) => boolean;
 }
 
 /** The merged areas of a sheet part, from the <mergeCell ref="…"/> elements after its rows. */
@@ -98,6 +100,11 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
     const stream = new SheetStream(ws.name, Boolean(ws.state && ws.state !== "visible"), merges.get(part) ?? [], file, opts.read, {
       window: opts.window, wholeCells: STREAM_LIMITS.wholeCells, whole: opts.previous,
     });
+    if (opts.only && !opts.only(ws.name)) {
+      for await (const _row of ws) if (++rows % 10_000 === 0) opts.onRows?.(rows);
+      read.set(ws.name, { name: ws.name, rows: [], top: 0, left: 0, merges: [], hidden: Boolean(ws.state && ws.state !== "visible") });
+      continue;
+    }
     for await (const row of ws) {
       const values: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (c, col) => {

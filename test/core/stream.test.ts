@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, analysisJson } from "../../src/core/analyze";
+import { inventory } from "../../src/core/inventory";
 import { type StreamedSnapshot } from "../../src/core/read/options";
 import { SheetStream } from "../../src/core/read/stream";
 import { DEFAULT_RULES } from "../../src/core/rules/ruleset";
@@ -32,7 +33,8 @@ export function streamed(wb: WorkbookSnapshot, window: number): { wb: WorkbookSn
   return { wb: { ...wb, sheets }, lists };
 }
 
-const json = (wb: WorkbookSnapshot) => JSON.stringify(analysisJson(analyze([wb], DEFAULT_RULES, { today: TODAY }), []));
+/** The analysis and the 工作表清单 (a streamed sheet counts its size as its rows pass). */
+const json = (wb: WorkbookSnapshot) => JSON.stringify([analysisJson(analyze([wb], DEFAULT_RULES, { today: TODAY }), []), inventory([wb])]);
 
 async function open(path: string): Promise<WorkbookSnapshot> {
   return (await openWorkbookBytes(ExcelJS, path, readFileSync(path))).read();

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, analysisJson, readOptionsFor } from "../../src/core/analyze";
+import { inventory } from "../../src/core/inventory";
 import { DEFAULT_RULES } from "../../src/core/rules/ruleset";
 import type { StreamedSnapshot } from "../../src/core/read/options";
 import { STREAM_LIMITS } from "../../src/hosts/host";
@@ -23,7 +24,7 @@ const TODAY = new Date(Date.UTC(2026, 6, 31));
 const files = ["samples", "test/fixtures", "test/layouts"].flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith(".xlsx")).map((f) => join(ROOT, d, f)));
 const read = readOptionsFor(DEFAULT_RULES, { today: TODAY });
 const json = (wb: Awaited<ReturnType<Awaited<ReturnType<typeof openWorkbookFile>>["read"]>>) =>
-  JSON.stringify(analysisJson(analyze([wb], DEFAULT_RULES, { today: TODAY }), []));
+  JSON.stringify([analysisJson(analyze([wb], DEFAULT_RULES, { today: TODAY }), []), inventory([wb])]);
 
 describe("a workbook read as a stream by exceljs's streaming reader", () => {
   it("gives the whole reader's analysis on every bundled and corpus workbook", async () => {

@@ -57,5 +57,6 @@ export function addReading(into: ReadResult, got: Partial<ReadResult>): void {
  * read as the rows came, and the workbook's reading takes it in the sheet's place.
  */
 export interface StreamedSnapshot extends SheetSnapshot {
-  streamed?: { reading: ReadResult; rows: number };
+  /** What the list gave, and the sheet's size as a whole reading would count it (for the 工作表清单). */
+  streamed?: { reading: ReadResult; rows: number; columns: number; filled: number };
 }

@@ -10,7 +10,7 @@
  */
 
 import { classifySheet, isLevel3Cell, isScoreCell, type TableKind } from "../classify";
-import type { Area, CellValue, SheetSnapshot } from "../sheet";
+import { type Area, type CellValue, isBlank, type SheetSnapshot } from "../sheet";
 import { HeaderScan } from "./headers";
 import { ListReader } from "./list";
 import { emptyReading, type ReadOptions, type StreamedSnapshot } from "./options";
@@ -58,6 +58,8 @@ export class SheetStream {
   private readonly reading = emptyReading();
   private cells = 0;
   private next = 0;
+  /** The sheet's size, counted as the rows pass: rows up to the last that holds something, widest row, filled cells. */
+  private used = { rows: 0, columns: 0, filled: 0 };
 
   constructor(
     private readonly name: string,
@@ -94,6 +96,11 @@ export class SheetStream {
       for (let c = values.length; c < m.left; c++) values[c] = null;
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left || values[c] === undefined) values[c] = null;
     }
+    let filled = 0;
+    for (const v of values) if (!isBlank(v)) filled++;
+    if (filled > 0) this.used.rows = r + 1;
+    this.used.filled += filled;
+    this.used.columns = Math.max(this.used.columns, values.length);
     if (this.phase === "list") return this.listRow(r, values);
     this.cells += values.length;
     if (this.cells > this.opts.wholeCells) {
@@ -193,7 +200,7 @@ export class SheetStream {
         for (const p of this.reader.finish()) this.reading.projects.push(p);
         this.reader = null;
       }
-      return { ...this.snapshot(this.headMerges), streamed: { reading: this.reading, rows: this.next } };
+      return { ...this.snapshot(this.headMerges), streamed: { reading: this.reading, ...this.used } };
     }
     let last = this.rows.length;
     while (last > 0 && this.rows[last - 1].every((v) => v === null)) last--;
