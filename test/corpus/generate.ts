@@ -116,7 +116,7 @@ export function workbookZip(sheetXml: Buffer): Buffer {
 }
 
 /** A sheet's XML: its dimension, then `rows` rows made by `row`. */
-function sheetXml(dimension: string, rows: number, row: (r: number) => string): Buffer {
+export function sheetXml(dimension: string, rows: number, row: (r: number) => string): Buffer {
   const chunks: string[] = [`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="${dimension}"/><sheetData>`];
   for (let r = 1; r <= rows; r++) chunks.push(row(r));
   chunks.push("</sheetData></worksheet>");
