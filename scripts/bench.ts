@@ -168,11 +168,12 @@ function processes(runs = 7): ProcessFigure[] {
     ["jixiao --help", ["bin/jixiao.js", "--help"], {}],
     ["jixiao --help（源码经 tsx）", ["bin/jixiao.js", "--help"], { JIXIAO_SOURCE: "1" }],
     ["只用 exceljs 读同样的工作簿、写一个结果（下限）", ["scripts/bench-plain.mjs", "test/fixtures", out], {}],
-    ["jixiao check test/fixtures --out", ["bin/jixiao.js", "check", "test/fixtures", "--out", out, "--exit-zero"], {}],
-    ["jixiao check test/fixtures --out（源码经 tsx）", ["bin/jixiao.js", "check", "test/fixtures", "--out", out, "--exit-zero"], { JIXIAO_SOURCE: "1" }],
+    // --force: the plain script's workbook at `out` is not this tool's, and a refusal would be timed instead of the work.
+    ["jixiao check test/fixtures --out", ["bin/jixiao.js", "check", "test/fixtures", "--out", out, "--force", "--exit-zero"], {}],
+    ["jixiao check test/fixtures --out（源码经 tsx）", ["bin/jixiao.js", "check", "test/fixtures", "--out", out, "--force", "--exit-zero"], { JIXIAO_SOURCE: "1" }],
     ["jixiao check 构造的超大文件（一百万行、压缩炸弹、声明一百万行）", ["bin/jixiao.js", "check", hostile, "--exit-zero"], {}],
     // Three runs, not seven: each takes a quarter of a minute.
-    [`jixiao check 整个读入的最大清单（${LARGEST_ADMITTED.toLocaleString("en-US")} 个项目）--out`, ["bin/jixiao.js", "check", largest, "--out", out, "--exit-zero"], {}, 3],
+    [`jixiao check 解压后 32 MB 的清单（${LARGEST_ADMITTED.toLocaleString("en-US")} 个项目，流式读取）--out`, ["bin/jixiao.js", "check", largest, "--out", out, "--force", "--exit-zero"], {}, 3],
   ];
   const times = commands.map(() => [] as number[]);
   const peaks = commands.map(() => [] as number[]);
@@ -269,7 +270,7 @@ function pageSection(p: PageFigure[] | undefined): string[] {
 
 function processSection(p: ProcessFigure[] | undefined): string[] {
   if (!p || p.length === 0) return [];
-  const at = (prefix: string) => p.find((x) => x.what.startsWith(prefix))!;
+  const at = (...prefixes: string[]) => p.find((x) => prefixes.some((prefix) => x.what.startsWith(prefix)))!;
   const node0 = at("node -e 0");
   const help = at("jixiao --help");
   const helpBefore = at("jixiao --help（");
@@ -277,7 +278,8 @@ function processSection(p: ProcessFigure[] | undefined): string[] {
   const check = at("jixiao check test/fixtures --out");
   const checkBefore = at("jixiao check test/fixtures --out（");
   const hostile = at("jixiao check 构造");
-  const largest = at("jixiao check 上限以内");
+  // Named as it was measured: before issue 21 the largest list held whole.
+  const largest = at("jixiao check 解压后 32 MB", "jixiao check 上限以内");
   return [
     "## 用户等待的时间（整个进程）",
     "",
@@ -292,7 +294,7 @@ function processSection(p: ProcessFigure[] | undefined): string[] {
     `| \`jixiao --help\` 不超过 \`node -e 0\` 的 3 倍 | ${(help.ms / node0.ms).toFixed(2)} 倍（源码经 tsx ${(helpBefore.ms / node0.ms).toFixed(2)} 倍） | ${verdict(help.ms <= 3 * node0.ms)} |`,
     `| \`jixiao check test/fixtures\` 不超过必要工作（exceljs 读同样的工作簿、写一个结果）的 1.5 倍 | ${(check.ms / plain.ms).toFixed(2)} 倍（源码经 tsx ${(checkBefore.ms / plain.ms).toFixed(2)} 倍） | ${verdict(check.ms <= 1.5 * plain.ms)} |`,
     `| 构造的超大文件被拒绝或处理完，峰值内存不超过 1 GB | ${hostile.peakMB} MB，${ms(hostile.ms)}（压缩炸弹和声明一百万行在解压前拒绝，一百万行的表流式读完） | ${verdict(hostile.peakMB <= 1024)} |`,
-    `| 整个读入的最大工作簿处理完，峰值内存不超过 1 GB | ${largest.peakMB} MB，${ms(largest.ms)}（解压后 32.0 MB，整个读入的上限；再大即流式读取） | ${verdict(largest.peakMB <= 1024)} |`,
+    `| 解压后 32 MB 的清单（原来整个读入的上限）处理完，峰值内存不超过 1 GB | ${largest.peakMB} MB，${ms(largest.ms)}（现在流式读取） | ${verdict(largest.peakMB <= 1024)} |`,
     "",
   ];
 }

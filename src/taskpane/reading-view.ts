@@ -2,7 +2,7 @@ import { KIND_NAMES } from "../core/classify";
 import { type ColumnRole, fieldText, type Reading } from "../core/model";
 import { type LayoutProfile, LayoutError, makeProfile, parseLayoutProfiles, PROFILE_ROLES } from "../core/read/layout";
 import { NEEDS } from "../core/read/needs";
-import type { Analysis } from "../core/results";
+import type { Analysis, ProjectResult } from "../core/results";
 import { clear, el, offerDownload } from "./dom";
 
 /**
@@ -26,17 +26,28 @@ const SHOWN: Record<"target" | "monitoring" | "self-evaluation", ColumnRole[]> =
 };
 const ROLE_NAME = new Map(PROFILE_ROLES);
 
+/**
+ * One reading per header read: a form's, or a list's once for all its projects (a budget system's list of 10,000
+ * projects has one header, so the clerk sees, and corrects, one reading — not 10,000 of the same).
+ */
 export function readingViews(a: Analysis): ReadingView[] {
-  return a.projects.flatMap((r) => {
+  const byHeader = new Map<string, { first: ProjectResult["project"]; count: number }>();
+  for (const r of a.projects) {
     const p = r.project;
-    if (!p.reading) return [];
-    return [{
-      title: `${fieldText(p, "name") || p.sheet}（${KIND_NAMES[p.kind]}，${p.sheet} 第 ${p.reading.row} 行表头）`,
-      reading: p.reading,
-      roles: SHOWN[p.kind],
-      needed: NEEDS[p.kind].groups.flatMap((g) => g.roles),
-    }];
-  });
+    if (!p.reading) continue;
+    const key = `${p.file}|${p.sheet}|${p.reading.row}|${p.kind}`;
+    const seen = byHeader.get(key);
+    if (seen) seen.count++;
+    else byHeader.set(key, { first: p, count: 1 });
+  }
+  return [...byHeader.values()].map(({ first: p, count }) => ({
+    title: count > 1
+      ? `${p.sheet}（${KIND_NAMES[p.kind]}清单，${count} 个项目，第 ${p.reading!.row} 行表头）`
+      : `${fieldText(p, "name") || p.sheet}（${KIND_NAMES[p.kind]}，${p.sheet} 第 ${p.reading!.row} 行表头）`,
+    reading: p.reading!,
+    roles: SHOWN[p.kind],
+    needed: NEEDS[p.kind].groups.flatMap((g) => g.roles),
+  }));
 }
 
 /** The profiles the clerk made, kept in the browser's storage of the pane or page; nothing leaves the machine. */
