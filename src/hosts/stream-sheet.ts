@@ -94,6 +94,7 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
     if (e.type === "worksheet") part = String(e.id);
   });
   const read = new Map<string, StreamedSnapshot>();
+  const strings = new Strings();
   let rows = 0;
   for await (const ws of reader as unknown as AsyncIterable<SheetReaderLike>) {
     if (!ws.name) throw new NotStreamable(`工作表部件 sheet${part}.xml 不在工作簿的工作表清单中`);
@@ -108,7 +109,8 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
     for await (const row of ws) {
       const values: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (c, col) => {
-        values[col - 1] = toCellValue(c.value);
+        const v = toCellValue(c.value);
+        values[col - 1] = typeof v === "string" ? strings.intern(v) : v;
       });
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
       stream.push(row.number - 1, values);
@@ -121,6 +123,22 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
   if (missing.length > 0) throw new NotStreamable(`工作表“${missing[0]}”未能流式读取`);
   opts.onRows?.(rows);
   return { file, sheets: order.map((n) => read.get(n)!) };
+}
+
+/**
+ * One string object for each short text that recurs: a list written with inline strings (as Java systems stream
+ * them) repeats 产出指标 or 第3部门 in every row as a text of its own, and the projects read keep them all; shared
+ * strings are one object each already. Bounded: past its size it keeps what it has and lets new texts through.
+ */
+class Strings {
+  private readonly seen = new Map<string, string>();
+  intern(s: string): string {
+    if (s.length > 40) return s;
+    const had = this.seen.get(s);
+    if (had !== undefined) return had;
+    if (this.seen.size < 400_000) this.seen.set(s, s);
+    return s;
+  }
 }
 
 export { SheetStreamError };
