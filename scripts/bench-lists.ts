@@ -153,25 +153,25 @@ export function measureFolder(files = 200, runs = 5): FolderFigure {
 export async function listCharts(figs: ListFigure[]): Promise<{ time: string; memory: string }> {
   const echarts = await import("echarts");
   const sizes = [...new Set(figs.map((f) => f.projects))];
+  // Font names as the viewer's machine has them (the SVG embeds none): Windows, macOS, Linux, then any sans-serif.
+  const fontFamily = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, Source Han Sans SC, sans-serif";
   const chart = (title: string, unit: string, value: (f: ListFigure, tool: boolean) => number) => {
-    const c = echarts.init(null, null, { renderer: "svg", ssr: true, width: 720, height: 360 });
+    const c = echarts.init(null, null, { renderer: "svg", ssr: true, width: 760, height: 400 });
     const series = [false, true].flatMap((inline) => [false, true].map((tool) => ({
-      name: `${tool ? "jixiao check" : "下限（exceljs 流式读取）"}·${inline ? "内联" : "共享"}字符串`,
+      name: `${tool ? "jixiao check" : "下限（exceljs 流式读取）"}，${inline ? "内联" : "共享"}字符串`,
       type: "line" as const,
       symbolSize: 8,
       lineStyle: { type: tool ? ("solid" as const) : ("dashed" as const), width: 2 },
-      label: { show: true, formatter: (p: { value: number[] }) => `${p.value[1]}` },
-      data: sizes.map((n) => {
-        const f = figs.find((x) => x.projects === n && x.inline === inline)!;
-        return [n, Math.round(value(f, tool) * 10) / 10];
-      }),
+      label: { show: tool, position: "top" as const },
+      data: sizes.map((n) => Math.round(value(figs.find((x) => x.projects === n && x.inline === inline)!, tool) * 10) / 10),
     })));
     c.setOption({
       animation: false,
-      title: { text: title, left: "center", textStyle: { fontSize: 15 } },
-      legend: { bottom: 0 },
-      grid: { left: 70, right: 30, top: 45, bottom: 70 },
-      xAxis: { type: "log", name: "项目数（每个 8 个指标）", nameLocation: "middle", nameGap: 28, min: sizes[0] * 0.8, max: sizes[sizes.length - 1] * 1.25 },
+      textStyle: { fontFamily },
+      title: { text: title, left: "center", textStyle: { fontSize: 15, fontFamily } },
+      legend: { bottom: 0, textStyle: { fontFamily } },
+      grid: { left: 70, right: 30, top: 50, bottom: 95 },
+      xAxis: { type: "category", data: sizes.map((n) => n.toLocaleString("en-US")), name: "项目数（每个 8 个指标）", nameLocation: "middle", nameGap: 30 },
       yAxis: { type: "value", name: unit },
       series,
     });
@@ -232,7 +232,8 @@ export function listsSection(figs: ListFigure[] | undefined, folder: FolderFigur
     "",
     "- 读取：工作簿解压后超过 32 MB，或有一张工作表解压后超过 8 MB 时，命令行改为流式读取：exceljs 的 WorkbookReader 逐行读出，清单式的表（表头下一行一个指标或一个项目）一段一段（每段约 2,000 行，只在没有合并区域跨过、也不在表头三行之内的地方切开）读成项目，整张表从不同时留在内存中；其他表（表单、上年结果）仍整表读入。读出的项目、发现与整表读入逐格相同（test/core/stream.test.ts、test/hosts/stream-sheet.test.ts）。",
     "- 内存：流式读取之后，全部项目（含每个指标的单元格）、发现和报告表仍同时留在内存中，所以峰值随项目数增长；这是尚未达到上面内存目标的原因。下一步是逐项目分析、只留结果和发现，报告表逐表生成、写出后即释放。",
-    "- 多线程：文件夹中的工作簿由主线程和每个其余核心上的一个工作线程分别打开，结果按文件顺序合并，输出与单线程逐字节相同（test/cli-parallel.test.ts）。在这台共享的 2 核机器上，两个线程同时用 exceljs 打开小工作簿时各自变慢，几乎没有加速；核心更多的机器上加速更明显。",
+    "- 多线程：文件夹中的工作簿由主线程和每个其余核心上的一个工作线程分别打开，结果按文件顺序合并，输出与单线程逐字节相同（test/cli-parallel.test.ts）。在这台共享的 2 核机器上没有加速：两个线程在同一进程中各用 exceljs 打开小工作簿时，合计并不比一个线程快（两个独立进程同时打开时各慢约一半）；核心更多的机器上应有加速，尚未实测。",
+    "",
   );
   return lines;
 }

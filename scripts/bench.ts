@@ -425,8 +425,9 @@ async function main(): Promise<void> {
     return;
   }
   if (mode === "--report") {
-    // Re-renders docs/PERFORMANCE.md from the last measured figures, without measuring again.
-    const saved = JSON.parse(readFileSync("docs/performance.json", "utf8")) as { measuredAt: string; runs: Figures[]; bundles: Bundle[]; processes?: ProcessFigure[] };
+    // Re-renders docs/PERFORMANCE.md and the curves from the last measured figures, without measuring again.
+    const saved = JSON.parse(readFileSync("docs/performance.json", "utf8")) as Saved;
+    if (saved.lists) await writeListCharts(saved.lists);
     writeFileSync("docs/PERFORMANCE.md", report(saved.runs, saved.bundles, saved.measuredAt, saved.processes, (saved as { pages?: PageFigure[] }).pages, saved as Saved));
     return;
   }
