@@ -82,6 +82,8 @@ export const STREAM_LIMITS = {
   wholeCells: 5_000_000,
   /** A sheet part larger than this (unzipped) is read as a stream even where the workbook is within WORKBOOK_LIMITS. */
   streamAbove: 8 * 1024 * 1024,
+  /** Time a workbook's rows may take: a province's 130,000 projects take about two minutes here. */
+  seconds: 30 * 60,
 };
 
 /** Largest file the CLI reads as a stream: the bytes are held (zipped) while the rows are read. */

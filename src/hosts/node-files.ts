@@ -124,8 +124,9 @@ export interface OpenOptions {
   /** Rows per list window, and the sheet-part size from which a workbook is streamed (tests: 1 and 0). */
   window?: number;
   streamAbove?: number;
-  /** Where a workbook is read as a stream: the sheets whose rows are kept (the others come back empty). */
+  /** Where a workbook is read as a stream: the sheets whose rows are kept (the others come back empty), and the time it may take. */
   only?: (sheet: string) => boolean;
+  seconds?: number;
 }
 
 /** Whether a workbook is read as a stream: beyond what is held whole, or with a sheet part too big to hold whole. */
@@ -166,7 +167,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     const over = await streamLimitProblem(name, data, entries, inflateStart);
     if (over) throw new WorkbookOpenError(path, over);
     try {
-      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only }));
+      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only, seconds: opts.seconds }));
     } catch (e) {
       if (e instanceof SheetStreamError) throw new WorkbookOpenError(path, `文件 ${name}：${e.message}`);
       // Parts the streaming reader does not take: the workbook is read whole, if it may be.

@@ -32,6 +32,8 @@ export interface StreamOptions {
   onRows?: (rows: number) => void;
   /** The sheets whose rows are kept; the others come back empty (a check of what a result workbook is needs only its register). */
   only?: (sheet: string) => boolean;
+  /** How long the rows may take before the file is given up (default STREAM_LIMITS.seconds). */
+  seconds?: number;
 }
 
 /** The merged areas of a sheet part, from the <mergeCell ref="…"/> elements after its rows. */
@@ -96,13 +98,22 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
   const read = new Map<string, StreamedSnapshot>();
   const strings = new Strings();
   let rows = 0;
+  const deadline = Date.now() + (opts.seconds ?? STREAM_LIMITS.seconds) * 1000;
+  /** Every 1,000 rows: the progress, and the time a file may take (a crafted part of 2 GB would take the afternoon). */
+  const counted = (sheet: string) => {
+    if (++rows % 1000 !== 0) return;
+    if (rows % 10_000 === 0) opts.onRows?.(rows);
+    if (Date.now() > deadline) {
+      throw new SheetStreamError(`读到工作表“${sheet}”的第 ${rows.toLocaleString("en-US")} 行时已用时超过 ${Math.round((opts.seconds ?? STREAM_LIMITS.seconds) / 60)} 分钟的上限，已停止读取这个文件。请确认它是预算系统导出的表，或拆分后再处理。`);
+    }
+  };
   for await (const ws of reader as unknown as AsyncIterable<SheetReaderLike>) {
     if (!ws.name) throw new NotStreamable(`工作表部件 sheet${part}.xml 不在工作簿的工作表清单中`);
     const stream = new SheetStream(ws.name, Boolean(ws.state && ws.state !== "visible"), merges.get(part) ?? [], file, opts.read, {
       window: opts.window, wholeCells: STREAM_LIMITS.wholeCells, whole: opts.previous,
     });
     if (opts.only && !opts.only(ws.name)) {
-      for await (const _row of ws) if (++rows % 10_000 === 0) opts.onRows?.(rows);
+      for await (const _row of ws) counted(ws.name);
       read.set(ws.name, { name: ws.name, rows: [], top: 0, left: 0, merges: [], hidden: Boolean(ws.state && ws.state !== "visible") });
       continue;
     }
@@ -114,7 +125,7 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
       });
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
       stream.push(row.number - 1, values);
-      if (++rows % 10_000 === 0) opts.onRows?.(rows);
+      counted(ws.name);
     }
     read.set(ws.name, stream.end());
   }

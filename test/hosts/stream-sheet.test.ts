@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ import { STREAM_LIMITS } from "../../src/hosts/host";
 import { openWorkbookFile } from "../../src/hosts/node-files";
 import { partMerges } from "../../src/hosts/stream-sheet";
 import { type ZipEntry, zipDirectory } from "../../src/hosts/zip-limits";
+import { workbookZip } from "../corpus/generate";
 
 const ROOT = join(__dirname, "..", "..");
 const TODAY = new Date(Date.UTC(2026, 6, 31));
@@ -77,4 +78,18 @@ describe("a workbook read as a stream by exceljs's streaming reader", () => {
     expect(doc.projects[projects - 1]).toMatchObject({ name: `第${projects}号项目`, code: `P${projects}`, indicators: 8, sheet: "绩效目标清单" });
     expect(doc.projects[0].findings.map((f: { code: string }) => f.code)).toContain("missing-field");
   }, 120_000);
+
+  it("gives up a file whose rows take longer than the time a file may take, naming the sheet and row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-slow-"));
+    const file = join(dir, "清单.xlsx");
+    const header = `<row r="1">${["项目名称", "一级指标", "二级指标", "三级指标", "指标值"].map((t, i) => `<c r="${"ABCDE"[i]}1" t="inlineStr"><is><t>${t}</t></is></c>`).join("")}</row>`;
+    const rows = Array.from({ length: 2500 }, (_, i) => {
+      const r = i + 2;
+      return `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>项目${Math.floor(i / 5)}</t></is></c><c r="B${r}" t="inlineStr"><is><t>产出指标</t></is></c><c r="C${r}" t="inlineStr"><is><t>数量指标</t></is></c><c r="D${r}" t="inlineStr"><is><t>完成数${i}</t></is></c><c r="E${r}"><v>${i}</v></c></row>`;
+    }).join("");
+    writeFileSync(file, workbookZip(Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${header}${rows}</sheetData></worksheet>`)));
+    const whole = await (await openWorkbookFile(file, { read, streamAbove: 0 })).read();
+    expect((whole.sheets[0] as StreamedSnapshot).streamed?.reading.projects).toHaveLength(500);
+    await expect(openWorkbookFile(file, { read, streamAbove: 0, seconds: 0 })).rejects.toThrow(/^文件 清单\.xlsx：读到工作表“数据”的第 1,000 行时已用时超过/);
+  });
 });
