@@ -102,11 +102,12 @@ export async function loadLayouts(files: string[]): Promise<LayoutProfile[]> {
 async function readJobs(jobs: ReadJob[], progress?: (line: string) => void): Promise<ReadReply[]> {
   let done = 0;
   const line = (job: ReadJob) => `读取文件 ${Math.min(done + 1, jobs.length)}/${jobs.length}：${fileName(job.file)}`;
-  const rowsRead = progress && ((job: ReadJob, rows: number) => progress(`${line(job)}，已读 ${rows.toLocaleString("en-US")} 行`));
+  const rowsRead = progress && ((job: ReadJob, rows: number, projects: number) =>
+    progress(`${line(job)}，已读 ${rows.toLocaleString("en-US")} 行${projects > 0 ? `、${projects.toLocaleString("en-US")} 个项目` : ""}`));
   const readHere = async (job: ReadJob): Promise<ReadReply> => {
     progress?.(line(job));
     try {
-      const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows: rowsRead && ((rows) => rowsRead(job, rows)) });
+      const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows: rowsRead && ((rows, projects) => rowsRead(job, rows, projects)) });
       return { id: job.id, snapshot: await host.read() };
     } catch (e) {
       return { id: job.id, error: openFailure(job.file, e) };

@@ -19,7 +19,7 @@ export interface ReadJob {
   previous: boolean;
 }
 
-export type ReadReply = { id: number; snapshot: WorkbookSnapshot } | { id: number; error: string } | { id: number; rows: number };
+export type ReadReply = { id: number; snapshot: WorkbookSnapshot } | { id: number; error: string } | { id: number; rows: number; projects: number };
 
 /** The Chinese reason a file could not be opened, the same from a thread and from the main one. */
 export function openFailure(file: string, e: unknown): string {
@@ -59,7 +59,7 @@ export function warmUp(files: number): void {
  * Reads the jobs on `threads` threads: the main one, which starts at once, and `threads - 1` workers, which join as
  * soon as they have loaded; each takes the next file when it is free. The answers come in the jobs' order.
  */
-export async function readOnThreads(jobs: ReadJob[], threads: number, readHere: (job: ReadJob) => Promise<ReadReply>, onDone: (job: ReadJob) => void, onRows?: (job: ReadJob, rows: number) => void): Promise<ReadReply[]> {
+export async function readOnThreads(jobs: ReadJob[], threads: number, readHere: (job: ReadJob) => Promise<ReadReply>, onDone: (job: ReadJob) => void, onRows?: (job: ReadJob, rows: number, projects: number) => void): Promise<ReadReply[]> {
   const replies: ReadReply[] = new Array(jobs.length);
   let next = 0;
   const ready = warm.splice(0);
@@ -81,7 +81,7 @@ export async function readOnThreads(jobs: ReadJob[], threads: number, readHere: 
         w.postMessage(jobs[next++]);
       };
       w.on("message", (reply: ReadReply) => {
-        if ("rows" in reply) return onRows?.(jobs[reply.id], reply.rows);
+        if ("rows" in reply) return onRows?.(jobs[reply.id], reply.rows, reply.projects);
         replies[reply.id] = reply;
         out--;
         onDone(jobs[reply.id]);

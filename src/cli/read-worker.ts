@@ -7,7 +7,7 @@ import { openFailure, type ReadJob, type ReadReply } from "./pool";
 parentPort!.on("message", async (job: ReadJob) => {
   let reply: ReadReply;
   try {
-    const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows: (rows) => parentPort!.postMessage({ id: job.id, rows }) });
+    const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows: (rows, projects) => parentPort!.postMessage({ id: job.id, rows, projects }) });
     reply = { id: job.id, snapshot: await host.read() };
   } catch (e) {
     reply = { id: job.id, error: openFailure(job.file, e) };

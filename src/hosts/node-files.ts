@@ -120,7 +120,7 @@ export interface OpenOptions {
   read?: ReadOptions;
   /** Last year's results (--previous): their sheets are kept whole. */
   previous?: boolean;
-  onRows?: (rows: number) => void;
+  onRows?: (rows: number, projects: number) => void;
   /** Rows per list window, and the sheet-part size from which a workbook is streamed (tests: 1 and 0). */
   window?: number;
   streamAbove?: number;

@@ -28,8 +28,8 @@ export interface StreamOptions {
   previous?: boolean;
   /** Rows per list window (tests use a few, to cut often). */
   window?: number;
-  /** Told the rows read so far, now and then. */
-  onRows?: (rows: number) => void;
+  /** Told the rows and the projects read so far, now and then. */
+  onRows?: (rows: number, projects: number) => void;
   /** The sheets whose rows are kept; the others come back empty (a check of what a result workbook is needs only its register). */
   only?: (sheet: string) => boolean;
   /** How long the rows may take before the file is given up (default STREAM_LIMITS.seconds). */
@@ -100,9 +100,10 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
   let rows = 0;
   const deadline = Date.now() + (opts.seconds ?? STREAM_LIMITS.seconds) * 1000;
   /** Every 1,000 rows: the progress, and the time a file may take (a crafted part of 2 GB would take the afternoon). */
-  const counted = (sheet: string) => {
+  let projects = 0;
+  const counted = (sheet: string, stream?: SheetStream) => {
     if (++rows % 1000 !== 0) return;
-    if (rows % 10_000 === 0) opts.onRows?.(rows);
+    if (rows % 10_000 === 0) opts.onRows?.(rows, projects + (stream?.projectCount ?? 0));
     if (Date.now() > deadline) {
       throw new SheetStreamError(`读到工作表“${sheet}”的第 ${rows.toLocaleString("en-US")} 行时已用时超过 ${Math.round((opts.seconds ?? STREAM_LIMITS.seconds) / 60)} 分钟的上限，已停止读取这个文件。请确认它是预算系统导出的表，或拆分后再处理。`);
     }
@@ -125,14 +126,15 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
       });
       for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
       stream.push(row.number - 1, values);
-      counted(ws.name);
+      counted(ws.name, stream);
     }
     read.set(ws.name, stream.end());
+    projects += stream.projectCount;
   }
   const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
   const missing = order.filter((n) => !read.has(n));
   if (missing.length > 0) throw new NotStreamable(`工作表“${missing[0]}”未能流式读取`);
-  opts.onRows?.(rows);
+  opts.onRows?.(rows, projects);
   return { file, sheets: order.map((n) => read.get(n)!) };
 }
 

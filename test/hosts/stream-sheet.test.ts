@@ -88,8 +88,11 @@ describe("a workbook read as a stream by exceljs's streaming reader", () => {
       return `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>项目${Math.floor(i / 5)}</t></is></c><c r="B${r}" t="inlineStr"><is><t>产出指标</t></is></c><c r="C${r}" t="inlineStr"><is><t>数量指标</t></is></c><c r="D${r}" t="inlineStr"><is><t>完成数${i}</t></is></c><c r="E${r}"><v>${i}</v></c></row>`;
     }).join("");
     writeFileSync(file, workbookZip(Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${header}${rows}</sheetData></worksheet>`)));
-    const whole = await (await openWorkbookFile(file, { read, streamAbove: 0 })).read();
+    // The progress line's count: rows and projects read, told as they go and once at the end.
+    const told: [number, number][] = [];
+    const whole = await (await openWorkbookFile(file, { read, streamAbove: 0, onRows: (rows, projects) => told.push([rows, projects]) })).read();
     expect((whole.sheets[0] as StreamedSnapshot).streamed?.reading.projects).toHaveLength(500);
+    expect(told[told.length - 1]).toEqual([2501, 500]);
     await expect(openWorkbookFile(file, { read, streamAbove: 0, seconds: 0 })).rejects.toThrow(/^文件 清单\.xlsx：读到工作表“数据”的第 1,000 行时已用时超过/);
   });
 });

@@ -78,6 +78,11 @@ export class SheetStream {
     return this.next;
   }
 
+  /** Projects read so far (a list's; a sheet kept whole is read after its last row). */
+  get projectCount(): number {
+    return this.reading.projects.length + (this.reader?.projects.length ?? 0);
+  }
+
   /** Row r (0-based) with its values from column A; rows come in order, blank ones may be left out. */
   push(r: number, values: CellValue[]): void {
     if (r < this.next) throw new SheetStreamError(`工作表“${this.name}”的第 ${r + 1} 行出现在第 ${this.next} 行之后（文件中的行顺序错乱），无法按顺序读取。`);
