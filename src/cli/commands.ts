@@ -12,8 +12,7 @@ import { finalGrade, summarize } from "../core/report/summary";
 import { loadFormulaParser } from "../core/rules/expression";
 import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
 import { BUILT_IN, type RuleSet } from "../core/rules/ruleset";
-import { collectWorkbooks, discardHost, ResultWriteError, StreamingFileHost } from "../hosts/node-files";
-import { warmUp } from "./pool";
+import { discardHost, ResultWriteError, StreamingFileHost } from "../hosts/node-files";
 import type { Io } from "./io";
 import { type LayoutProfile } from "../core/read/layout";
 import { formatTable } from "./table";
@@ -84,8 +83,6 @@ export async function checkCommand(
   },
   io: Io,
 ): Promise<number> {
-  // The reading threads load while the run checks its --out and lists its files.
-  warmUp((await collectWorkbooks([...paths, ...opts.previous])).files.length);
   if (opts.out) {
     const problem = await outProblem(opts.out, [...paths, ...opts.previous], opts.force);
     if (problem) {

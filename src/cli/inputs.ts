@@ -2,8 +2,8 @@ import { readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { fileName } from "../core/text";
 import type { WorkbookSnapshot } from "../core/sheet";
-import { collectWorkbooks, existingResult, openWorkbookFile } from "../hosts/node-files";
-import { openFailure, type ReadJob, type ReadReply, readOnThreads, threadsFor } from "./pool";
+import { collectWorkbooks, existingResult } from "../hosts/node-files";
+import { type ReadJob, readJob, type ReadReply, readOnThreads, threadsFor } from "./pool";
 import { type LayoutProfile, LayoutError, parseLayoutProfiles } from "../core/read/layout";
 import type { ReadOptions } from "../core/read/options";
 
@@ -104,14 +104,9 @@ async function readJobs(jobs: ReadJob[], progress?: (line: string) => void): Pro
   const line = (job: ReadJob) => `读取文件 ${Math.min(done + 1, jobs.length)}/${jobs.length}：${fileName(job.file)}`;
   const rowsRead = progress && ((job: ReadJob, rows: number, projects: number) =>
     progress(`${line(job)}，已读 ${rows.toLocaleString("en-US")} 行${projects > 0 ? `、${projects.toLocaleString("en-US")} 个项目` : ""}`));
-  const readHere = async (job: ReadJob): Promise<ReadReply> => {
+  const readHere = (job: ReadJob): Promise<ReadReply> => {
     progress?.(line(job));
-    try {
-      const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows: rowsRead && ((rows, projects) => rowsRead(job, rows, projects)) });
-      return { id: job.id, snapshot: await host.read() };
-    } catch (e) {
-      return { id: job.id, error: openFailure(job.file, e) };
-    }
+    return readJob(job, rowsRead && ((rows, projects) => rowsRead(job, rows, projects)));
   };
   const finished = (job: ReadJob) => {
     done++;

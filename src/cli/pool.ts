@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ReadOptions } from "../core/read/options";
 import type { WorkbookSnapshot } from "../core/sheet";
-import { WorkbookOpenError } from "../hosts/node-files";
+import { openWorkbookFile, WorkbookOpenError } from "../hosts/node-files";
 
 export interface ReadJob {
   id: number;
@@ -21,9 +21,14 @@ export interface ReadJob {
 
 export type ReadReply = { id: number; snapshot: WorkbookSnapshot } | { id: number; error: string } | { id: number; rows: number; projects: number };
 
-/** The Chinese reason a file could not be opened, the same from a thread and from the main one. */
-export function openFailure(file: string, e: unknown): string {
-  return e instanceof WorkbookOpenError ? e.message : `读取 ${file} 时出错：${String(e)}`;
+/** Opens one job's workbook: its snapshot, or the Chinese reason it could not be opened; the same on every thread. */
+export async function readJob(job: ReadJob, onRows?: (rows: number, projects: number) => void): Promise<ReadReply> {
+  try {
+    const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows });
+    return { id: job.id, snapshot: await host.read() };
+  } catch (e) {
+    return { id: job.id, error: e instanceof WorkbookOpenError ? e.message : `读取 ${job.file} 时出错：${String(e)}` };
+  }
 }
 
 /** Files handed to a worker before its answers come back. */
@@ -40,21 +45,6 @@ export function threadsFor(files: number): number {
   return files < 8 ? 1 : Math.min(cores, files);
 }
 
-/** Workers started ahead of the reading (they take a quarter of a second to load), and those that are up. */
-const warm: Worker[] = [];
-const online = new WeakSet<Worker>();
-
-/** Starts the workers a run of `files` files will read with, while the run does its other preparations. */
-export function warmUp(files: number): void {
-  for (let i = warm.length; i < threadsFor(files) - 1; i++) {
-    const w = new Worker(WORKER);
-    w.once("online", () => online.add(w));
-    // Not waited for: a worker the run does not use does not keep the process alive.
-    w.unref();
-    warm.push(w);
-  }
-}
-
 /**
  * Reads the jobs on `threads` threads: the main one, which starts at once, and `threads - 1` workers, which join as
  * soon as they have loaded; each takes the next file when it is free. The answers come in the jobs' order.
@@ -62,9 +52,7 @@ export function warmUp(files: number): void {
 export async function readOnThreads(jobs: ReadJob[], threads: number, readHere: (job: ReadJob) => Promise<ReadReply>, onDone: (job: ReadJob) => void, onRows?: (job: ReadJob, rows: number, projects: number) => void): Promise<ReadReply[]> {
   const replies: ReadReply[] = new Array(jobs.length);
   let next = 0;
-  const ready = warm.splice(0);
-  for (const w of ready.splice(threads - 1)) void w.terminate();
-  const workers = [...ready, ...Array.from({ length: threads - 1 - ready.length }, () => new Worker(WORKER))];
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER));
   const here = async () => {
     while (next < jobs.length) {
       const job = jobs[next++];
@@ -89,11 +77,9 @@ export async function readOnThreads(jobs: ReadJob[], threads: number, readHere: 
       });
       w.on("error", fail);
       // A few files ahead, so that a worker never waits for the main thread to be free to hand it the next.
-      const start = () => {
+      w.once("online", () => {
         for (let i = 0; i < AHEAD; i++) give();
-      };
-      if (online.has(w)) start();
-      else w.once("online", start);
+      });
     }))]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

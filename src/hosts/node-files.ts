@@ -10,7 +10,8 @@ import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import { fillSheet, openWorkbookBytes, sheetOptions } from "./exceljs-host";
 import { formatBytes, MAX_STREAMED_FILE_BYTES, MAX_WORKBOOK_BYTES, STREAM_LIMITS, WORKBOOK_LIMITS, type WorkbookHost } from "./host";
 import { describeLoadError } from "./load-error";
-import { NotStreamable, readStreamed, SheetStreamError, STREAMED_PART } from "./stream-sheet";
+import { NotStreamable, readStreamed, STREAMED_PART } from "./stream-sheet";
+import { SheetStreamError } from "../core/read/stream";
 import { streamLimitProblem, workbookLimitProblem, type ZipEntry, zipDirectory } from "./zip-limits";
 import type { ReadOptions } from "../core/read/options";
 

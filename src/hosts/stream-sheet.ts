@@ -14,7 +14,7 @@ import { SheetStream, SheetStreamError } from "../core/read/stream";
 import type { Area, CellValue, WorkbookSnapshot } from "../core/sheet";
 import { toCellValue } from "./exceljs-host";
 import { STREAM_LIMITS } from "./host";
-import { partData, type ZipEntry } from "./zip-limits";
+import { partData, SHEET_PART, type ZipEntry } from "./zip-limits";
 
 /** The worksheet parts exceljs's streaming reader reads (xl/worksheets/sheetN.xml); a workbook with others is read whole. */
 export const STREAMED_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
@@ -40,7 +40,9 @@ export interface StreamOptions {
 export async function partMerges(bytes: Uint8Array, entry: ZipEntry): Promise<Area[]> {
   const data = partData(bytes, entry);
   if (!data) return [];
-  const source = entry.method === 0 ? Readable.from([Buffer.from(data)]) : Readable.from([Buffer.from(data)]).pipe(createInflateRaw());
+  // A view on the bytes, not a copy of a part that may be tens of megabytes.
+  const stored = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  const source = entry.method === 0 ? stored : stored.pipe(createInflateRaw());
   const merges: Area[] = [];
   const decoder = new TextDecoder();
   let text = "";
@@ -83,7 +85,7 @@ interface SheetReaderLike extends AsyncIterable<ExcelJS.Row> {
  * where the streaming reader cannot stand in for a whole one, SheetStreamError (Chinese) for a sheet it refuses.
  */
 export async function readStreamed(file: string, bytes: Uint8Array, entries: ZipEntry[], opts: StreamOptions): Promise<WorkbookSnapshot> {
-  const sheetParts = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
+  const sheetParts = entries.filter((e) => SHEET_PART.test(e.name));
   if (sheetParts.some((e) => !STREAMED_PART.test(e.name))) throw new NotStreamable("工作表部件的名称不是 sheetN.xml");
   const merges = new Map<string, Area[]>();
   for (const e of sheetParts) merges.set(STREAMED_PART.exec(e.name)![1], await partMerges(bytes, e));
@@ -98,9 +100,9 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
   const read = new Map<string, StreamedSnapshot>();
   const strings = new Strings();
   let rows = 0;
+  let projects = 0;
   const deadline = Date.now() + (opts.seconds ?? STREAM_LIMITS.seconds) * 1000;
   /** Every 1,000 rows: the progress, and the time a file may take (a crafted part of 2 GB would take the afternoon). */
-  let projects = 0;
   const counted = (sheet: string, stream?: SheetStream) => {
     if (++rows % 1000 !== 0) return;
     if (rows % 10_000 === 0) opts.onRows?.(rows, projects + (stream?.projectCount ?? 0));
@@ -110,14 +112,15 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
   };
   for await (const ws of reader as unknown as AsyncIterable<SheetReaderLike>) {
     if (!ws.name) throw new NotStreamable(`工作表部件 sheet${part}.xml 不在工作簿的工作表清单中`);
-    const stream = new SheetStream(ws.name, Boolean(ws.state && ws.state !== "visible"), merges.get(part) ?? [], file, opts.read, {
-      window: opts.window, wholeCells: STREAM_LIMITS.wholeCells, whole: opts.previous,
-    });
+    const hidden = Boolean(ws.state && ws.state !== "visible");
     if (opts.only && !opts.only(ws.name)) {
       for await (const _row of ws) counted(ws.name);
-      read.set(ws.name, { name: ws.name, rows: [], top: 0, left: 0, merges: [], hidden: Boolean(ws.state && ws.state !== "visible") });
+      read.set(ws.name, { name: ws.name, rows: [], top: 0, left: 0, merges: [], hidden });
       continue;
     }
+    const stream = new SheetStream(ws.name, hidden, merges.get(part) ?? [], file, opts.read, {
+      window: opts.window, wholeCells: STREAM_LIMITS.wholeCells, whole: opts.previous,
+    });
     for await (const row of ws) {
       const values: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (c, col) => {
@@ -154,4 +157,3 @@ class Strings {
   }
 }
 
-export { SheetStreamError };

@@ -96,20 +96,27 @@ export async function workbookLimitProblem(file: string, bytes: Uint8Array, infl
     return `文件 ${file} 解压后有 ${mb(total)}，超过 ${mb(limits.uncompressedBytes)} 的上限，未打开。请拆分后再处理（如按单位分成几个工作簿）。`;
   }
   for (const e of entries) {
-    if (e.uncompressedSize <= 1024 * 1024) continue;
-    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (ratio > limits.partRatio) {
-      return `文件 ${file} 中的 ${e.name} 压缩比为 ${Math.round(ratio)}:1，超过 ${limits.partRatio}:1 的上限（正常的表格约为 10:1，这样的文件可能是为耗尽内存而构造的），未打开。`;
-    }
+    const bomb = ratioProblem(file, e, limits.partRatio);
+    if (bomb) return bomb;
   }
   return inflate ? declaredProblem(file, bytes, entries, inflate, (size) => size.rows * size.columns > limits.declaredCells
     ? `超过 ${limits.declaredCells.toLocaleString("en-US")} 个单元格的上限，未打开。请拆分后再处理。` : null) : null;
 }
 
+/** A part over 1 MB unzipped whose compression ratio only a zip bomb has, as a sentence naming the file and part. */
+function ratioProblem(file: string, e: ZipEntry, partRatio: number): string | null {
+  const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+  if (e.uncompressedSize <= 1024 * 1024 || ratio <= partRatio) return null;
+  return `文件 ${file} 中的 ${e.name} 压缩比为 ${Math.round(ratio)}:1，超过 ${partRatio}:1 的上限（正常的表格约为 10:1，这样的文件可能是为耗尽内存而构造的），未打开。`;
+}
+
+/** A worksheet part, whatever its name (xl/worksheets/sheet1.xml as Excel names it). */
+export const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+
 /** The first declared dimension of a sheet part that `over` objects to, as a sentence naming the file and part. */
 async function declaredProblem(file: string, bytes: Uint8Array, entries: ZipEntry[], inflate: InflateStart, over: (size: { rows: number; columns: number }) => string | null): Promise<string | null> {
   for (const e of entries) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    if (!SHEET_PART.test(e.name)) continue;
     const data = partData(bytes, e, DIMENSION_PROBE);
     const head = !data ? null : e.method === 0 ? data : e.method === 8 ? await inflate(data) : null;
     if (!head) continue;
@@ -137,16 +144,14 @@ export function partData(bytes: Uint8Array, e: ZipEntry, max = e.compressedSize)
  */
 export async function streamLimitProblem(file: string, bytes: Uint8Array, entries: ZipEntry[], inflate: InflateStart, limits = STREAM_LIMITS): Promise<string | null> {
   for (const e of entries) {
-    const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
+    const sheet = SHEET_PART.test(e.name);
     const cap = sheet ? limits.sheetPartBytes : e.name === "xl/sharedStrings.xml" ? limits.sharedStringsBytes : limits.otherPartBytes;
     if (e.uncompressedSize > cap) {
       const what = sheet ? "一张工作表最多 1,048,576 行所能容纳的" : e.name === "xl/sharedStrings.xml" ? "读取时须留在内存中的共享字符串" : "这类部件";
       return `文件 ${file} 中的 ${e.name} 解压后有 ${mb(e.uncompressedSize)}，超过${what} ${mb(cap)} 的上限，未打开。`;
     }
-    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (e.uncompressedSize > 1024 * 1024 && ratio > limits.partRatio) {
-      return `文件 ${file} 中的 ${e.name} 压缩比为 ${Math.round(ratio)}:1，超过 ${limits.partRatio}:1 的上限（正常的表格约为 10:1，这样的文件可能是为耗尽内存而构造的），未打开。`;
-    }
+    const bomb = ratioProblem(file, e, limits.partRatio);
+    if (bomb) return bomb;
   }
   return declaredProblem(file, bytes, entries, inflate, (size) => size.rows > EXCEL_ROWS || size.columns > EXCEL_COLUMNS
     ? `超出 Excel 工作表 ${EXCEL_ROWS.toLocaleString("en-US")} 行 × ${EXCEL_COLUMNS.toLocaleString("en-US")} 列的范围，文件不是 Excel 或 WPS 能保存的，未打开。` : null);

@@ -8,7 +8,7 @@ import type { Sheet } from "./sheet-view";
 import { columnRole, FIELD_ROLES, rankedRole } from "./labels";
 import { fingerprint, headerLabels, type LayoutProfile } from "./layout";
 
-export const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
+const LEVEL3_HINT = /三\s*级|指\s*标\s*名\s*称|指\s*标\s*内\s*容|绩\s*效\s*指\s*标/;
 
 /**
  * A merged label that runs from its row down past the header's own two rows, as 绩效指标 does beside the whole grid

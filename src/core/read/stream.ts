@@ -141,15 +141,18 @@ export class SheetStream {
     if (this.scan.mayHold(values) && this.scan.visit(s, x)) this.headerRows.add(x);
   }
 
+  /** Judges row x, given its values and the next row's (a header a layout profile describes may take two rows). */
+  private judge(x: number, rows: CellValue[][]): void {
+    if (!this.scan.mayHold(rows[0])) return;
+    const around = this.active.filter((m) => m.top <= x + rows.length - 1 && m.bottom >= x);
+    this.visit(new Sheet({ name: this.name, rows, top: x, left: 0, merges: around, hidden: this.hidden }), x);
+  }
+
   private listRow(r: number, values: CellValue[]): void {
     this.pending.push(values);
-    // Row r-1 is judged with the row below it (a header a layout profile describes may take two rows).
+    // Row r-1 is judged with the row below it.
     const x = r - 1;
-    const previous = x >= this.pendingFrom ? this.pending[x - this.pendingFrom] : this.rows[x];
-    if (this.scan.mayHold(previous)) {
-      const around = this.active.filter((m) => m.top <= r && m.bottom >= x);
-      this.visit(new Sheet({ name: this.name, rows: [previous, values], top: x, left: 0, merges: around, hidden: this.hidden }), x);
-    }
+    this.judge(x, [this.held(x), values]);
     // A cut before row x: none of x, x-1, x-2 starts a header (so a header's own rows stay together), no merge
     // spans x-1 and x, and the window is long enough.
     const long = x - this.pendingFrom >= (this.opts.window ?? 2000);
@@ -171,7 +174,8 @@ export class SheetStream {
     const s = new Sheet(snap);
     for (const h of this.scan.rows) {
       if (h <= this.processed || h > to) continue;
-      if (this.reader) this.finishReader(s, h - 1);
+      this.reader?.read(s, h - 1);
+      this.closeReader();
       this.reader = new ListReader(s, this.file, this.kind, h, this.read);
     }
     this.reader?.read(s, to);
@@ -181,9 +185,14 @@ export class SheetStream {
     for (const h of this.headerRows) if (h < to - 3) this.headerRows.delete(h);
   }
 
-  private finishReader(s: Sheet, limit: number): void {
-    this.reader!.read(s, limit);
-    for (const p of this.reader!.finish()) this.reading.projects.push(p);
+  /** Row x as it was taken: in the window being gathered, or in the head. */
+  private held(x: number): CellValue[] {
+    return (x >= this.pendingFrom ? this.pending[x - this.pendingFrom] : this.rows[x]) ?? [];
+  }
+
+  /** The list under the current header is done: its projects join the sheet's. */
+  private closeReader(): void {
+    for (const p of this.reader?.finish() ?? []) this.reading.projects.push(p);
     this.reader = null;
   }
 
@@ -198,13 +207,9 @@ export class SheetStream {
   end(): StreamedSnapshot {
     if (this.phase === "list") {
       const last = this.next - 1;
-      const lastRow = (last >= this.pendingFrom ? this.pending[last - this.pendingFrom] : this.rows[last]) ?? [];
-      this.visit(new Sheet({ name: this.name, rows: [lastRow], top: last, left: 0, merges: this.active.filter((m) => m.top <= last), hidden: this.hidden }), last);
+      this.judge(last, [this.held(last)]);
       if (last > this.processed) this.flush(last);
-      if (this.reader) {
-        for (const p of this.reader.finish()) this.reading.projects.push(p);
-        this.reader = null;
-      }
+      this.closeReader();
       return { ...this.snapshot(this.headMerges), streamed: { reading: this.reading, ...this.used } };
     }
     let last = this.rows.length;
