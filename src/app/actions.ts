@@ -1,8 +1,8 @@
 import { loadFormulaParser } from "../core/rules/expression";
 import { analyzeSteps } from "../core/analyze";
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
-import { OWNED_PREFIXES, planWrite, REGISTER_SHEET } from "../core/owned";
-import { renderReports, type ReportStep } from "../core/report";
+import { OWNED_PREFIXES, planWrite, REGISTER_SHEET, registerSpec } from "../core/owned";
+import { renderReports, reportSheets, type ReportStep } from "../core/report";
 import { RuleSetError } from "../core/rules/load";
 import type { RuleSet } from "../core/rules/ruleset";
 import { PARAMETER_SHEET, ruleSetFromSheet } from "../core/rules/sheet";
@@ -137,6 +137,13 @@ export async function runCheck(sources: Sources, target: WorkbookHost, ruleSet: 
   const step = opts.step ?? "all";
   // A breath before each long step, so that a page running the check itself paints its progress and stays usable.
   await breathe();
+  if (target.writeEach && !intoSource(sources, target)) {
+    // A fresh file written as it goes: each report sheet is made, written and let go before the next.
+    opts.onProgress?.({ stage: "写入报告表", done: 1 });
+    const names: string[] = [];
+    await target.writeEach(freshWorkbook(reportSheets(analysis, snapshots, { sameWorkbook: false, step }), names));
+    return { analysis, sheetsWritten: names };
+  }
   const specs = renderReports(analysis, snapshots, { sameWorkbook: intoSource(sources, target), step });
   if (opts.signal?.aborted) throw new CancelledError();
   opts.onProgress?.({ stage: `写入 ${specs.length} 张报告表`, done: 1 });
@@ -144,6 +151,15 @@ export async function runCheck(sources: Sources, target: WorkbookHost, ruleSet: 
   const keep = step === "all" ? () => false : step === "documents" ? (n: string) => !isDocument(n) : () => true;
   const sheetsWritten = await writeReports(sources, snapshots, target, specs, keep);
   return { analysis, sheetsWritten };
+}
+
+/** A fresh workbook's sheets as planWrite(null, …) plans them, one at a time: each report, then the register naming them. */
+function* freshWorkbook(specs: Iterable<SheetSpec>, names: string[]): Generator<SheetSpec> {
+  for (const s of specs) {
+    names.push(s.name);
+    yield s;
+  }
+  yield registerSpec(names);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { projectIdentity, sameProject } from "./coverage";
 import { finding, type Finding } from "./findings";
-import { fieldText } from "./model";
+import { fieldText, level3Names } from "./model";
 import type { RuleSet } from "./rules/ruleset";
 import { normalizeLabel } from "./text";
 import { numberAt } from "./values";
@@ -152,7 +152,7 @@ function candidates(results: ProjectResult[], rows: CoverageRow[]): Candidate[] 
       owner: normalizeLabel(fieldText(r.project, "department") || fieldText(r.project, "unit")),
       amount: amount !== null && amount > 0 ? amount : null,
       year: r.project.year,
-      indicators: new Set(r.project.indicators.filter((i) => i.level3).map((i) => normalizeLabel(i.level3))),
+      indicators: new Set(level3Names(r.project).map(normalizeLabel)),
       result: r,
       row: null,
       id: projectIdentity(r),

@@ -3,12 +3,13 @@ import { adjustments } from "./adjust";
 import { applyPrevious } from "./previous";
 import { addRectificationGrounds, linkRectification } from "./rectify";
 import { emptyBlockFindings } from "./checks/empty-blocks";
-import { checkCopiedIndicators, checkTargetTable } from "./checks/target";
+import { checkCopiedIndicators } from "./checks/target";
+import { judgeTarget, targetFindings } from "./judge";
 import { coverage, exAnteIdentity, ProjectIndex, projectIdentity } from "./coverage";
 import { assessExAnte } from "./ex-ante";
 import { orNull, toNumber2 } from "./decimal";
 import { bySeverity, finding, type Finding } from "./findings";
-import { fieldText, type Project } from "./model";
+import { fieldText, level3Names, type Project } from "./model";
 import { monitorProject, type Monitoring } from "./monitor";
 import { addReading, emptyReading, type ReadOptions } from "./read/options";
 import { readWorkbook } from "./read/workbook";
@@ -87,7 +88,7 @@ export function* analyzeSteps(workbooks: WorkbookSnapshot[], rules: RuleSet, opt
  */
 export function readOptionsFor(rules: RuleSet, opts: AnalyzeOptions): ReadOptions {
   const now = opts.today ?? new Date();
-  return { month: opts.month, rules, today: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())), layouts: opts.layouts };
+  return { month: opts.month, rules, settle: rules, today: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())), layouts: opts.layouts };
 }
 
 /**
@@ -103,12 +104,13 @@ export function analyze(workbooks: WorkbookSnapshot[], rules: RuleSet, opts: Ana
 }
 
 function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Finding[]): ProjectResult {
-  const findings: Finding[] = [...p.findings];
   let monitoring: Monitoring | null = null;
   let selfEvaluation: SelfEvaluation | null = null;
   let review: Review | null = null;
-  if (p.kind === "target") findings.push(...checkTargetTable(p, rules), ...extra);
-  findings.push(...emptyBlockFindings(p, rules, findings));
+  // A target table is judged on its own (or was, as its rows streamed past); copies across the batch go in after.
+  const judged = p.kind === "target" ? p.settled ?? judgeTarget(p, rules) : null;
+  const findings: Finding[] = judged ? targetFindings(judged, extra) : [...p.findings];
+  if (!judged) findings.push(...emptyBlockFindings(p, rules, findings));
   const empty = p.kind !== "target" && !p.indicators.some((i) => i.level3);
   if (empty) findings.push(finding("no-indicators", { sheet: p.sheet, cell: null }, "没有填写任何绩效指标，无法监控或评分。", rules));
   if (p.kind === "monitoring" && !empty) {
@@ -131,7 +133,7 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
   return {
     project: p,
     findings,
-    targetVerdict: p.kind === "target" ? targetVerdictOf(p, findings) : null,
+    targetVerdict: judged ? targetVerdictOf(judged.noTargetColumn, findings) : null,
     monitoring,
     selfEvaluation,
     review,
@@ -144,8 +146,8 @@ function analyzeProject(p: Project, rules: RuleSet, scorer: Scorer, extra: Findi
  * 源头把关 on what was read: a target table whose 指标值 column was not found cannot be passed or sent back on its
  * targets — it is 无法评定, and its table-incomplete finding says what is missing.
  */
-function targetVerdictOf(p: Project, findings: Finding[]): ProjectResult["targetVerdict"] {
-  if (p.reading && p.indicators.length > 0 && !p.reading.columns.some((c) => c.role === "target")) return "无法评定";
+function targetVerdictOf(noTargetColumn: boolean, findings: Finding[]): ProjectResult["targetVerdict"] {
+  if (noTargetColumn) return "无法评定";
   return findings.some((f) => f.severity === "error") ? "重新申报" : "通过";
 }
 
@@ -237,7 +239,7 @@ export function projectJson(r: ProjectResult) {
     unit: fieldText(p, "unit"),
     kind: p.kind,
     scope: p.scope,
-    indicators: p.indicators.filter((i) => i.level3).length,
+    indicators: level3Names(p).length,
     findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, basis: f.basis })),
     targetVerdict: r.targetVerdict,
     monitoring: r.monitoring

@@ -164,6 +164,37 @@ export interface Project {
   reading?: Reading;
   /** Problems met while reading this table. */
   findings: Finding[];
+  /**
+   * A target table of a list streamed from a province's export, judged as soon as its rows were read (core/judge.ts):
+   * its indicators are gone, and this is what the rest of the analysis needs of them.
+   */
+  settled?: Settled;
+}
+
+/** What a target table's indicators told the analysis, kept where the indicators themselves are let go. */
+export interface Settled {
+  /** The table's findings before copies across projects are known: reading findings, then the target checks, then empty blocks. */
+  findings: Finding[];
+  /** Where the copied-indicators finding goes in `findings` once the whole batch is known (after the target checks). */
+  copiedAt: number;
+  /** The indicator set as checkCopiedIndicators compares it, or null where too small to compare. */
+  copy: CopyKey | null;
+  /** The 三级指标 names, in order (the 调整 check compares them across projects). */
+  level3: string[];
+  /** Indicators were read but no 指标值 column: the table is 无法评定. */
+  noTargetColumn: boolean;
+}
+
+/** A target table's indicator set as copies across projects are found: its signature, its size and its first 三级指标 cell. */
+export interface CopyKey {
+  key: string;
+  count: number;
+  cell: string | null;
+}
+
+/** The table's 三级指标 names, in order, whether its indicators are held or were settled as read. */
+export function level3Names(p: Project): string[] {
+  return p.settled?.level3 ?? p.indicators.filter((i) => i.level3).map((i) => i.level3);
 }
 
 export function fieldText(p: Project, key: FieldKey): string {

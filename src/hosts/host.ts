@@ -14,6 +14,11 @@ export interface WorkbookHost {
    * (the previous run's report sheets); it is only ever given sheets the add-in owns.
    */
   write(specs: SheetSpec[], opts?: WriteOptions): Promise<void>;
+  /**
+   * A fresh workbook written sheet by sheet as the specs are made (a file streamed to disk): each spec is asked for
+   * only when the one before is written. Hosts that write into a workbook that is open leave it out.
+   */
+  writeEach?(specs: Iterable<SheetSpec>): Promise<void>;
 }
 
 export interface WriteOptions {

@@ -233,6 +233,10 @@ export class StreamingFileHost implements WorkbookHost {
   }
 
   async write(specs: SheetSpec[]): Promise<void> {
+    return this.writeEach(specs);
+  }
+
+  async writeEach(specs: Iterable<SheetSpec>): Promise<void> {
     if (this.written) throw new Error("StreamingFileHost writes once");
     this.written = true;
     const target = resolve(this.path);

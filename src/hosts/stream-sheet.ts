@@ -9,7 +9,9 @@ import ExcelJS from "exceljs";
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import { parseArea } from "../core/address";
+import { Interner } from "../core/intern";
 import { type ReadOptions, type StreamedSnapshot } from "../core/read/options";
+import { InterleavedList } from "../core/read/list";
 import { SheetStream, SheetStreamError } from "../core/read/stream";
 import type { Area, CellValue, WorkbookSnapshot } from "../core/sheet";
 import { toCellValue } from "./exceljs-host";
@@ -85,6 +87,16 @@ interface SheetReaderLike extends AsyncIterable<ExcelJS.Row> {
  * where the streaming reader cannot stand in for a whole one, SheetStreamError (Chinese) for a sheet it refuses.
  */
 export async function readStreamed(file: string, bytes: Uint8Array, entries: ZipEntry[], opts: StreamOptions): Promise<WorkbookSnapshot> {
+  try {
+    return await walkStreamed(file, bytes, entries, opts);
+  } catch (e) {
+    // A list whose projects' rows are scattered is read again, each project kept whole until the end.
+    if (!(e instanceof InterleavedList) || !opts.read.settle) throw e;
+    return walkStreamed(file, bytes, entries, { ...opts, read: { ...opts.read, settle: undefined } });
+  }
+}
+
+async function walkStreamed(file: string, bytes: Uint8Array, entries: ZipEntry[], opts: StreamOptions): Promise<WorkbookSnapshot> {
   const sheetParts = entries.filter((e) => SHEET_PART.test(e.name));
   if (sheetParts.some((e) => !STREAMED_PART.test(e.name))) throw new NotStreamable("工作表部件的名称不是 sheetN.xml");
   const merges = new Map<string, Area[]>();
@@ -98,7 +110,8 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
     if (e.type === "worksheet") part = String(e.id);
   });
   const read = new Map<string, StreamedSnapshot>();
-  const strings = new Strings();
+  // Inline strings (as Java systems stream them) are a text of their own in every row; shared strings are one each already.
+  const strings = new Interner(40, 400_000);
   let rows = 0;
   let projects = 0;
   const deadline = Date.now() + (opts.seconds ?? STREAM_LIMITS.seconds) * 1000;
@@ -140,20 +153,3 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
   opts.onRows?.(rows, projects);
   return { file, sheets: order.map((n) => read.get(n)!) };
 }
-
-/**
- * One string object for each short text that recurs: a list written with inline strings (as Java systems stream
- * them) repeats 产出指标 or 第3部门 in every row as a text of its own, and the projects read keep them all; shared
- * strings are one object each already. Bounded: past its size it keeps what it has and lets new texts through.
- */
-class Strings {
-  private readonly seen = new Map<string, string>();
-  intern(s: string): string {
-    if (s.length > 40) return s;
-    const had = this.seen.get(s);
-    if (had !== undefined) return had;
-    if (this.seen.size < 400_000) this.seen.set(s, s);
-    return s;
-  }
-}
-

@@ -41,6 +41,23 @@ describe("a workbook read as a stream by exceljs's streaming reader", () => {
     expect(lists).toBeGreaterThanOrEqual(4);
   });
 
+  it("reads a list whose projects' rows are scattered again, each project kept whole, and gives the whole reader's analysis", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "jixiao-scattered-")), "清单.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("绩效目标清单");
+    ws.addRow(["项目编码", "项目名称", "主管部门", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]);
+    const row = (p: number, l2: string, l3: string) => ws.addRow([`P${p}`, `第${p}号项目`, `第${p}局`, "产出指标", l2, l3, "≥", 100, "个"]);
+    for (const p of [1, 2, 3]) row(p, "数量指标", "完成数量");
+    // Project 1's other indicators come after the others', as a list sorted by indicator would have them.
+    for (const p of [1, 2, 3]) row(p, "质量指标", "合格率");
+    await wb.xlsx.writeFile(file);
+    const whole = await (await openWorkbookFile(file)).read();
+    const streamed = await (await openWorkbookFile(file, { read, streamAbove: 0, window: 1 })).read();
+    expect((streamed.sheets[0] as StreamedSnapshot).streamed, "read as a stream").toBeTruthy();
+    expect(json(streamed)).toBe(json(whole));
+    expect(analyze([streamed], DEFAULT_RULES, { today: TODAY }).projects.map((r) => r.project.indicators.length)).toEqual([2, 2, 2]);
+  });
+
   it("finds each sheet's merged areas in its part, as the whole reader has them", async () => {
     for (const f of files) {
       const bytes = readFileSync(f);

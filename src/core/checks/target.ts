@@ -5,7 +5,7 @@ import {
   ALLOWED_LEVEL2, indicatorLabel, isCostIndicator, isQuantitative, LEVEL2_NAMES, level1Of, level2Of, natureOf,
   readNumber, unitOf,
 } from "../indicators";
-import { fieldText, type FieldKey, type Indicator, type Project } from "../model";
+import { type CopyKey, fieldText, type FieldKey, type Indicator, type Project } from "../model";
 import type { RuleSet } from "../rules/ruleset";
 import { isBlank } from "../sheet";
 import { normalizeLabel } from "../text";
@@ -218,30 +218,37 @@ function checkInvestment(p: Project, rules: RuleSet): Finding[] {
   ];
 }
 
+/** A target table's indicator set as copies are looked for: 三级指标 and 指标值, in any order; null below three indicators. */
+export function copyKey(p: Project): CopyKey | null {
+  if (p.kind !== "target" || p.indicators.length < 3) return null;
+  const key = p.indicators.map((i) => `${normalizeLabel(i.level3)}|${normalizeLabel(i.target.raw)}`).sort().join("\n");
+  return { key, count: p.indicators.length, cell: p.indicators[0].cells.level3?.cell ?? null };
+}
+
 /** Identical indicator sets in projects of different units: copied, not set from the project's own facts. */
 export function checkCopiedIndicators(projects: Project[], rules: RuleSet): Map<Project, Finding[]> {
   const out = new Map<Project, Finding[]>();
-  const groups = new Map<string, Project[]>();
+  const groups = new Map<string, { p: Project; copy: CopyKey }[]>();
   for (const p of projects) {
-    if (p.kind !== "target" || p.indicators.length < 3) continue;
-    const key = p.indicators.map((i) => `${normalizeLabel(i.level3)}|${normalizeLabel(i.target.raw)}`).sort().join("\n");
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
+    const copy = p.settled ? p.settled.copy : copyKey(p);
+    if (!copy) continue;
+    const group = groups.get(copy.key);
+    if (group) group.push({ p, copy });
+    else groups.set(copy.key, [{ p, copy }]);
   }
   const who = (p: Project) => fieldText(p, "unit") || fieldText(p, "department") || p.file;
   for (const group of groups.values()) {
-    const units = new Set(group.map(who));
+    const units = new Set(group.map((x) => who(x.p)));
     if (units.size < 2) continue;
     // The first project of each other unit, enough to name up to three of them in any message.
     const firstOfUnit = new Map<string, Project>();
-    for (const q of group) if (!firstOfUnit.has(who(q))) firstOfUnit.set(who(q), q);
+    for (const { p: q } of group) if (!firstOfUnit.has(who(q))) firstOfUnit.set(who(q), q);
     const samples = [...firstOfUnit.values()].slice(0, 4);
-    for (const p of group) {
+    for (const { p, copy } of group) {
       const names = samples.filter((q) => who(q) !== who(p)).slice(0, 3).map((q) => `${who(q)}“${fieldText(q, "name")}”`).join("、");
       out.set(p, [
-        finding("copied-indicators", { sheet: p.sheet, cell: p.indicators[0].cells.level3?.cell ?? null },
-          `本项目 ${p.indicators.length} 个指标及指标值与 ${names}${units.size > 4 ? ` 等 ${units.size - 1} 个单位的项目` : ""}完全相同，疑似照抄，请按本项目实际设置。`, rules),
+        finding("copied-indicators", { sheet: p.sheet, cell: copy.cell },
+          `本项目 ${copy.count} 个指标及指标值与 ${names}${units.size > 4 ? ` 等 ${units.size - 1} 个单位的项目` : ""}完全相同，疑似照抄，请按本项目实际设置。`, rules),
       ]);
     }
   }

@@ -121,7 +121,8 @@ export class GridWalker {
         rows.push({ row: r, indicator: null, fields, funds: {} });
         continue;
       }
-      tracker.visit(s, r, levelColumns);
+      // A list's rows are many projects' indicators: its blocks are not a form's layout, so they are not tracked.
+      if (!fillNames) tracker.visit(s, r, levelColumns);
       if (!columns.byRole.has("weight") && columns.levelWeights.level1 === undefined && columns.levelWeights.level2 === undefined) {
         pointsFromNames(s, r, cells, levelColumns);
       }
@@ -143,11 +144,27 @@ export class GridWalker {
           : null;
       if (indicator) {
         indicators.push(indicator);
-        tracker.count();
+        if (!fillNames) tracker.count();
       }
       rows.push({ row: r, indicator, fields, funds: {} });
     }
     this.end = r;
+    this.forget(s, r);
     return rows;
+  }
+
+  /**
+   * The indicators a later row can still fold into: those whose 三级指标 cell is merged down past the rows walked.
+   * A stream's windows are cut where no merge spans the cut, so between windows that is none, and a list of a
+   * province's projects is not held twice (once here, once in its projects).
+   */
+  private forget(s: Sheet, next: number): void {
+    const c = this.columns.byRole.get("level3");
+    const open = this.indicators.filter((i) => {
+      const m = c === undefined ? null : s.areaAt(i.row, c);
+      return m !== null && m.top === i.row && m.bottom >= next;
+    });
+    this.indicators.length = 0;
+    this.indicators.push(...open);
   }
 }

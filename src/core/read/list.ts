@@ -37,13 +37,21 @@ export class ListReader {
   private readonly byKey = new Map<string, Project>();
   /** A row with a unit or department and no project (815-千佛镇部门 with its total) heads the projects below it. */
   private group: Located | null = null;
+  /** Settling: the project whose rows are coming, and the keys of those already settled. */
+  private open: { key: string; index: number } | null = null;
+  private readonly closed = new Set<string>();
 
+  /**
+   * `settle`, where given, takes each project once the rows move on to the next one and gives what is kept of it
+   * (core/judge.ts settleTarget); a project whose rows come back after another's then throws InterleavedList.
+   */
   constructor(
     private readonly head: Sheet,
     private readonly file: string,
     private readonly kind: TableKind,
     readonly header: number,
     private readonly opts: ReadOptions,
+    private readonly settle?: (p: Project) => Project,
   ) {
     const profile = profileFor(head, header, opts.layouts);
     this.columns = mapColumns(head, header, profile);
@@ -64,7 +72,10 @@ export class ListReader {
       // Rows of one project share its 项目编码 where the export has one, else its name.
       const key = code ? `code:${code}` : `name:${name}`;
       let p = this.byKey.get(key);
+      if (!p && this.closed.has(key)) throw new InterleavedList(`第 ${g.row + 1} 行的项目在前面已经出现过`);
       if (!p) {
+        if (this.settle) this.settleOpen();
+        this.open = { key, index: this.projects.length };
         p = newProject(this.file, s.snap.name, kind, "list");
         p.reading = this.reading;
         p.year = yearOf(s, s.top, this.header - 1);
@@ -81,11 +92,31 @@ export class ListReader {
 
   /** The projects read, once all rows are: what the header lacks is said once, on the first project. */
   finish(): Project[] {
+    if (this.settle) {
+      this.settleOpen();
+      return this.projects;
+    }
     if (this.projects.length > 0) reportMissingColumns(this.head, this.projects[0], this.header, this.columns, this.opts);
     for (const p of this.projects) listFunds(p);
     return this.projects;
   }
+
+  /** The project whose rows have ended, finished as finish() finishes every project, then settled. */
+  private settleOpen(): void {
+    if (!this.open) return;
+    const { key, index } = this.open;
+    const p = this.projects[index];
+    if (index === 0) reportMissingColumns(this.head, p, this.header, this.columns, this.opts);
+    listFunds(p);
+    this.projects[index] = this.settle!(p);
+    this.byKey.delete(key);
+    this.closed.add(key);
+    this.open = null;
+  }
 }
+
+/** A list whose projects' rows are not together: it cannot be settled project by project, and is read again without. */
+export class InterleavedList extends Error {}
 
 /** A list-layout self-evaluation carries its funds as project columns: 年初预算数 / 执行数 become the funds row. */
 function listFunds(p: Project): void {

@@ -2,7 +2,7 @@
 
 import { type Finding, type FindingRules } from "../findings";
 import { type Project } from "../model";
-import { DEFAULT_RULES } from "../rules/ruleset";
+import { DEFAULT_RULES, type RuleSet } from "../rules/ruleset";
 import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
 import type { SheetSnapshot } from "../sheet";
 import type { LayoutProfile } from "./layout";
@@ -16,6 +16,11 @@ export interface ReadOptions {
   today?: Date;
   /** Layout profiles the clerk made: a table whose header matches one is read as the profile says. */
   layouts?: readonly LayoutProfile[];
+  /**
+   * The run's rule set, where a list streamed from a big export may judge each target table as its rows are read
+   * and let its indicators go (core/judge.ts); a sheet read whole is judged with the batch, as always.
+   */
+  settle?: RuleSet;
 }
 
 export const rulesOf = (opts: ReadOptions): FindingRules => opts.rules ?? DEFAULT_RULES;

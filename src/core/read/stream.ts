@@ -10,6 +10,9 @@
  */
 
 import { classifySheet, isLevel3Cell, isScoreCell, type TableKind } from "../classify";
+import { Interner } from "../intern";
+import { settleTarget } from "../judge";
+import type { Project } from "../model";
 import { type Area, type CellValue, isBlank, type SheetSnapshot } from "../sheet";
 import { HeaderScan } from "./headers";
 import { ListReader } from "./list";
@@ -55,6 +58,7 @@ export class SheetStream {
   private readonly headerRows = new Set<number>();
   private processed = -1;
   private reader: ListReader | null = null;
+  private settle: ((p: Project) => Project) | undefined;
   private readonly reading = emptyReading();
   private cells = 0;
   private next = 0;
@@ -131,6 +135,12 @@ export class SheetStream {
     }
     this.kind = cls.kind as TableKind;
     this.phase = "list";
+    // A list of target tables is judged project by project as it streams, where the run's rules are given.
+    const rules = this.read.settle;
+    if (this.kind === "target" && rules) {
+      const strings = new Interner(2000, 200_000);
+      this.settle = (p) => settleTarget(p, rules, strings);
+    }
     // The head's rows but its last are judged now; the last when the row after it comes.
     for (let x = 0; x < r; x++) this.visit(head, x);
     this.pendingFrom = r + 1;
@@ -176,7 +186,7 @@ export class SheetStream {
       if (h <= this.processed || h > to) continue;
       this.reader?.read(s, h - 1);
       this.closeReader();
-      this.reader = new ListReader(s, this.file, this.kind, h, this.read);
+      this.reader = new ListReader(s, this.file, this.kind, h, this.read, this.settle);
     }
     this.reader?.read(s, to);
     this.processed = to;

@@ -41,30 +41,43 @@ export function forStep(a: Analysis, step: ReportStep): Analysis {
  * only when the reports go into the same workbook.
  */
 export function renderReports(a: Analysis, snapshots: WorkbookSnapshot[], opts: { sameWorkbook: boolean; step?: ReportStep }): SheetSpec[] {
+  return [...reportSheets(a, snapshots, opts)];
+}
+
+/**
+ * The same sheets one at a time, each made when it is asked for: a host that writes as it goes (the command line's
+ * result file) holds one report sheet at a time, not a province's 汇总, 校验结果 and 公开版 at once.
+ */
+export function* reportSheets(a: Analysis, snapshots: WorkbookSnapshot[], opts: { sameWorkbook: boolean; step?: ReportStep }): Generator<SheetSpec> {
   const links = opts.sameWorkbook;
   const step = opts.step ?? "all";
   const part = forStep(a, step);
-  // 覆盖情况 only where the batch holds a 预算项目清单.
-  const covered = a.coverage.length > 0 ? [coverageSheet(a, links)] : [];
-  const cycle = [rectificationSheet(a, links), accountabilitySheet(a, links)].filter((s): s is SheetSpec => s !== null);
-  const pick: Record<ReportStep, () => SheetSpec[]> = {
-    all: () => [
-      summarySheet(a, false),
-      ...covered,
-      renderFindings(a, { linkToCells: links }),
-      monitoringSheet(a, links),
-      comparisonSheet(a, links),
-      cluesSheet(a, links),
-      ...cycle,
-      summarySheet(a, true),
-      ...projectDocuments(a),
-      renderInventory(inventory(snapshots), { linkToSheets: links }),
-    ],
-    target: () => [renderFindings(part, { linkToCells: links })],
-    monitoring: () => [monitoringSheet(part, links), renderFindings(part, { linkToCells: links })],
-    review: () => [comparisonSheet(part, links), renderFindings(part, { linkToCells: links })],
-    documents: () => [...projectDocuments(part), cluesSheet(part, links), ...[rectificationSheet(part, links)].filter((s): s is SheetSpec => s !== null)],
-    summary: () => [summarySheet(a, false), ...covered, summarySheet(a, true)],
+  const one = (make: () => SheetSpec | null) => () => {
+    const s = make();
+    return s ? [s] : [];
   };
-  return pick[step]().map(fitRowHeights);
+  // 覆盖情况 only where the batch holds a 预算项目清单.
+  const covered = one(() => (a.coverage.length > 0 ? coverageSheet(a, links) : null));
+  const findings = (x: Analysis) => one(() => renderFindings(x, { linkToCells: links }));
+  const pick: Record<ReportStep, (() => SheetSpec[])[]> = {
+    all: [
+      one(() => summarySheet(a, false)),
+      covered,
+      findings(a),
+      one(() => monitoringSheet(a, links)),
+      one(() => comparisonSheet(a, links)),
+      one(() => cluesSheet(a, links)),
+      one(() => rectificationSheet(a, links)),
+      one(() => accountabilitySheet(a, links)),
+      one(() => summarySheet(a, true)),
+      () => projectDocuments(a),
+      one(() => renderInventory(inventory(snapshots), { linkToSheets: links })),
+    ],
+    target: [findings(part)],
+    monitoring: [one(() => monitoringSheet(part, links)), findings(part)],
+    review: [one(() => comparisonSheet(part, links)), findings(part)],
+    documents: [() => projectDocuments(part), one(() => cluesSheet(part, links)), one(() => rectificationSheet(part, links))],
+    summary: [one(() => summarySheet(a, false)), covered, one(() => summarySheet(a, true))],
+  };
+  for (const make of pick[step]) for (const s of make()) yield fitRowHeights(s);
 }
