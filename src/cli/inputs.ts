@@ -104,15 +104,16 @@ async function readJobs(jobs: ReadJob[], progress?: (line: string) => void): Pro
   const line = (job: ReadJob) => `读取文件 ${Math.min(done + 1, jobs.length)}/${jobs.length}：${fileName(job.file)}`;
   const rowsRead = progress && ((job: ReadJob, rows: number, projects: number) =>
     progress(`${line(job)}，已读 ${rows.toLocaleString("en-US")} 行${projects > 0 ? `、${projects.toLocaleString("en-US")} 个项目` : ""}`));
+  const threads = threadsFor(jobs.length);
   const readHere = (job: ReadJob): Promise<ReadReply> => {
     progress?.(line(job));
-    return readJob(job, rowsRead && ((rows, projects) => rowsRead(job, rows, projects)));
+    // Files one after another: a big one is parsed on a second thread while this one reads its rows.
+    return readJob({ ...job, thread: threads === 1 && jobs.length > 0 }, rowsRead && ((rows, projects) => rowsRead(job, rows, projects)));
   };
   const finished = (job: ReadJob) => {
     done++;
     progress?.(line(job));
   };
-  const threads = threadsFor(jobs.length);
   if (threads > 1) return readOnThreads(jobs, threads, readHere, finished, rowsRead);
   const replies: ReadReply[] = [];
   for (const job of jobs) {

@@ -17,6 +17,8 @@ export interface ReadJob {
   file: string;
   read: ReadOptions;
   previous: boolean;
+  /** A workbook read as a stream is parsed on a thread of its own (only where no other threads are reading). */
+  thread?: boolean;
 }
 
 export type ReadReply = { id: number; snapshot: WorkbookSnapshot } | { id: number; error: string } | { id: number; rows: number; projects: number };
@@ -24,7 +26,7 @@ export type ReadReply = { id: number; snapshot: WorkbookSnapshot } | { id: numbe
 /** Opens one job's workbook: its snapshot, or the Chinese reason it could not be opened; the same on every thread. */
 export async function readJob(job: ReadJob, onRows?: (rows: number, projects: number) => void): Promise<ReadReply> {
   try {
-    const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows });
+    const host = await openWorkbookFile(job.file, { read: job.read, previous: job.previous, onRows, thread: job.thread });
     return { id: job.id, snapshot: await host.read() };
   } catch (e) {
     return { id: job.id, error: e instanceof WorkbookOpenError ? e.message : `读取 ${job.file} 时出错：${String(e)}` };

@@ -128,6 +128,8 @@ export interface OpenOptions {
   /** Where a workbook is read as a stream: the sheets whose rows are kept (the others come back empty), and the time it may take. */
   only?: (sheet: string) => boolean;
   seconds?: number;
+  /** A workbook read as a stream is inflated and parsed on a thread of its own, where the built command line has one. */
+  thread?: boolean;
 }
 
 /** Whether a workbook is read as a stream: beyond what is held whole, or with a sheet part too big to hold whole. */
@@ -168,7 +170,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
     const over = await streamLimitProblem(name, data, entries, inflateStart);
     if (over) throw new WorkbookOpenError(path, over);
     try {
-      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only, seconds: opts.seconds }));
+      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only, seconds: opts.seconds, thread: opts.thread }));
     } catch (e) {
       if (e instanceof SheetStreamError) throw new WorkbookOpenError(path, `文件 ${name}：${e.message}`);
       // Parts the streaming reader does not take: the workbook is read whole, if it may be.

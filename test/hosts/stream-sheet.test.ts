@@ -94,7 +94,21 @@ describe("a workbook read as a stream by exceljs's streaming reader", () => {
     expect(doc.counts.tables).toBe(projects);
     expect(doc.projects[projects - 1]).toMatchObject({ name: `第${projects}号项目`, code: `P${projects}`, indicators: 8, sheet: "绩效目标清单" });
     expect(doc.projects[0].findings.map((f: { code: string }) => f.code)).toContain("missing-field");
-  }, 120_000);
+    // The built command line parses on a thread of its own; from the sources (no thread bundle) on one: the same answer.
+    const here = spawnSync(process.execPath, [join(ROOT, "bin", "jixiao.js"), "check", file, "--json", "--date", "2026-07-31"],
+      { encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, JIXIAO_SOURCE: "1" } });
+    expect(here.stdout).toBe(r.stdout);
+    // A damaged sheet part met on the parsing thread is the same refusal, naming the file, with nothing read.
+    const bytes = readFileSync(file);
+    const at = bytes.length >> 1;
+    for (let i = 0; i < 64; i++) bytes[at + i] ^= 0x5a;
+    const damaged = join(dir, "损坏的清单.xlsx");
+    writeFileSync(damaged, bytes);
+    const bad = spawnSync(process.execPath, [join(ROOT, "bin", "jixiao.js"), "check", damaged], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/损坏的清单\.xlsx/);
+    expect(bad.stdout).not.toMatch(/张绩效表/);
+  }, 180_000);
 
   it("gives up a file whose rows take longer than the time a file may take, naming the sheet and row", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-slow-"));
