@@ -95,11 +95,16 @@ export async function readStreamed(file: string, bytes: Uint8Array, entries: Zip
   try {
     return await walkStreamed(file, bytes, entries, opts);
   } catch (e) {
+    // The parsing thread could not run (not the workbook's fault): the rows are parsed here instead.
+    if (e instanceof RowThreadFailed) return readStreamed(file, bytes, entries, { ...opts, thread: false });
     // A list whose projects' rows are scattered is read again, each project kept whole until the end.
     if (!(e instanceof InterleavedList) || !opts.read.settle) throw e;
     return walkStreamed(file, bytes, entries, { ...opts, read: { ...opts.read, settle: undefined } });
   }
 }
+
+/** The parsing thread failed or stopped by itself (it could not start, or ran out of memory): not a fault of the workbook. */
+class RowThreadFailed extends Error {}
 
 async function walkStreamed(file: string, bytes: Uint8Array, entries: ZipEntry[], opts: StreamOptions): Promise<WorkbookSnapshot> {
   const sheetParts = entries.filter((e) => SHEET_PART.test(e.name));
@@ -223,7 +228,7 @@ export async function* rowsOnThread(bytes: Uint8Array): AsyncGenerator<RowEvent>
   // A young generation larger than the default: the parser's short-lived objects then die young instead of being
   // copied into the old one (measured on a 30,000-project list: the read 1.6× quicker).
   const worker = new Worker(ROW_WORKER, { workerData: { bytes }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-  const queue: (RowEvent | { kind: "error"; message: string } | { kind: "done" })[] = [];
+  const queue: (RowEvent | { kind: "error"; message: string } | { kind: "failed"; message: string } | { kind: "done" })[] = [];
   let wake: (() => void) | null = null;
   const put = (m: (typeof queue)[number]) => {
     queue.push(m);
@@ -231,14 +236,16 @@ export async function* rowsOnThread(bytes: Uint8Array): AsyncGenerator<RowEvent>
     wake = null;
   };
   worker.on("message", put);
-  worker.on("error", (e) => put({ kind: "error", message: e instanceof Error ? e.message : String(e) }));
-  worker.on("exit", () => put({ kind: "error", message: "读取线程意外退出" }));
+  worker.on("error", (e) => put({ kind: "failed", message: e instanceof Error ? e.message : String(e) }));
+  worker.on("exit", () => put({ kind: "failed", message: "读取线程意外退出" }));
   try {
     for (;;) {
       if (queue.length === 0) await new Promise<void>((r) => (wake = r));
       const m = queue.shift()!;
       if (m.kind === "done") return;
+      // What the parser said of the workbook is about the workbook; a thread that failed is not.
       if (m.kind === "error") throw new Error(m.message);
+      if (m.kind === "failed") throw new RowThreadFailed(m.message);
       if (m.kind === "rows") worker.postMessage("more");
       yield m;
     }
