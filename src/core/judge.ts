@@ -21,6 +21,8 @@ export function judgeTarget(p: Project, rules: RuleSet): Omit<Settled, "copy" | 
 /** The target table judged, its indicators let go: what the analysis needs of it, and nothing it does not. */
 export function settleTarget(p: Project, rules: RuleSet, strings: Interner): Project {
   const judged = judgeTarget(p, rules);
+  // Kept by the hundred thousand: an array of the findings' own length (one grown by pushing has room to spare).
+  judged.findings = judged.findings.slice();
   // The same words in every project's findings (缺少“实施单位”。) are kept once.
   for (const f of judged.findings) {
     f.message = strings.intern(f.message);

@@ -237,6 +237,9 @@ export function checkCopiedIndicators(projects: Project[], rules: RuleSet): Map<
     else groups.set(copy.key, [{ p, copy }]);
   }
   const who = (p: Project) => fieldText(p, "unit") || fieldText(p, "department") || p.file;
+  // Most projects of a large group name the same three others: one message object for them all.
+  const messages = new Map<string, string>();
+  const shared = (m: string) => messages.get(m) ?? (messages.set(m, m), m);
   for (const group of groups.values()) {
     const units = new Set(group.map((x) => who(x.p)));
     if (units.size < 2) continue;
@@ -248,7 +251,7 @@ export function checkCopiedIndicators(projects: Project[], rules: RuleSet): Map<
       const names = samples.filter((q) => who(q) !== who(p)).slice(0, 3).map((q) => `${who(q)}“${fieldText(q, "name")}”`).join("、");
       out.set(p, [
         finding("copied-indicators", { sheet: p.sheet, cell: copy.cell },
-          `本项目 ${copy.count} 个指标及指标值与 ${names}${units.size > 4 ? ` 等 ${units.size - 1} 个单位的项目` : ""}完全相同，疑似照抄，请按本项目实际设置。`, rules),
+          shared(`本项目 ${copy.count} 个指标及指标值与 ${names}${units.size > 4 ? ` 等 ${units.size - 1} 个单位的项目` : ""}完全相同，疑似照抄，请按本项目实际设置。`), rules),
       ]);
     }
   }
