@@ -108,7 +108,7 @@ async function readJobs(jobs: ReadJob[], progress?: (line: string) => void): Pro
   const readHere = (job: ReadJob): Promise<ReadReply> => {
     progress?.(line(job));
     // Files one after another: a big one is parsed on a second thread while this one reads its rows.
-    return readJob({ ...job, thread: threads === 1 && jobs.length > 0 }, rowsRead && ((rows, projects) => rowsRead(job, rows, projects)));
+    return readJob({ ...job, thread: threads === 1 }, rowsRead && ((rows, projects) => rowsRead(job, rows, projects)));
   };
   const finished = (job: ReadJob) => {
     done++;

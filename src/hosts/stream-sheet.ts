@@ -92,25 +92,29 @@ interface SheetReaderLike extends AsyncIterable<ExcelJS.Row> {
  * where the streaming reader cannot stand in for a whole one, SheetStreamError (Chinese) for a sheet it refuses.
  */
 export async function readStreamed(file: string, bytes: Uint8Array, entries: ZipEntry[], opts: StreamOptions): Promise<WorkbookSnapshot> {
-  try {
-    return await walkStreamed(file, bytes, entries, opts);
-  } catch (e) {
-    // The parsing thread could not run (not the workbook's fault): the rows are parsed here instead.
-    if (e instanceof RowThreadFailed) return readStreamed(file, bytes, entries, { ...opts, thread: false });
-    // A list whose projects' rows are scattered is read again, each project kept whole until the end.
-    if (!(e instanceof InterleavedList) || !opts.read.settle) throw e;
-    return walkStreamed(file, bytes, entries, { ...opts, read: { ...opts.read, settle: undefined } });
+  const sheetParts = entries.filter((e) => SHEET_PART.test(e.name));
+  if (sheetParts.some((e) => !STREAMED_PART.test(e.name))) throw new NotStreamable("工作表部件的名称不是 sheetN.xml");
+  // Found once: a walk that has to be made again (below) walks the same parts.
+  const merges = new Map<string, Area[]>();
+  for (const e of sheetParts) merges.set(STREAMED_PART.exec(e.name)![1], await partMerges(bytes, e));
+  for (let o = opts; ;) {
+    try {
+      return await walkStreamed(file, bytes, merges, o);
+    } catch (e) {
+      // The parsing thread could not run (not the workbook's fault): the rows are parsed here instead.
+      if (e instanceof RowThreadFailed && o.thread) o = { ...o, thread: false };
+      // A list whose projects' rows are scattered is read again, each project kept whole until the end.
+      else if (e instanceof InterleavedList && o.read.settle) o = { ...o, read: { ...o.read, settle: undefined } };
+      else throw e;
+    }
   }
 }
 
 /** The parsing thread failed or stopped by itself (it could not start, or ran out of memory): not a fault of the workbook. */
 class RowThreadFailed extends Error {}
 
-async function walkStreamed(file: string, bytes: Uint8Array, entries: ZipEntry[], opts: StreamOptions): Promise<WorkbookSnapshot> {
-  const sheetParts = entries.filter((e) => SHEET_PART.test(e.name));
-  if (sheetParts.some((e) => !STREAMED_PART.test(e.name))) throw new NotStreamable("工作表部件的名称不是 sheetN.xml");
-  const merges = new Map<string, Area[]>();
-  for (const e of sheetParts) merges.set(STREAMED_PART.exec(e.name)![1], await partMerges(bytes, e));
+/** One walk over the workbook's rows, with each sheet part's merged areas (by the part's number) found beforehand. */
+async function walkStreamed(file: string, bytes: Uint8Array, merges: Map<string, Area[]>, opts: StreamOptions): Promise<WorkbookSnapshot> {
   const read = new Map<string, StreamedSnapshot>();
   // Inline strings (as Java systems stream them) are a text of their own in every row; shared strings are one each already.
   const strings = new Interner(40, 400_000);
