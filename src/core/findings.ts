@@ -41,6 +41,7 @@ export const CATALOG: CatalogEntry[] = [
   { code: "no-recognized-table", severity: "warning", group: "读取", meaning: "工作簿中没有识别出任何绩效目标表、监控表或自评表", cites: [], practice: READING },
   { code: "file-not-read", severity: "warning", group: "读取", meaning: "文件未读取：无法打开的工作簿（错误）、旧版 .xls / .et 等须另存为 .xlsx 的表格（警告）、文件夹中不是表格的文件（提示），附原因", cites: [], practice: READING },
   { code: "sheet-skipped", severity: "info", group: "读取", meaning: "有内容的工作表不是绩效表，未处理（如填表说明）", cites: [], practice: READING },
+  { code: "merge-ignored", severity: "warning", group: "读取", meaning: "工作表声明的合并区域与另一合并区域重叠（Excel 打开时会删去它），未按合并读取；问题说明两个区域", cites: [], practice: READING },
   { code: "table-incomplete", severity: "warning", group: "读取", meaning: "认出了绩效表，但缺少读取或检查所需的部分（如没有三级指标列、指标值列、实际完成值列）；问题说明找到了什么、缺什么", cites: [], practice: READING },
   { code: "unreadable-value", severity: "error", group: "读取", meaning: "应为数值的单元格无法读成数值（文字、日期、逻辑值等）", cites: [], practice: VALUES },
   { code: "formula-error", severity: "error", group: "读取", meaning: "单元格是公式错误值（#DIV/0!、#N/A、#REF! 等）", cites: [], practice: VALUES },

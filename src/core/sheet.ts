@@ -18,6 +18,39 @@ export interface Area {
   right: number;
 }
 
+/** A merged area a sheet declares that overlaps one declared before it (Excel drops such a merge when it opens the file). */
+export interface IgnoredMerge {
+  area: Area;
+  overlaps: Area;
+}
+
+/**
+ * A sheet's merged areas as Excel would keep them: each one once, with its corners in order (a reversed ref such as
+ * D5:A1 is the area A1:D5), and those overlapping an earlier one (by top row, then left column) set aside. Time
+ * grows with the number of merges, never with the area they claim: a sweep down the rows compares each merge only
+ * with the kept ones still open beside it (at most one per column, usually a handful).
+ */
+export function settleMerges(merges: readonly Area[]): { kept: Area[]; ignored: IgnoredMerge[] } {
+  const sorted = merges
+    .map((m) => ({ top: Math.min(m.top, m.bottom), left: Math.min(m.left, m.right), bottom: Math.max(m.top, m.bottom), right: Math.max(m.left, m.right) }))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  const kept: Area[] = [];
+  const ignored: IgnoredMerge[] = [];
+  let open: Area[] = [];
+  for (const m of sorted) {
+    if (open.length > 0 && open.some((a) => a.bottom < m.top)) open = open.filter((a) => a.bottom >= m.top);
+    const hit = open.find((a) => a.left <= m.right && m.left <= a.right);
+    if (hit) {
+      // The same ref written twice is one merge; anything else overlapping is a conflict.
+      if (hit.top !== m.top || hit.left !== m.left || hit.bottom !== m.bottom || hit.right !== m.right) ignored.push({ area: m, overlaps: hit });
+      continue;
+    }
+    kept.push(m);
+    open.push(m);
+  }
+  return { kept, ignored };
+}
+
 /** One worksheet as read by a host: the used range's values, where it starts, and its merged areas. */
 export interface SheetSnapshot {
   name: string;

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { parseArea, quoteSheetName } from "../core/address";
-import type { Area, CellValue, SheetSnapshot, SheetSpec, SpecCell, WorkbookSnapshot } from "../core/sheet";
+import { type Area, type CellValue, settleMerges, type SheetSnapshot, type SheetSpec, type SpecCell, type WorkbookSnapshot } from "../core/sheet";
 import { dropDownError, fitCellText, type WorkbookHost, type WriteOptions } from "./host";
 import { describeLoadError } from "./load-error";
 import { type StyleDef, STYLES } from "./styles";
@@ -38,6 +38,7 @@ export class ExcelJsHost implements WorkbookHost {
  */
 export async function openWorkbookBytes(ExcelJs: typeof ExcelJS, name: string, bytes: Uint8Array): Promise<ExcelJsHost> {
   const wb = new ExcelJs.Workbook();
+  readAsFound(ExcelJs, wb);
   // A view on the whole of its buffer goes as that buffer; a view on part of one (Node's pooled Buffers) as itself.
   const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes;
   try {
@@ -46,6 +47,48 @@ export async function openWorkbookBytes(ExcelJs: typeof ExcelJS, name: string, b
     throw new Error(describeLoadError(name, bytes, e));
   }
   return new ExcelJsHost(wb, name);
+}
+
+/** Workbooks opened from a user's bytes: read as the file has them (see readAsFound). */
+const asFound = new WeakSet<object>();
+/** Worksheet prototypes already taught to read as found (one per exceljs module: Node's, the page's). */
+const taught = new WeakSet<object>();
+
+type LoadedSheet = { _workbook?: object; _name?: string; __rawMerges?: string[] };
+
+/**
+ * exceljs, loading a file, expands every merged area into cells (a merge of J1:XFD1048576 is 17 billion cells, and
+ * the machine runs out of memory) and refuses overlapping merges and sheet names Excel itself opens (with "/" in
+ * them, say) as if the file were damaged. For a workbook opened only to be read, its sheets keep their merges as
+ * the ranges the file gives and their names as written; a workbook the tool builds to write goes through exceljs's
+ * own checks as before. If a later exceljs reshapes these internals, its own behaviour simply stays.
+ */
+function readAsFound(ExcelJs: typeof ExcelJS, wb: ExcelJS.Workbook): void {
+  asFound.add(wb);
+  const proto = Object.getPrototypeOf(new ExcelJs.Workbook().addWorksheet("x")) as Record<string, unknown>;
+  if (taught.has(proto)) return;
+  taught.add(proto);
+  const parse = proto._parseMergeCells;
+  if (typeof parse === "function") {
+    proto._parseMergeCells = function (this: LoadedSheet, model: { mergeCells?: unknown }) {
+      if (!this._workbook || !asFound.has(this._workbook)) return parse.call(this, model);
+      this.__rawMerges = Array.isArray(model?.mergeCells) ? model.mergeCells.filter((m): m is string => typeof m === "string") : [];
+    };
+  }
+  const name = Object.getOwnPropertyDescriptor(proto, "name");
+  if (name?.set && name.get) {
+    const set = name.set;
+    Object.defineProperty(proto, "name", {
+      ...name,
+      set(this: LoadedSheet & { _workbook?: { _worksheets?: ({ name: string } | undefined)[] } }, value: unknown) {
+        if (!this._workbook || !asFound.has(this._workbook) || typeof value !== "string" || value === "") return set.call(this, value);
+        // Names as the file has them; only two sheets of one name (Excel compares without case) stay refused.
+        const lower = value.toLowerCase();
+        if (this._workbook._worksheets?.some((w) => w && w !== this && w.name.toLowerCase() === lower)) throw new Error(`Worksheet name already exists: ${value}`);
+        this._name = value;
+      },
+    });
+  }
 }
 
 function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
@@ -62,12 +105,27 @@ function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     rows[rowNumber - 1] = values;
     if (values.some((v) => v !== null)) last = rowNumber;
   });
+  const merges = mergesOf(ws);
+  // Merges kept as ranges: their cells other than the top-left read as empty too, over the cells the rows have.
+  if ((ws as unknown as LoadedSheet).__rawMerges) {
+    for (const m of settleMerges(merges).kept) {
+      for (let r = m.top; r <= m.bottom && r < rows.length; r++) {
+        const values = rows[r];
+        if (!values) continue;
+        for (let c = r === m.top ? m.left + 1 : m.left; c <= m.right && c < values.length; c++) values[c] = null;
+      }
+    }
+    last = 0;
+    for (let r = rows.length - 1; r >= 0 && last === 0; r--) if (rows[r]?.some((v) => v !== null)) last = r + 1;
+  }
   rows.length = last;
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return { name: ws.name, rows, top: 0, left: 0, merges: mergesOf(ws), hidden: ws.state !== "visible" };
+  return { name: ws.name, rows, top: 0, left: 0, merges, hidden: ws.state !== "visible" };
 }
 
 function mergesOf(ws: ExcelJS.Worksheet): Area[] {
+  const raw = (ws as unknown as LoadedSheet).__rawMerges;
+  if (raw) return raw.flatMap((ref) => parseArea(ref) ?? []);
   // exceljs keeps merges in a private map keyed by the top-left cell; its public `model` rebuilds the whole sheet.
   const merges = (ws as unknown as { _merges?: Record<string, { range?: string; tl?: string; br?: string }> })._merges;
   const out: Area[] = [];

@@ -4,7 +4,7 @@ import { type Finding, type FindingRules } from "../findings";
 import { type Project } from "../model";
 import { DEFAULT_RULES, type RuleSet } from "../rules/ruleset";
 import type { BudgetItem, ExAnte, PreviousResult, Rectification } from "../results";
-import type { SheetSnapshot } from "../sheet";
+import type { IgnoredMerge, SheetSnapshot } from "../sheet";
 import type { LayoutProfile } from "./layout";
 
 export interface ReadOptions {
@@ -64,4 +64,6 @@ export function addReading(into: ReadResult, got: Partial<ReadResult>): void {
 export interface StreamedSnapshot extends SheetSnapshot {
   /** What the list gave, and the sheet's size as a whole reading would count it (for the 工作表清单). */
   streamed?: { reading: ReadResult; rows: number; columns: number; filled: number };
+  /** Merges the sheet declares over others (already set aside when the stream was read). */
+  ignoredMerges?: IgnoredMerge[];
 }

@@ -13,7 +13,7 @@ import { classifySheet, isLevel3Cell, isScoreCell, type TableKind } from "../cla
 import { Interner } from "../intern";
 import { settleTarget } from "../judge";
 import type { Project } from "../model";
-import { type Area, type CellValue, isBlank, type SheetSnapshot } from "../sheet";
+import { type Area, type CellValue, type IgnoredMerge, isBlank, settleMerges, type SheetSnapshot } from "../sheet";
 import { HeaderScan } from "./headers";
 import { ListReader } from "./list";
 import { emptyReading, type ReadOptions, type StreamedSnapshot } from "./options";
@@ -48,6 +48,7 @@ export class SheetStream {
   private pending: CellValue[][] = [];
   private pendingFrom = 0;
   private readonly merges: Area[];
+  private readonly ignoredMerges: IgnoredMerge[];
   private nextMerge = 0;
   /** The first merge that can start in the next window (merges are sorted by their top row). */
   private windowMerge = 0;
@@ -73,7 +74,10 @@ export class SheetStream {
     private readonly read: ReadOptions,
     private readonly opts: SheetStreamOptions,
   ) {
-    this.merges = [...merges].sort((a, b) => a.top - b.top);
+    // Each merge once, corners in order, overlapping ones set aside as Excel sets them aside (and reported).
+    const settled = settleMerges(merges);
+    this.merges = settled.kept;
+    this.ignoredMerges = settled.ignored;
     this.scan = new HeaderScan(read.layouts);
   }
 
@@ -98,12 +102,11 @@ export class SheetStream {
     this.next = r + 1;
     while (this.nextMerge < this.merges.length && this.merges[this.nextMerge].top <= r) this.active.push(this.merges[this.nextMerge++]);
     if (this.active.length > 0) this.active = this.active.filter((m) => m.bottom >= r - 1);
-    // A merged cell other than the top-left one reads as empty, as it does in Excel (and in a whole sheet, where
-    // every cell of a merge exists, so a row reaches as far right as the merges on it).
+    // A merged cell other than the top-left one reads as empty, as it does in Excel; only the cells the row has are
+    // touched, so a merge as wide as the sheet costs what the row holds.
     for (const m of this.active) {
       if (m.top > r || m.bottom < r) continue;
-      for (let c = values.length; c < m.left; c++) values[c] = null;
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left || values[c] === undefined) values[c] = null;
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= m.right && c < values.length; c++) values[c] = null;
     }
     let filled = 0;
     for (const v of values) if (!isBlank(v)) filled++;
@@ -220,11 +223,11 @@ export class SheetStream {
       this.judge(last, [this.held(last)]);
       if (last > this.processed) this.flush(last);
       this.closeReader();
-      return { ...this.snapshot(this.headMerges), streamed: { reading: this.reading, ...this.used } };
+      return { ...this.snapshot(this.headMerges), streamed: { reading: this.reading, ...this.used }, ignoredMerges: this.ignoredMerges };
     }
     let last = this.rows.length;
     while (last > 0 && this.rows[last - 1].every((v) => v === null)) last--;
     this.rows.length = last;
-    return this.snapshot(this.merges);
+    return { ...this.snapshot(this.merges), ignoredMerges: this.ignoredMerges };
   }
 }

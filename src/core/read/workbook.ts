@@ -4,7 +4,8 @@ import { KINDS, type SheetReading } from "./kinds";
 import { finding } from "../findings";
 import { FIELD_NAMES, type FieldKey, type Located, type Project } from "../model";
 import { ownedSheets } from "../owned";
-import { isCellError, type WorkbookSnapshot } from "../sheet";
+import { isCellError, settleMerges, type WorkbookSnapshot } from "../sheet";
+import { areaAddress } from "../address";
 import type { PreviousResult } from "../results";
 import { addReading, emptyReading, type ReadOptions, type ReadResult, rulesOf, type StreamedSnapshot } from "./options";
 
@@ -27,6 +28,14 @@ export function readWorkbook(wb: WorkbookSnapshot, opts: ReadOptions = {}): Read
         ...finding("sheet-skipped", { sheet: snap.name, cell: null }, `工作表“${snap.name}”不是绩效目标表、监控表或自评表，未处理（${cls.evidence}）。`, rulesOf(opts)),
       });
       continue;
+    }
+    // Merges declared over others: Excel drops them when it opens the file, and so does the reading; the clerk is told.
+    for (const { area, overlaps } of (snap as StreamedSnapshot).ignoredMerges ?? settleMerges(snap.merges).ignored) {
+      const cell = areaAddress(area);
+      findings.push({
+        file: wb.file,
+        ...finding("merge-ignored", { sheet: snap.name, cell }, `工作表“${snap.name}”的合并区域 ${cell} 与合并区域 ${areaAddress(overlaps)} 重叠（Excel 打开时会删去它），这里也不按合并读取，请核对该处内容。`, rulesOf(opts)),
+      });
     }
     // A list read as its rows streamed past (read/stream.ts) has its reading already.
     const streamed = (snap as StreamedSnapshot).streamed?.reading;
