@@ -1,7 +1,7 @@
 import { loadFormulaParser } from "../core/rules/expression";
 import { analyzeSteps } from "../core/analyze";
 import { inventory, renderInventory, type InventoryRow } from "../core/inventory";
-import { OWNED_PREFIXES, planWrite, REGISTER_SHEET, registerSpec } from "../core/owned";
+import { OWNED_PREFIXES, planWrite, REGISTER_SHEET, registerSpec, sheetNameKey, uniqueSheetName } from "../core/owned";
 import { renderReports, reportSheets, type ReportStep } from "../core/report";
 import { RuleSetError } from "../core/rules/load";
 import type { RuleSet } from "../core/rules/ruleset";
@@ -169,11 +169,10 @@ function* freshWorkbook(specs: Iterable<SheetSpec>, names: string[]): Generator<
 export async function insertTemplate(target: WorkbookHost, id: string): Promise<string[]> {
   const book = templateBook(id);
   if (!book) throw new Error(`没有这个模板：${id}`);
-  const taken = new Set(await target.sheetNames());
+  const taken = new Set((await target.sheetNames()).map(sheetNameKey));
   const specs = book.sheets.map((spec) => {
-    let name = spec.name;
-    for (let i = 2; taken.has(name); i++) name = `${spec.name} (${i})`;
-    taken.add(name);
+    const name = uniqueSheetName(spec.name, (n) => taken.has(sheetNameKey(n)), (i) => ` (${i})`);
+    taken.add(sheetNameKey(name));
     return { ...spec, name };
   });
   await target.write(specs);

@@ -45,11 +45,14 @@ export interface WritePlan {
 export function planWrite(existing: WorkbookSnapshot | null, specs: SheetSpec[], keepOwned: (name: string) => boolean = () => false): WritePlan {
   const owned = existing ? ownedSheets(existing) : new Set<string>();
   const taken = new Set(existing?.sheets.map((s) => s.name) ?? []);
-  const userSheets = new Set([...taken].filter((n) => !owned.has(n)));
+  const userSheets = new Set([...taken].filter((n) => !owned.has(n)).map(sheetNameKey));
+  const wanted = new Set(specs.map((s) => sheetNameKey(s.name)));
   const out = specs.map((spec) => {
-    if (!userSheets.has(spec.name)) return spec;
+    if (!userSheets.has(sheetNameKey(spec.name))) return spec;
+    const clash = (n: string) => userSheets.has(sheetNameKey(n)) || wanted.has(sheetNameKey(n));
     let name = safeSheetName(`${spec.name}（绩效）`);
-    for (let i = 2; userSheets.has(name) || specs.some((s) => s.name === name); i++) name = safeSheetName(`${spec.name}（绩效${i}）`);
+    if (clash(name)) name = uniqueSheetName(spec.name, clash, (i) => `（绩效${i}）`);
+    wanted.add(sheetNameKey(name));
     return { ...spec, name };
   });
   const written = new Set(out.map((s) => s.name));
@@ -60,9 +63,38 @@ export function planWrite(existing: WorkbookSnapshot | null, specs: SheetSpec[],
   };
 }
 
-/** Excel's limits on sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, not starting or ending with '. */
-export function safeSheetName(wanted: string): string {
-  let s = wanted.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "");
+/**
+ * A name Excel accepts for a sheet (and exceljs writes and reads back): at most 31 UTF-16 units (`room`, fewer where a
+ * number follows), never cut inside a surrogate pair, none of : \\ / ? * [ ], no control character or lone
+ * surrogate (XML cannot hold them), no leading or trailing apostrophe, not blank, not Excel's reserved "History".
+ */
+export function safeSheetName(wanted: string, room = 31): string {
+  let s = wanted
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/[\u0000-\u001f\u007f\ufffe\uffff]/g, " ")
+    .replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (c) => (c.length === 2 ? c : "_"))
+    .replace(/^'+|'+$/g, "");
+  if (s.length > room) {
+    s = s.slice(0, room);
+    if (/[\ud800-\udbff]$/.test(s)) s = s.slice(0, -1);
+    s = s.replace(/'+$/, "");
+  }
   if (s.trim() === "") s = "Sheet";
-  return Array.from(s).slice(0, 31).join("");
+  return s.toLowerCase() === "history" ? `${s}_` : s;
+}
+
+/** Whether two sheet names are one to Excel, which compares them without case (as exceljs does, by toLowerCase). */
+export const sheetNameKey = (name: string): string => name.toLowerCase();
+
+/**
+ * A legal sheet name (safeSheetName) that `taken` does not hold, compared without case: the wanted one, or it cut to
+ * leave room for a number, "（2）", "（3）"…
+ */
+export function uniqueSheetName(wanted: string, taken: (name: string) => boolean, numbered = (i: number) => `（${i}）`): string {
+  let name = safeSheetName(wanted);
+  for (let i = 2; taken(name); i++) {
+    const tail = numbered(i);
+    name = safeSheetName(wanted, 31 - tail.length) + tail;
+  }
+  return name;
 }

@@ -12,5 +12,7 @@ export function describeLoadError(fileName: string, bytes: Uint8Array, error: un
   }
   if (!zip) return `文件 ${fileName} 不是 .xlsx 工作簿（文件内容不是 Excel 2007 及以后的格式），无法打开。`;
   const detail = error instanceof Error ? error.message : String(error);
+  const twin = /^Worksheet name already exists: (.*)$/s.exec(detail);
+  if (twin) return `文件 ${fileName} 中有两张工作表同名（“${twin[1].slice(0, 31)}”，Excel 不区分大小写），Excel 打开时也会报错。请在 Excel/WPS 中修复并另存后再试。`;
   return `文件 ${fileName} 已损坏或不完整，无法打开（${detail.slice(0, 120)}）。请在 Excel/WPS 中打开并另存后再试。`;
 }

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { constants as zlibConstants, inflateRawSync } from "node:zlib";
+import { constants as zlibConstants, crc32 as zlibCrc32, inflateRawSync } from "node:zlib";
 import { csvWorkbook } from "../core/csv";
 import { decodeCsv } from "./csv-text";
 import { ownedSheets, REGISTER_SHEET } from "../core/owned";
@@ -12,7 +12,7 @@ import { formatBytes, MAX_STREAMED_FILE_BYTES, MAX_WORKBOOK_BYTES, STREAM_LIMITS
 import { describeLoadError } from "./load-error";
 import { NotStreamable, readStreamed, STREAMED_PART } from "./stream-sheet";
 import { SheetStreamError } from "../core/read/stream";
-import { streamLimitProblem, workbookLimitProblem, type ZipEntry, zipDirectory } from "./zip-limits";
+import { streamLimitProblem, workbookLimitProblem, type ZipEntry, zipDirectory, zipIntegrityProblem } from "./zip-limits";
 import type { ReadOptions } from "../core/read/options";
 
 /** A file that could not be opened at all, with a message in Chinese naming it. */
@@ -166,9 +166,11 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   const why = skipReason(path);
   if (why && why.severity === "warning") throw new WorkbookOpenError(path, `文件 ${name} 是${why.reason}。`);
   const entries = zipDirectory(data);
+  let verified = false;
   if (Array.isArray(entries) && streamed(entries, opts.streamAbove ?? STREAM_LIMITS.streamAbove)) {
-    const over = await streamLimitProblem(name, data, entries, inflateStart);
+    const over = (await streamLimitProblem(name, data, entries, inflateStart)) ?? (await zipIntegrityProblem(name, data, entries, zlibCrc32));
     if (over) throw new WorkbookOpenError(path, over);
+    verified = true;
     try {
       return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only, seconds: opts.seconds, thread: opts.thread }));
     } catch (e) {
@@ -183,7 +185,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   const over = await workbookLimitProblem(name, data, inflateStart);
   if (over) throw new WorkbookOpenError(path, over);
   try {
-    return await openWorkbookBytes(ExcelJS, name, data);
+    return await openWorkbookBytes(ExcelJS, name, data, { crc: zlibCrc32, verified });
   } catch (e) {
     throw new WorkbookOpenError(path, (e as Error).message);
   }

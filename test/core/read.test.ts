@@ -192,6 +192,20 @@ describe("reading by principle, not by a list of layouts", () => {
     expect(projects[0].fields.name?.value).toBe("基层政务公开标准化规范化");
   });
 
+  it("sets aside a declared merge that overlaps an earlier one, as Excel does, with a \"merge-ignored\" warning naming both", async () => {
+    const snap = await snapshot([targetSheet()]);
+    const sheet = snap.sheets[0];
+    // B9:H9 (the header band) is declared; a later merge C9:D12 overlaps it, which Excel drops on opening.
+    sheet.merges = [...sheet.merges, { top: 8, left: 2, bottom: 11, right: 3 }];
+    const { projects, findings } = readWorkbook(snap);
+    const ignored = findings.filter((f) => f.code === "merge-ignored");
+    expect(ignored).toHaveLength(1);
+    expect(ignored[0]).toMatchObject({ sheet: sheet.name, cell: "C9:D12" });
+    expect(ignored[0].message).toContain("B9:H9");
+    expect(projects).toHaveLength(1);
+    expect(projects[0].indicators).toHaveLength(readWorkbook(await snapshot([targetSheet()])).projects[0].indicators.length);
+  });
+
   it("starts a new form at a title line, even where the forms have no 项目名称 field", async () => {
     const form = (title: string, score: number) => [
       [title],

@@ -3,6 +3,7 @@
  * one that should never crash us. `expect` says what a correct answer looks like.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
@@ -224,4 +225,25 @@ export function hostileWorkbooks(dir: string): CorpusEntry[] {
   writeFileSync(join(dir, "声明一百万行.xlsx"), workbookZip(sheetXml("A1:Z1000000", 3, (r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`)));
   add({ file: "声明一百万行.xlsx", expect: "error", message: /声明一百万行\.xlsx 的工作表 xl\/worksheets\/sheet1\.xml 声明了 1,000,000 行 × 26 列（A1:Z1000000），超过 2,000,000 个单元格的上限/ });
   return entries;
+}
+
+/**
+ * An .xlsx written by exceljs with some of its parts changed as text (a merge added to a sheet, a sheet renamed in
+ * workbook.xml), zipped again deflated, or stored where `stored` says so (as some systems' exports store them).
+ */
+export async function editedWorkbook(wb: ExcelJS.Workbook, edit: Record<string, (xml: string) => string | Buffer>, stored = false): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  for (const [part, change] of Object.entries(edit)) {
+    const file = zip.file(part);
+    if (!file) throw new Error(`no part ${part}`);
+    zip.file(part, change(await file.async("string")));
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: stored ? "STORE" : "DEFLATE" });
+}
+
+/** A sheet part's XML with <mergeCell> elements added after its rows (where Excel writes them). */
+export function addMerges(xml: string, refs: string[]): string {
+  const cells = refs.map((r) => `<mergeCell ref="${r}"/>`).join("");
+  if (/<mergeCells\b[^>]*>/.test(xml)) return xml.replace(/<mergeCells\b[^>]*>/, (m) => m.replace(/count="\d+"/, "") + cells);
+  return xml.replace("</sheetData>", `</sheetData><mergeCells count="${refs.length}">${cells}</mergeCells>`);
 }

@@ -1,7 +1,7 @@
 import { citedDocuments, REPORT_TOPICS } from "../basis";
 import { toNumber2 } from "../decimal";
 import { fieldText } from "../model";
-import { safeSheetName } from "../owned";
+import { sheetNameKey, uniqueSheetName } from "../owned";
 import type { IndicatorReview } from "../review";
 import { cell, type SheetSpec, type SpecCell } from "../sheet";
 import { addDays, chineseDate } from "../records";
@@ -176,16 +176,14 @@ export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string
   };
 }
 
-/** A document sheet for every reviewed project, each with a unique sheet name of at most 31 characters. */
+/** A document sheet for every reviewed project, each with a sheet name Excel accepts, unique without case. */
 export function projectDocuments(a: Analysis): SheetSpec[] {
   const used = new Set<string>();
   return a.projects
     .filter((r) => r.review && r.selfEvaluation)
     .map((r) => {
-      const base = safeSheetName(`${documentKind(r)}-${fieldText(r.project, "name") || r.project.sheet}`);
-      let name = base;
-      for (let i = 2; used.has(name); i++) name = safeSheetName(`${base.slice(0, 27)}(${i})`);
-      used.add(name);
+      const name = uniqueSheetName(`${documentKind(r)}-${fieldText(r.project, "name") || r.project.sheet}`, (n) => used.has(sheetNameKey(n)), (i) => `(${i})`);
+      used.add(sheetNameKey(name));
       return projectDocument(a, r, name);
     });
 }
