@@ -1,3 +1,4 @@
+import { argumentsAsTyped } from "../hosts/file-names";
 import { main } from "./main";
 
 // A reader that stops early (jixiao check … | head) closes the pipe: that ends the output, it is not an error.
@@ -8,7 +9,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
+main(argumentsAsTyped(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },

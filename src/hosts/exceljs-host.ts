@@ -3,7 +3,8 @@ import { parseArea, quoteSheetName } from "../core/address";
 import { type Area, type CellValue, settleMerges, type SheetSnapshot, type SheetSpec, type SpecCell, type WorkbookSnapshot } from "../core/sheet";
 import { dropDownError, fitCellText, type WorkbookHost, type WriteOptions } from "./host";
 import { describeLoadError } from "./load-error";
-import { type Crc32, zipDirectory, zipIntegrityProblem } from "./zip-limits";
+import { asUtf8Workbook } from "./xml-encoding";
+import { type Crc32, type InflateStart, inflateStartInBrowser, zipDirectory, zipIntegrityProblem } from "./zip-limits";
 import { type StyleDef, STYLES } from "./styles";
 
 /**
@@ -37,11 +38,15 @@ export class ExcelJsHost implements WorkbookHost {
  * A workbook's bytes opened with the exceljs module given (passed in, so the page loads it only when needed), or an
  * Error whose Chinese message names the file and says what is wrong with it (describeLoadError).
  */
-export async function openWorkbookBytes(ExcelJs: typeof ExcelJS, name: string, bytes: Uint8Array, opts: { crc?: Crc32; verified?: boolean } = {}): Promise<ExcelJsHost> {
-  // Every part's checksum first: findings that are official acts are never built on corrupted bytes.
-  const entries = opts.verified ? null : zipDirectory(bytes);
-  const broken = Array.isArray(entries) ? await zipIntegrityProblem(name, bytes, entries, opts.crc) : null;
-  if (broken) throw new Error(broken);
+export async function openWorkbookBytes(ExcelJs: typeof ExcelJS, name: string, given: Uint8Array, opts: { crc?: Crc32; verified?: boolean; inflate?: InflateStart } = {}): Promise<ExcelJsHost> {
+  let bytes = given;
+  const entries = zipDirectory(bytes);
+  if (Array.isArray(entries)) {
+    // Every part's checksum first: findings that are official acts are never built on corrupted bytes.
+    const broken = opts.verified ? null : await zipIntegrityProblem(name, bytes, entries, opts.crc);
+    if (broken) throw new Error(broken);
+    bytes = (await asUtf8Workbook(bytes, entries, opts.inflate ?? inflateStartInBrowser))?.bytes ?? bytes;
+  }
   const wb = new ExcelJs.Workbook();
   readAsFound(ExcelJs, wb);
   // A view on the whole of its buffer goes as that buffer; a view on part of one (Node's pooled Buffers) as itself.

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { constants as zlibConstants, crc32 as zlibCrc32, inflateRawSync } from "node:zlib";
 import { csvWorkbook } from "../core/csv";
 import { decodeCsv } from "./csv-text";
@@ -12,6 +12,8 @@ import { formatBytes, MAX_STREAMED_FILE_BYTES, MAX_WORKBOOK_BYTES, STREAM_LIMITS
 import { describeLoadError } from "./load-error";
 import { NotStreamable, readStreamed, STREAMED_PART } from "./stream-sheet";
 import { SheetStreamError } from "../core/read/stream";
+import { fileNameText, onDisk } from "./file-names";
+import { asUtf8Workbook } from "./xml-encoding";
 import { streamLimitProblem, workbookLimitProblem, type ZipEntry, zipDirectory, zipIntegrityProblem } from "./zip-limits";
 import type { ReadOptions } from "../core/read/options";
 
@@ -62,7 +64,7 @@ export async function collectWorkbooks(paths: string[]): Promise<{ files: string
   for (const p of paths) {
     let info;
     try {
-      info = await stat(p);
+      info = await stat((await onDisk(p)) ?? p);
     } catch {
       missing.push(p);
       continue;
@@ -75,13 +77,14 @@ export async function collectWorkbooks(paths: string[]): Promise<{ files: string
   return { files, missing, skipped, folders };
 }
 
-async function walk(dir: string, files: string[], skipped: SkippedFile[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** A folder's files as the file system names them (file-names.ts: GBK names shown as GBK), in Explorer's order. */
+async function walk(dir: string, files: string[], skipped: SkippedFile[], disk: string | Buffer = dir): Promise<void> {
+  const entries = (await readdir(disk, { withFileTypes: true, encoding: "buffer" })).map((e) => ({ e, name: fileNameText(e.name) }));
   // As Explorer sorts: 单位2 before 单位10.
   entries.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, files, skipped);
+  for (const { e, name } of entries) {
+    const p = join(dir, name);
+    if (e.isDirectory()) await walk(p, files, skipped, Buffer.concat([Buffer.from(disk), Buffer.from(sep), e.name]));
     else if (!e.isFile()) continue;
     else {
       const why = skipReason(p);
@@ -144,8 +147,9 @@ function streamed(entries: ZipEntry[], above: number): boolean {
  */
 export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<WorkbookHost> {
   let size: number;
+  const disk = (await onDisk(path)) ?? path;
   try {
-    size = (await stat(path)).size;
+    size = (await stat(disk)).size;
   } catch {
     throw new WorkbookOpenError(path, `找不到文件：${path}`);
   }
@@ -154,7 +158,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   if (size > cap) {
     throw new WorkbookOpenError(path, `文件 ${name} 有 ${formatBytes(size)}，超过单个文件 ${formatBytes(cap)} 的上限，未打开。请拆分后再校验。`);
   }
-  const data = await readFile(path);
+  const data = await readFile(disk);
   if (READ_AS_CSV.has(extname(path).toLowerCase())) {
     const workbook = csvWorkbook(name, decodeCsv(data).text);
     const cells = workbook.sheets[0].rows.reduce((n, r) => n + r.length, 0);
@@ -165,14 +169,16 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   }
   const why = skipReason(path);
   if (why && why.severity === "warning") throw new WorkbookOpenError(path, `文件 ${name} 是${why.reason}。`);
-  const entries = zipDirectory(data);
+  const directory = zipDirectory(data);
   let verified = false;
-  if (Array.isArray(entries) && streamed(entries, opts.streamAbove ?? STREAM_LIMITS.streamAbove)) {
-    const over = (await streamLimitProblem(name, data, entries, inflateStart)) ?? (await zipIntegrityProblem(name, data, entries, zlibCrc32));
+  if (Array.isArray(directory) && streamed(directory, opts.streamAbove ?? STREAM_LIMITS.streamAbove)) {
+    const over = (await streamLimitProblem(name, data, directory, inflateStart)) ?? (await zipIntegrityProblem(name, data, directory, zlibCrc32));
     if (over) throw new WorkbookOpenError(path, over);
     verified = true;
+    // Parts in UTF-16 are read as UTF-8 (hosts/xml-encoding.ts); the limits above held for the file as given.
+    const { bytes, entries } = (await asUtf8Workbook(data, directory, inflateStart)) ?? { bytes: data, entries: directory };
     try {
-      return new SnapshotHost(await readStreamed(name, data, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only, seconds: opts.seconds, thread: opts.thread }));
+      return new SnapshotHost(await readStreamed(name, bytes, entries, { read: opts.read ?? {}, previous: opts.previous, window: opts.window, onRows: opts.onRows, only: opts.only, seconds: opts.seconds, thread: opts.thread }));
     } catch (e) {
       if (e instanceof SheetStreamError) throw new WorkbookOpenError(path, `文件 ${name}：${e.message}`);
       // Parts the streaming reader does not take: the workbook is read whole, if it may be.
@@ -185,7 +191,7 @@ export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Pr
   const over = await workbookLimitProblem(name, data, inflateStart);
   if (over) throw new WorkbookOpenError(path, over);
   try {
-    return await openWorkbookBytes(ExcelJS, name, data, { crc: zlibCrc32, verified });
+    return await openWorkbookBytes(ExcelJS, name, data, { crc: zlibCrc32, verified, inflate: inflateStart });
   } catch (e) {
     throw new WorkbookOpenError(path, (e as Error).message);
   }

@@ -4,7 +4,8 @@
  * after hostile project names. Read what is merely unusual; refuse what is corrupt; write only names Excel takes.
  */
 import ExcelJS from "exceljs";
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,7 +26,7 @@ async function cli(...args: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-async function target(file: string, edit: Record<string, (xml: string) => string> = {}, stored = false): Promise<string> {
+async function target(file: string, edit: Record<string, (xml: string) => string | Buffer> = {}, stored = false): Promise<string> {
   const path = join(dir, file);
   writeFileSync(path, await editedWorkbook(await buildWorkbook([targetSheet()]), edit, stored));
   return path;
@@ -103,6 +104,41 @@ describe("a damaged zip is refused, never read", () => {
 });
 
 describe("names as the file has them", () => {
+  it("reads sheets and shared strings written in UTF-16 (as XML allows, with a byte-order mark) as their UTF-8 twin", async () => {
+    const utf16 = (be: boolean) => (xml: string) => {
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), "utf16le")]);
+      return be ? Buffer.from(le).swap16() : le;
+    };
+    const plain = await verdicts(await target("八位.xlsx"));
+    for (const [file, be, stored] of [["十六位LE.xlsx", false, false], ["十六位BE.xlsx", true, true]] as const) {
+      const path = await target(file, { [SHEET]: utf16(be), "xl/sharedStrings.xml": utf16(be), "xl/workbook.xml": utf16(be) }, stored);
+      expect(await verdicts(path), file).toEqual(plain);
+      expect(await verdicts(path, true), file).toEqual(plain);
+    }
+  });
+
+  it("names a file whose name is GBK bytes (from a Chinese Windows share or zip) as GBK, and reads it from a folder and by name", async () => {
+    const folder = join(dir, "国标码");
+    mkdirSync(folder);
+    const raw = Buffer.concat([Buffer.from(folder + "/"), Buffer.from([0xb2, 0xe2, 0xca, 0xd4]), Buffer.from(".xlsx")]); // 测试.xlsx in GBK
+    writeFileSync(raw, await editedWorkbook(await buildWorkbook([targetSheet()]), {}));
+    const shown = join(folder, "测试.xlsx");
+    const r = await cli("check", folder, "--json", "--exit-zero");
+    const out = JSON.parse(r.out);
+    expect(out.errors).toEqual([]);
+    expect(out.counts.projects).toBe(1);
+    expect(out.projects[0].file).toBe(shown);
+    expect((await cli("check", shown, "--json", "--exit-zero")).out).toBe(r.out);
+    // Typed in a GBK terminal, the name reaches Node as bytes it cannot read as UTF-8: it is read from them, and named in Chinese.
+    const bin = join(__dirname, "..", "..", "bin", "jixiao.js");
+    const typed = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" check "${folder}/$(printf '\\xb2\\xe2\\xca\\xd4').xlsx" --json --exit-zero`], { encoding: "utf8" });
+    expect(typed.status, typed.stderr).toBe(0);
+    expect(JSON.parse(typed.stdout).projects[0].file).toBe(shown);
+    const gone = spawnSync("bash", ["-c", `"${process.execPath}" "${bin}" check "${folder}/$(printf '\\xce\\xde\\xb4\\xcb').xlsx"`], { encoding: "utf8" });
+    expect(gone.status).toBe(2);
+    expect(gone.stdout + gone.stderr).toContain(`找不到文件或文件夹：${folder}/无此.xlsx`);
+  });
+
   it("reads a sheet whose name has a slash (Excel opens it; exceljs alone calls the file damaged)", async () => {
     const path = await target("斜杠.xlsx", { "xl/workbook.xml": (x) => x.replace('name="绩效目标申报表"', 'name="2026/绩效目标"') });
     const v = await verdicts(path);
