@@ -44,3 +44,19 @@ export async function formWorkbookBytes(unit: number, projects: number): Promise
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * A unit's one-project form beside merged areas (issue 23): "whole" one merge of J1:XFD1048576 (the sheet's every
+ * column from J and every row), "many" 10,000 small merges of two cells each below the table. Merges are added to
+ * the sheet part's XML, as a file from elsewhere could have them (exceljs itself would refuse to build the first).
+ */
+export async function mergedFormBytes(kind: "whole" | "many"): Promise<Buffer> {
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(await formWorkbookBytes(1, 1));
+  const part = "xl/worksheets/sheet1.xml";
+  const refs = kind === "whole" ? ["J1:XFD1048576"] : Array.from({ length: 10_000 }, (_, i) => `A${20 + i}:B${20 + i}`);
+  const cells = refs.map((r) => `<mergeCell ref="${r}"/>`).join("");
+  const xml = (await zip.file(part)!.async("string")).replace(/<mergeCells count="\d+">/, (m) => `${m}${cells}`).replace(/<mergeCells count="\d+"/, `<mergeCells count="${refs.length + 1}"`);
+  zip.file(part, xml);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

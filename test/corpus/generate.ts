@@ -202,6 +202,20 @@ export async function generateCorpus(dir: string): Promise<CorpusEntry[]> {
   truncateSync(join(dir, "超过大小上限.xlsx"), MAX_WORKBOOK_BYTES + 1024);
   add({ file: "超过大小上限.xlsx", expect: "error", message: /超过大小上限\.xlsx.*超过单个工作簿 50\.0 MB 的上限/ });
 
+  // Odd but possible (issue 23): read what is merely unusual, refuse what is corrupt.
+  const sheet = "xl/worksheets/sheet1.xml";
+  writeFileSync(join(dir, "整表合并.xlsx"), await editedWorkbook(await buildWorkbook([targetSheet()]), { [sheet]: (x) => addMerges(x, ["J1:XFD1048576"]) }));
+  add({ file: "整表合并.xlsx", expect: "read" });
+  writeFileSync(join(dir, "重叠合并.xlsx"), await editedWorkbook(await buildWorkbook([targetSheet()]), { [sheet]: (x) => addMerges(x, ["C9:D12"]) }));
+  add({ file: "重叠合并.xlsx", expect: "read", codes: ["merge-ignored"] });
+  const utf16 = (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), "utf16le")]);
+  writeFileSync(join(dir, "UTF-16部件.xlsx"), await editedWorkbook(await buildWorkbook([targetSheet()]), { [sheet]: utf16, "xl/sharedStrings.xml": utf16 }));
+  add({ file: "UTF-16部件.xlsx", expect: "read" });
+  const altered = await editedWorkbook(await buildWorkbook([targetSheet()]), {}, true);
+  altered.write("<v>90</v>", altered.indexOf("<v>80</v>"));
+  writeFileSync(join(dir, "校验不符.xlsx"), altered);
+  add({ file: "校验不符.xlsx", expect: "error", message: /校验不符\.xlsx 已损坏（其中 xl\/worksheets\/sheet1\.xml 部分校验不符）/ });
+
   entries.push(...hostileWorkbooks(dir));
 
   return entries;
