@@ -79,7 +79,7 @@ export async function checkCommand(
   paths: string[],
   opts: {
     out?: string; force: boolean; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[]; layouts?: LayoutProfile[];
-    exitZero: boolean; quiet: boolean; maxWarnings?: number;
+    exitZero: boolean; quiet: boolean; maxWarnings?: number; docx?: string;
   },
   io: Io,
 ): Promise<number> {
@@ -119,6 +119,16 @@ export async function checkCommand(
   }
   io.progress?.(null);
   const saved = opts.out ? resolve(opts.out) : null;
+  let documents: string[] = [];
+  if (opts.docx) {
+    const { writeDocuments } = await import("./documents");
+    const done = await writeDocuments(analysis, opts.docx, opts.force);
+    if ("problem" in done) {
+      io.err(done.problem);
+      return 2;
+    }
+    documents = done.written;
+  }
   const all = [...analysis.projects.flatMap((p) => p.findings), ...analysis.findings];
   const count = (s: Finding["severity"]) => all.filter((f) => f.severity === s).length;
   const [errorCount, warningCount] = [count("error"), count("warning")];
@@ -164,6 +174,7 @@ export async function checkCommand(
     if (analysis.coverage.length > 0) io.out(coverageLine(analysis));
     for (const line of cycleLines(analysis)) io.out(line);
     if (saved) io.out(`结果已写入：${saved}`);
+    if (opts.docx) io.out(documents.length > 0 ? `公文已写入 ${resolve(opts.docx)}：${documents.join("、")}` : `没有复核过的项目，未生成公文（--docx ${opts.docx}）。`);
   }
   if (errors.length > 0 || !recognised) return 2;
   if (opts.exitZero) return 0;

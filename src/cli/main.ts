@@ -42,6 +42,7 @@ const CHECK: CommandSpec = {
     { name: "date", value: "YYYY-MM-DD", help: "检查日期，整改期限按此日判断是否逾期（默认今天）" },
     { name: "layout", value: "版式.json", multiple: true, help: "读取方式（版式文件，由任务窗格或网页的“读取方式”导出），可重复；表头与之相同的表按其中指定的列读取，再按表头文字识别其余的列" },
     OUT,
+    { name: "docx", value: "文件夹", help: "把每个复核过的项目的评价结果反馈通知书或再评价报告写成 Word 公文（GB/T 9704 版式，发文字号、成文日期等留待填写），保存到这个文件夹" },
     FORCE,
     JSON_OPTION,
     { name: "quiet", short: "q", help: "只列出错误，不列警告和提示（汇总行仍给出警告条数）" },
@@ -278,7 +279,7 @@ export async function main(argv: string[], io: Io = consoleIo()): Promise<number
     return 2;
   }
   return commands.checkCommand(paths, {
-    out, force, json, rules, month, today, maxWarnings, layouts,
+    out, force, json, rules, month, today, maxWarnings, layouts, docx: values.docx as string | undefined,
     previous: (values.previous as string[] | undefined) ?? [],
     exitZero: values["exit-zero"] === true,
     quiet: values.quiet === true,

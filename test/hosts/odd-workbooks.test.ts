@@ -205,8 +205,12 @@ describe("every sheet name written is one Excel takes", () => {
       if (changed) await wb.xlsx.writeFile(join(folder, f));
     }
     const out = join(dir, "结果.xlsx");
-    const r = await cli("check", folder, "--out", out, "--exit-zero");
+    const r = await cli("check", folder, "--out", out, "--docx", join(dir, "公文"), "--exit-zero");
     expect(r.code, r.err).toBe(0);
+    // The Word documents too get names every file system takes: none of \ / : * ? " < > |.
+    const words = readdirSync(join(dir, "公文"));
+    expect(words).toHaveLength(2);
+    for (const w of words) expect(w, w).toMatch(/^(反馈通知书|再评价报告)-[^\\/:*?"<>|]+\.docx$/);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     const names = back.worksheets.map((w) => w.name);

@@ -101,66 +101,104 @@ function table(doc: Doc, headers: string[], rows: (string | number)[][]): void {
   for (let i = doc.rows.length - rows.length; i <= doc.rows.length; i++) doc.merges.push(`${String.fromCharCode(64 + headers.length)}${i}:${LAST}${i}`);
 }
 
-/** The 评价结果反馈通知书 or the 再评价报告 of one reviewed project, as a printable A4 sheet. */
-export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string): SheetSpec {
+/** A block of a document's body, as both the sheet and the Word file lay it out. */
+export type Block =
+  | { kind: "heading"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "table"; headers: string[]; rows: (string | number)[][] };
+
+/**
+ * One reviewed project's 评价结果反馈通知书 or 再评价报告, as content: what the sheet (projectDocument) and the Word
+ * document (hosts/docx-document.ts) both show. What the bureau fills in (发文机关, 发文字号, 成文日期) is not here:
+ * each layout marks it as a blank.
+ */
+export interface ProjectDocument {
+  kind: DocumentKind;
+  /** The project, and the unit the document goes to (主送), as the tables name them. */
+  project: string;
+  unit: string | null;
+  title: string;
+  /** The opening paragraph, after the 主送 line of a 反馈通知书. */
+  opening: string;
+  body: Block[];
+}
+
+/** The content of one reviewed project's document (双政办发〔2020〕23号 四(二)6). */
+export function projectDocumentContent(a: Analysis, r: ProjectResult): ProjectDocument {
   const kind = documentKind(r);
   const p = r.project;
   // A review is made only of a self-evaluation whose total is known.
   const s = r.selfEvaluation as Scored;
   const rv = r.review!;
   const name = fieldText(p, "name") || p.sheet;
-  const unit = fieldText(p, "unit") || "（实施单位）";
+  const known = fieldText(p, "unit");
+  const unit = known || "（实施单位）";
   const problems = problemsOf(r);
-  const doc: Doc = { rows: [], merges: [] };
-  const long = (text: string) => add(doc, para(text));
-
-  add(doc, [cell(kind === "反馈通知书" ? "评价结果反馈通知书" : "再评价报告", "title")]);
-  add(doc, [cell(`关于“${name}”${kind === "反馈通知书" ? "绩效评价结果的反馈" : "的再评价报告"}`, "subtitle")]);
-  doc.rows.push(fields("发文机关", "（请填写）", "文号", "（请填写）〔    〕  号"));
-  doc.rows.push(fields("日期", "    年  月  日", "实施单位", unit));
-  doc.merges.push("B3:C3", "E3:F3", "B4:C4", "E4:F4");
-  add(doc, [cell(null)]);
+  const body: Block[] = [];
+  const long = (text: string) => body.push({ kind: "paragraph", text });
+  const heading = (text: string) => body.push({ kind: "heading", text });
 
   const basis = citedDocuments(a.ruleSet, REPORT_TOPICS.反馈通知书和再评价报告);
-  if (kind === "反馈通知书") {
-    add(doc, [cell(`${unit}：`, "text")]);
-    long(`根据${basis}，我局对你单位报送的“${name}”绩效自评结果进行了再评价。再评价发现以下问题，现予反馈。请你单位核实，并于    年  月  日前书面确认或提出异议（附佐证材料）；逾期未反馈的视为无异议。确认后出具再评价报告。`);
-  } else {
-    long(`根据${basis}，对“${name}”的绩效自评结果进行了再评价，复核了产出数量、质量、实效和成本。${problems.length === 0 ? "再评价未发现问题，直接出具本报告。" : "评价结果已经实施单位确认，现出具本报告。"}`);
-  }
+  const opening = kind === "反馈通知书"
+    ? `根据${basis}，我局对你单位报送的“${name}”绩效自评结果进行了再评价。再评价发现以下问题，现予反馈。请你单位核实，并于    年  月  日前书面确认或提出异议（附佐证材料）；逾期未反馈的视为无异议。确认后出具再评价报告。`
+    : `根据${basis}，对“${name}”的绩效自评结果进行了再评价，复核了产出数量、质量、实效和成本。${problems.length === 0 ? "再评价未发现问题，直接出具本报告。" : "评价结果已经实施单位确认，现出具本报告。"}`;
 
-  add(doc, heading("一、项目基本情况"));
+  heading("一、项目基本情况");
   const rate = s.executionRate === null ? "—" : `${(s.executionRate * 100).toFixed(2)}%`;
   long(`项目名称：${name}；主管部门：${fieldText(p, "department") || "—"}；实施单位：${unit}。预算执行率 ${rate}，得分 ${toNumber2(s.executionScore)}（分值 ${s.executionPoints}）。`);
 
-  add(doc, heading("二、自评情况"));
+  heading("二、自评情况");
   long(`单位自评 ${s.claimedTotal ?? "—"} 分；按规则重算 ${toNumber2(s.score)} 分，等级“${s.grade}”。${s.claimedTotal !== null && Math.abs(s.claimedTotal - toNumber2(s.score)) > 0.01 ? "单位自评计分有误。" : ""}`);
 
-  add(doc, heading("三、再评价情况"));
+  heading("三、再评价情况");
   long(`再评价 ${toNumber2(rv.score)} 分，等级“${rv.grade}”；比自评重算结果${rv.delta.isNegative() ? "高" : "低"} ${Math.abs(toNumber2(rv.delta))} 分。`);
 
-  add(doc, heading("四、差异分析"));
-  table(doc, ["三级指标", "自评得分", "复核得分", "差异", "扣分原因"], rv.indicators.map((i) => [i.level3, toNumber2(i.selfScore), toNumber2(i.reviewScore), toNumber2(i.selfScore.minus(i.reviewScore)), i.deduction || "—"]));
+  heading("四、差异分析");
+  body.push({ kind: "table", headers: ["三级指标", "自评得分", "复核得分", "差异", "扣分原因"], rows: rv.indicators.map((i) => [i.level3, toNumber2(i.selfScore), toNumber2(i.reviewScore), toNumber2(i.selfScore.minus(i.reviewScore)), i.deduction || "—"]) });
 
-  add(doc, heading(kind === "反馈通知书" ? "五、发现的问题" : "五、问题实质"));
+  heading(kind === "反馈通知书" ? "五、发现的问题" : "五、问题实质");
   const inflated = toNumber2(rv.delta) >= a.ruleSet.review.inflatedDelta;
   if (problems.length === 0 && !inflated) long("未发现问题。");
   const due = `整改期限：${chineseDate(rectifyBy(a))}前`;
   problems.forEach((pr, i) => long(`${i + 1}. ${problemText(pr)}。${due}。`));
   if (inflated) long(`${problems.length + 1}. 自评结果偏高 ${toNumber2(rv.delta)} 分。${due}。`);
 
-  add(doc, heading("六、整改建议"));
+  heading("六、整改建议");
   if (problems.length === 0 && !inflated) long("继续保持，按期报送下年度绩效目标。");
   problems.forEach((pr, i) => long(`${i + 1}. ${advice(pr, a.ruleSet.cycle.rectifyDays)}`));
   if (inflated) long(`${problems.length + 1}. 今后应据实自评，单位对自评报告的真实性负责。`);
   if (problems.length > 0 || inflated) long(`请于整改期限前逐项填写“整改情况表”（整改措施、整改结果、完成日期、佐证材料）报送财政部门；逾期未整改的，纳入绩效问责。`);
 
-  add(doc, heading("七、责任人"));
+  heading("七、责任人");
   long(`按“谁出错，谁负责”，项目负责人：${fieldText(p, "responsible") || "（请填写）"}；实施单位：${unit}。`);
 
   if (kind === "再评价报告") {
-    add(doc, heading("八、结论与结果应用"));
+    heading("八、结论与结果应用");
     long(`再评价等级“${rv.grade}”，结果应用：${r.decision ?? "—"}（${r.decisionGrounds.join("；")}）。${rv.clues.length > 0 ? "发现的违法违纪线索移交纪检监察机关（见“线索移交”表）。" : ""}`);
+  }
+  const title = `关于“${name}”${kind === "反馈通知书" ? "绩效评价结果的反馈" : "的再评价报告"}`;
+  return { kind, project: name, unit: known || null, title, opening, body };
+}
+
+/** The 评价结果反馈通知书 or the 再评价报告 of one reviewed project, as a printable A4 sheet. */
+export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string): SheetSpec {
+  const c = projectDocumentContent(a, r);
+  const unit = c.unit ?? "（实施单位）";
+  const doc: Doc = { rows: [], merges: [] };
+  const long = (text: string) => add(doc, para(text));
+
+  add(doc, [cell(c.kind === "反馈通知书" ? "评价结果反馈通知书" : "再评价报告", "title")]);
+  add(doc, [cell(c.title, "subtitle")]);
+  doc.rows.push(fields("发文机关", "（请填写）", "文号", "（请填写）〔    〕  号"));
+  doc.rows.push(fields("日期", "    年  月  日", "实施单位", unit));
+  doc.merges.push("B3:C3", "E3:F3", "B4:C4", "E4:F4");
+  add(doc, [cell(null)]);
+  if (c.kind === "反馈通知书") add(doc, [cell(`${unit}：`, "text")]);
+  long(c.opening);
+  for (const b of c.body) {
+    if (b.kind === "heading") add(doc, heading(b.text));
+    else if (b.kind === "paragraph") long(b.text);
+    else table(doc, b.headers, b.rows);
   }
   add(doc, [cell(null)]);
   doc.rows.push([cell(null), cell(null), cell(null), cell("出具单位（盖章）", "label"), { value: "", style: "input" }, { value: null, style: "input" }]);
@@ -172,7 +210,7 @@ export function projectDocument(a: Analysis, r: ProjectResult, sheetName: string
     rowHeights: { 0: 34 },
     merges: doc.merges,
     print: { orientation: "portrait", fitToWidth: true },
-    tabColor: kind === "反馈通知书" ? "C55A11" : "2F5597",
+    tabColor: c.kind === "反馈通知书" ? "C55A11" : "2F5597",
   };
 }
 
@@ -186,4 +224,21 @@ export function projectDocuments(a: Analysis): SheetSpec[] {
       used.add(sheetNameKey(name));
       return projectDocument(a, r, name);
     });
+}
+
+/**
+ * Every reviewed project's document with the file name it is saved under: 反馈通知书-项目名.docx, without the
+ * characters Windows refuses in a name (\ / : * ? " < > | and control characters), at most 80 characters before
+ * the extension, and unique without case (as Windows and macOS compare names), numbered （2）（3）… where two clash.
+ */
+export function projectDocumentFiles(a: Analysis): { file: string; content: ProjectDocument }[] {
+  const used = new Set<string>();
+  return a.projects.filter((r) => r.review && r.selfEvaluation).map((r) => {
+    const content = projectDocumentContent(a, r);
+    const stem = Array.from(`${content.kind}-${content.project}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")).slice(0, 80).join("").replace(/[. ]+$/, "");
+    let file = `${stem}.docx`;
+    for (let i = 2; used.has(file.toLowerCase()); i++) file = `${stem}（${i}）.docx`;
+    used.add(file.toLowerCase());
+    return { file, content };
+  });
 }

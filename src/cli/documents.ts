@@ -1,0 +1,52 @@
+/**
+ * `jixiao check … --docx 文件夹`: each reviewed project's 评价结果反馈通知书 / 再评价报告 written as a Word document
+ * (hosts/docx-document.ts) into a folder. A file already there is replaced only if this tool wrote it (its document
+ * properties name the tool) or with --force; each is written to a temporary name first and then renamed, so an
+ * interrupted run leaves no half-written document.
+ */
+import JSZip from "jszip";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { projectDocumentFiles } from "../core/report/documents";
+import type { Analysis } from "../core/results";
+import { DOCX_CREATOR, projectDocx } from "../hosts/docx-document";
+
+/** Whether the file at `path` is absent, a document this tool wrote, or something else (named in the answer). */
+async function ours(path: string): Promise<boolean> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return true;
+  }
+  try {
+    const core = await (await JSZip.loadAsync(bytes)).file("docProps/core.xml")?.async("string");
+    return core?.includes(`<dc:creator>${DOCX_CREATOR}</dc:creator>`) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the documents; the names written, or a Chinese sentence saying why nothing was written. */
+export async function writeDocuments(a: Analysis, dir: string, force: boolean): Promise<{ written: string[] } | { problem: string }> {
+  const docs = projectDocumentFiles(a);
+  if (!force) {
+    const foreign: string[] = [];
+    for (const d of docs) if (!(await ours(join(dir, d.file)))) foreign.push(d.file);
+    if (foreign.length > 0) {
+      return { problem: `--docx 文件夹 ${dir} 中已有同名的文件且不是本工具写的：${foreign.join("、")}。未写入任何公文。请换一个文件夹，或确认可以覆盖后加 --force。` };
+    }
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const d of docs) {
+      const path = join(dir, d.file);
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, await projectDocx(d.content));
+      await rename(temporary, path);
+    }
+  } catch (e) {
+    return { problem: `无法在 ${dir} 中写入公文：${(e as Error).message}` };
+  }
+  return { written: docs.map((d) => d.file) };
+}
