@@ -35,6 +35,8 @@ await build({
   // exceljs and its dependencies are CommonJS and require Node's modules: give the ES module a require.
   banner: { js: `import { createRequire as __jixiaoRequire } from "node:module"; const require = __jixiaoRequire(import.meta.url); ${BUFFER_SHIM}` },
   plugins: [safeBuffers],
+  // resvg is a native module (a prebuilt binary per platform): loaded from node_modules as installed.
+  external: ["@resvg/resvg-js"],
   // mathjs's ES modules, so that only the parser and the decimal type the rules use are bundled.
   mainFields: ["module", "main"],
   legalComments: "none",

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main";
 
 const SAMPLES = join(__dirname, "..", "samples");
+const REPORT = "预算绩效评价结果及应用情况报告.docx";
 const dir = mkdtempSync(join(tmpdir(), "jixiao-docx-"));
 const docs = join(dir, "公文");
 const pdfs = join(dir, "pdf");
@@ -55,7 +56,7 @@ beforeAll(async () => {
 describe("评价结果反馈通知书 and 再评价报告 as Word 公文 (GB/T 9704-2012)", () => {
   it("writes one document per reviewed project, of the kind its review calls for", () => {
     expect(reviewed.length).toBeGreaterThanOrEqual(2);
-    const files = readdirSync(docs).sort();
+    const files = readdirSync(docs).filter((f) => f !== REPORT).sort();
     expect(files).toHaveLength(reviewed.length);
     for (const p of reviewed) expect(files.some((f) => f.endsWith(`-${p.name}.docx`) && /^(反馈通知书|再评价报告)-/.test(f)), p.name).toBe(true);
     expect(files.some((f) => f.startsWith("反馈通知书-"))).toBe(true);
@@ -63,7 +64,7 @@ describe("评价结果反馈通知书 and 再评价报告 as Word 公文 (GB/T 9
   });
 
   it("renders on A4 with the standard's margins and 22-line pitch, the figures of the project and the grounds", () => {
-    for (const f of readdirSync(docs)) {
+    for (const f of readdirSync(docs).filter((x) => x !== REPORT)) {
       const pdf = join(pdfs, f.replace(/\.docx$/, ".pdf"));
       expect(existsSync(pdf), f).toBe(true);
       const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
@@ -105,6 +106,23 @@ describe("评价结果反馈通知书 and 再评价报告 as Word 公文 (GB/T 9
       for (const blank of ["（发文机关）文件", "X财绩〔〕号", "年月日", "抄送："]) expect(text, `${f} ${blank}`).toContain(blank);
       if (f.startsWith("再评价报告-") && p.decision) expect(text, f).toContain(`结果应用：${p.decision}`);
     }
+  });
+
+  it("writes the run's report for leaders with its three charts as pictures, captioned, and the counts they show", () => {
+    const pdf = join(pdfs, REPORT.replace(/\.docx$/, ".pdf"));
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts/);
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    for (const caption of ["图：绩效评价等级分布", "图：预算执行率与序时进度（截至7月）", "图：自评与复核得分差异最大的项目"]) expect(text).toContain(caption);
+    const grades = reviewed.map((p) => p.grade);
+    expect(text).toContain(`中${grades.filter((g) => g === "中").length}个`);
+    // (Names wrap inside the table's cells; their first characters stand together.)
+    for (const p of reviewed) expect(text).toContain(p.name.slice(0, 6));
+    expect(text).toContain("双政办发〔2020〕23号");
+    // Three pictures, each drawn at twice the chart's size (1600 × 900 pixels).
+    const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2).filter((l) => l.trim());
+    expect(images.length).toBeGreaterThanOrEqual(3);
+    for (const l of images.slice(0, 3)) expect(l.trim().split(/\s+/).slice(3, 5)).toEqual(["1600", "900"]);
   });
 
   it("replaces its own documents on a second run, and leaves a file it did not write alone unless --force", async () => {

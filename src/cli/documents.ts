@@ -1,6 +1,6 @@
 /**
- * `jixiao check … --docx 文件夹`: each reviewed project's 评价结果反馈通知书 / 再评价报告 written as a Word document
- * (hosts/docx-document.ts) into a folder. A file already there is replaced only if this tool wrote it (its document
+ * `jixiao check … --docx 文件夹`: each reviewed project's 评价结果反馈通知书 / 再评价报告, and the run's
+ * 预算绩效评价结果及应用情况报告 with its charts, written as Word documents (hosts/docx-document.ts) into a folder. A file already there is replaced only if this tool wrote it (its document
  * properties name the tool) or with --force; each is written to a temporary name first and then renamed, so an
  * interrupted run leaves no half-written document.
  */
@@ -9,7 +9,12 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { projectDocumentFiles } from "../core/report/documents";
 import type { Analysis } from "../core/results";
-import { DOCX_CREATOR, projectDocx } from "../hosts/docx-document";
+import { runReportContent } from "../core/report/run-report";
+import { chartPng } from "../hosts/chart-png";
+import { DOCX_CREATOR, officialDocx, projectDocx } from "../hosts/docx-document";
+
+/** The run's report for leaders, beside the projects' documents. */
+export const RUN_REPORT_FILE = "预算绩效评价结果及应用情况报告.docx";
 
 /** Whether the file at `path` is absent, a document this tool wrote, or something else (named in the answer). */
 async function ours(path: string): Promise<boolean> {
@@ -29,7 +34,8 @@ async function ours(path: string): Promise<boolean> {
 
 /** Writes the documents; the names written, or a Chinese sentence saying why nothing was written. */
 export async function writeDocuments(a: Analysis, dir: string, force: boolean): Promise<{ written: string[] } | { problem: string }> {
-  const docs = projectDocumentFiles(a);
+  const docs: { file: string; bytes: () => Promise<Uint8Array> }[] = projectDocumentFiles(a).map((d) => ({ file: d.file, bytes: () => projectDocx(d.content) }));
+  if (a.projects.length > 0) docs.push({ file: RUN_REPORT_FILE, bytes: () => officialDocx({ ...runReportContent(a), kindLine: null, recipient: null }, (c) => chartPng(c)) });
   if (!force) {
     const foreign: string[] = [];
     for (const d of docs) if (!(await ours(join(dir, d.file)))) foreign.push(d.file);
@@ -42,7 +48,7 @@ export async function writeDocuments(a: Analysis, dir: string, force: boolean): 
     for (const d of docs) {
       const path = join(dir, d.file);
       const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, await projectDocx(d.content));
+      await writeFile(temporary, await d.bytes());
       await rename(temporary, path);
     }
   } catch (e) {

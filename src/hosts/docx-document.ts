@@ -10,9 +10,12 @@
  */
 import {
   AlignmentType, BorderStyle, Document, Footer, HighlightColor, Packer, PageNumber, Paragraph, type ParagraphChild, type IRunOptions,
-  Table, TableCell, TableRow, TextRun, WidthType, LineRuleType, DocumentGridType,
+  Table, TableCell, TableRow, TextRun, WidthType, LineRuleType, DocumentGridType, ImageRun,
 } from "docx";
+import type { ChartSpec } from "../core/report/charts";
 import type { Block, ProjectDocument } from "../core/report/documents";
+import type { RunBlock } from "../core/report/run-report";
+import { CHART_SIZE } from "./chart-render";
 
 /** Written into each document's properties: a later run replaces a document it wrote, and nothing else. */
 export const DOCX_CREATOR = "jixiao 预算绩效管理加载项";
@@ -110,8 +113,33 @@ function ruled(children: ParagraphChild[], lines: { top?: { color: string; size:
   });
 }
 
+/** What a 公文 says, whatever it is: a project's 通知书 or the run's report for leaders. */
+export interface OfficialContent {
+  title: string;
+  /** A line under the title naming the kind of document, or null. */
+  kindLine: string | null;
+  /** The 主送机关; null where the bureau fills it in. */
+  recipient: string | null;
+  opening: string;
+  body: RunBlock[];
+}
+
 /** The .docx bytes of one project's document. */
-export async function projectDocx(doc: ProjectDocument, issuer = "（发文机关）"): Promise<Uint8Array> {
+export function projectDocx(doc: ProjectDocument): Promise<Uint8Array> {
+  return officialDocx({ title: doc.title, kindLine: doc.kind === "反馈通知书" ? "（评价结果反馈通知书）" : "（再评价报告）", recipient: doc.unit, opening: doc.opening, body: doc.body });
+}
+
+/** A chart as a picture the width of the 版心 (156 mm), at the chart's own proportions. */
+function picture(png: Uint8Array): Paragraph {
+  const width = Math.round((156 / 25.4) * 96);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER, keepLines: true, spacing: { before: 120, after: 120 },
+    children: [new ImageRun({ type: "png", data: png, transformation: { width, height: Math.round((width * CHART_SIZE.height) / CHART_SIZE.width) } })],
+  });
+}
+
+/** The .docx bytes of a 公文; `png` draws a chart block as a picture (a host without one leaves charts out, said in the text). */
+export async function officialDocx(doc: OfficialContent, png?: (c: ChartSpec) => Uint8Array, issuer = "（发文机关）"): Promise<Uint8Array> {
   const paragraphs: (Paragraph | Table)[] = [];
   // 版头: 发文机关标志, then the 发文字号 over the red separator line.
   paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [blank(issuer, FONT.title, 72, RED), run("文件", FONT.title, 72, { color: RED })] }));
@@ -121,14 +149,17 @@ export async function projectDocx(doc: ProjectDocument, issuer = "（发文机�
   // 标题, then a blank line and the 主送机关.
   paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, children: [run(doc.title, FONT.title, SIZE.二号)] }));
   paragraphs.push(new Paragraph({ spacing: exact, children: [] }));
-  const kindLine = doc.kind === "反馈通知书" ? "（评价结果反馈通知书）" : "（再评价报告）";
-  paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(kindLine, FONT.h2, SIZE.三号)] }));
-  paragraphs.push(body(doc.unit ? [run(`${doc.unit}：`, FONT.body, SIZE.三号)] : [blank("〔主送机关〕"), run("：", FONT.body, SIZE.三号)], { indent: false, align: AlignmentType.LEFT }));
+  if (doc.kindLine) paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(doc.kindLine, FONT.h2, SIZE.三号)] }));
+  paragraphs.push(body(doc.recipient ? [run(`${doc.recipient}：`, FONT.body, SIZE.三号)] : [blank("〔主送机关〕"), run("：", FONT.body, SIZE.三号)], { indent: false, align: AlignmentType.LEFT }));
   paragraphs.push(body([run(doc.opening, FONT.body, SIZE.三号)]));
   for (const b of doc.body) {
     if (b.kind === "heading") paragraphs.push(heading(b.text));
     else if (b.kind === "paragraph") paragraphs.push(body([run(b.text, FONT.body, SIZE.三号)]));
-    else paragraphs.push(table(b));
+    else if (b.kind === "table") paragraphs.push(table(b));
+    else if (png) {
+      paragraphs.push(picture(png(b.chart)));
+      paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(`图：${b.chart.title}`, FONT.h2, SIZE.四号)] }));
+    }
   }
   // 落款: the issuer and the 成文日期, four characters in from the right (§7.3.5.1); the seal goes over them.
   paragraphs.push(new Paragraph({ spacing: exact, children: [] }));

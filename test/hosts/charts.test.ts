@@ -1,0 +1,58 @@
+/**
+ * The run's charts (issue 22): described once from the analysis (core/report/charts.ts), drawn by Apache ECharts to
+ * SVG and by resvg to PNG. Checked on the demo data: the values are the analysis's, every bar is labelled with its
+ * value, what was not read is left out and said, and the PNG is a real picture of the chart's size.
+ */
+import { join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import { describe, expect, it } from "vitest";
+import { readAll } from "../../src/cli/inputs";
+import { analyze, readOptionsFor } from "../../src/core/analyze";
+import { reportCharts } from "../../src/core/report/charts";
+import { finalGrade, summarize } from "../../src/core/report/summary";
+import { loadFormulaParser } from "../../src/core/rules/expression";
+import { CENTRAL } from "../../src/core/rules/ruleset";
+import { chartPng } from "../../src/hosts/chart-png";
+import { chartSvg } from "../../src/hosts/chart-render";
+
+async function demo() {
+  await loadFormulaParser();
+  const { snapshots } = await readAll([join(__dirname, "..", "..", "samples")], [], undefined, readOptionsFor(CENTRAL, {}));
+  return analyze(snapshots, CENTRAL, { today: new Date("2026-12-01T00:00:00Z") });
+}
+
+describe("charts from one description", () => {
+  it("counts the grades, the units' execution against 序时进度 and the review differences as the analysis has them", async () => {
+    const a = await demo();
+    const charts = new Map(reportCharts(a).map((c) => [c.id, c]));
+    expect([...charts.keys()]).toEqual(["grades", "execution", "review-delta"]);
+    const grades = summarize(a).map(finalGrade);
+    expect(charts.get("grades")!.series[0].values).toEqual(["优", "良", "中", "差"].map((g) => grades.filter((x) => x === g).length));
+    const execution = charts.get("execution")!;
+    expect(execution.line).toEqual({ name: "序时进度", value: 58.3 });
+    // Lowest first, every rate one the monitoring tables gave.
+    const rates = execution.series[0].values;
+    expect([...rates].sort((x, y) => x - y)).toEqual(rates);
+    const deltas = a.projects.filter((r) => r.review).map((r) => Number(r.review!.delta.toFixed(2)));
+    expect([...charts.get("review-delta")!.series[0].values].sort()).toEqual([...deltas].sort());
+  });
+
+  it("labels every bar with its value and draws the reference line, in SVG and as a 1600 × 900 PNG", async () => {
+    const a = await demo();
+    const blank = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450"><rect width="800" height="450" fill="#fff"/></svg>', { fitTo: { mode: "zoom", value: 2 } }).render().asPng();
+    for (const c of reportCharts(a)) {
+      const svg = chartSvg(c);
+      expect(svg).toMatch(/^<svg[^>]+width="800"[^>]+height="450"/);
+      expect(svg, c.id).toContain(c.title);
+      const suffix = c.unit === "%" ? "%" : ` ${c.unit}`;
+      for (const v of c.series[0].values) expect(svg, `${c.id} ${v}`).toContain(`>${v}${suffix}<`);
+      for (const name of c.categories) expect(svg, `${c.id} ${name}`).toContain(name.slice(0, 8));
+      if (c.line) expect(svg).toContain(`${c.line.name} ${c.line.value}${suffix}`);
+      const png = Buffer.from(chartPng(c));
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 900]);
+      // Not a blank picture: it compresses far worse than a white one of the same size.
+      expect(png.length, c.id).toBeGreaterThan(3 * blank.length);
+    }
+  });
+});
