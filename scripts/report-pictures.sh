@@ -41,3 +41,8 @@ for kind in 反馈通知书 再评价报告; do
   pdftoppm -r 60 -png -singlefile -f 1 -l 1 "$doc" "docs/reports/$name"
   echo "docs/reports/$name.png"
 done
+# The 汇总 charts as the command line's workbook carries them (pictures drawn by ECharts and resvg).
+for i in 1 2 3; do
+  unzip -p out/demo-result.xlsx "xl/media/chart1n$i.png" > "docs/reports/summary-chart-$i.png"
+  echo "docs/reports/summary-chart-$i.png"
+done

@@ -103,8 +103,9 @@ export async function checkCommand(
     for (const e of errors) io.err(`无法打开：${e.message}`);
     return 2;
   }
-  // The result workbook streams to its file as it is written; without --out nothing is written at all.
-  const result = opts.out ? new StreamingFileHost(opts.out) : discardHost;
+  // The result workbook streams to its file as it is written; without --out nothing is written at all. Its charts
+  // are pictures drawn by ECharts and resvg, loaded only here.
+  const result = opts.out ? new StreamingFileHost(opts.out, async () => (await import("../hosts/chart-png")).chartPng) : discardHost;
   let analysis: Analysis;
   try {
     ({ analysis } = await runCheck(snapshots, result, opts.rules, {

@@ -163,6 +163,24 @@ export interface SheetSpec {
   dataBars?: { range: string; color: string }[];
   /** A chart drawn where the host can draw one (exceljs cannot; Excel can). */
   chart?: { type: "column" | "pie"; range: string; title: string; anchor: string };
+  /** Charts shown as pictures where the host draws no chart of its own (the command line's workbook), 0-based top-left cell. */
+  pictures?: { chart: ChartSpec; row: number; col: number }[];
+}
+
+/** A chart as data (core/report/charts.ts makes them): each host draws it its own way. */
+export interface ChartSpec {
+  id: "grades" | "execution" | "review-delta";
+  title: string;
+  categories: string[];
+  series: { name: string; values: number[]; color: string }[];
+  /** What the values are counted in: shown on the axis and after each value label. */
+  unit: "个" | "%" | "分";
+  /** A reference line across the bars (the 序时进度 of the monitoring month). */
+  line?: { name: string; value: number };
+  /** What was left out, in a sentence under the chart; empty where nothing was. */
+  note: string;
+  /** Bars laid sideways (long category names: units, projects). */
+  horizontal?: boolean;
 }
 
 export function isCellError(v: unknown): v is CellError {

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { createWriteStream } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { constants as zlibConstants, crc32 as zlibCrc32, inflateRawSync } from "node:zlib";
 import { csvWorkbook } from "../core/csv";
 import { decodeCsv } from "./csv-text";
 import { ownedSheets, REGISTER_SHEET } from "../core/owned";
-import type { SheetSpec, WorkbookSnapshot } from "../core/sheet";
+import type { ChartSpec, SheetSpec, WorkbookSnapshot } from "../core/sheet";
 import { fillSheet, openWorkbookBytes, sheetOptions } from "./exceljs-host";
 import { formatBytes, MAX_STREAMED_FILE_BYTES, MAX_WORKBOOK_BYTES, STREAM_LIMITS, WORKBOOK_LIMITS, type WorkbookHost } from "./host";
 import { describeLoadError } from "./load-error";
@@ -14,6 +14,7 @@ import { NotStreamable, readStreamed, STREAMED_PART } from "./stream-sheet";
 import { SheetStreamError } from "../core/read/stream";
 import { fileNameText, onDisk } from "./file-names";
 import { asUtf8Workbook } from "./xml-encoding";
+import { addPictures, type Picture } from "./xlsx-pictures";
 import { streamLimitProblem, workbookLimitProblem, type ZipEntry, zipDirectory, zipIntegrityProblem } from "./zip-limits";
 import type { ReadOptions } from "../core/read/options";
 
@@ -232,7 +233,11 @@ export class StreamingFileHost implements WorkbookHost {
   readonly kind = "exceljs" as const;
   private written = false;
 
-  constructor(readonly path: string) {}
+  /**
+   * `painter` gives what draws a sheet's charts as pictures (hosts/chart-png.ts), loaded only when a sheet has
+   * some; without it a sheet's pictures are left out.
+   */
+  constructor(readonly path: string, private readonly painter?: () => Promise<(chart: ChartSpec) => Uint8Array>) {}
 
   async read(): Promise<WorkbookSnapshot> {
     return { file: basename(this.path), sheets: [] };
@@ -262,12 +267,20 @@ export class StreamingFileHost implements WorkbookHost {
     try {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
       wb.creator = "预算绩效管理加载项";
+      const pictures = new Map<string, Picture[]>();
       for (const spec of specs) {
         const ws = wb.addWorksheet(spec.name, sheetOptions(spec));
         fillSheet(ws, spec, true);
         ws.commit();
+        if (this.painter && spec.pictures?.length) {
+          const png = await this.painter();
+          pictures.set(spec.name, spec.pictures.map((p) => ({ png: png(p.chart), row: p.row, col: p.col, width: 640, height: 360, title: p.chart.title })));
+        }
       }
       await wb.commit();
+      if (!stream.closed) await new Promise<void>((done) => stream.once("close", () => done()));
+      // The charts as pictures, placed once the streamed workbook is whole (hosts/xlsx-pictures.ts).
+      if (pictures.size > 0) await writeFile(temporary, await addPictures(await readFile(temporary), pictures));
       await rename(temporary, target);
     } catch (e) {
       await opened;

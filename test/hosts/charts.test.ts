@@ -56,3 +56,37 @@ describe("charts from one description", () => {
     }
   });
 });
+
+describe("charts in the command line's result workbook", () => {
+  it("places the three charts as pictures on 汇总 below the grade distribution, which exceljs and the tool read back", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const ExcelJS = (await import("exceljs")).default;
+    const { main } = await import("../../src/cli/main");
+    const out = join(mkdtempSync(join(tmpdir(), "jixiao-charts-")), "结果.xlsx");
+    const io = { out: () => undefined, err: () => undefined };
+    const samples = join(__dirname, "..", "..", "samples");
+    expect(await main(["check", samples, "--out", out, "--exit-zero"], io)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const summary = wb.getWorksheet("汇总")!;
+    const images = summary.getImages();
+    expect(images).toHaveLength(3);
+    // Below the distribution's last row (差), in the first column, one under the other.
+    let distribution = 0;
+    summary.eachRow((row, n) => {
+      if (row.getCell(1).value === "差") distribution = n;
+    });
+    expect(distribution).toBeGreaterThan(0);
+    const tops = images.map((i) => i.range.tl.nativeRow);
+    expect(tops[0]).toBeGreaterThanOrEqual(distribution);
+    expect([...tops].sort((x, y) => x - y)).toEqual(tops);
+    for (const i of images) {
+      const png = Buffer.from(wb.getImage(Number(i.imageId)).buffer as ArrayBuffer);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 900]);
+    }
+    // The public version carries no pictures; the result still reads as last year's.
+    expect(wb.getWorksheet("公开版")!.getImages()).toHaveLength(0);
+    expect(await main(["check", samples, "--previous", out, "--exit-zero", "--quiet"], io)).toBe(0);
+  });
+});

@@ -6,22 +6,10 @@
  */
 import { toNumber2 } from "../decimal";
 import type { Analysis } from "../results";
+import type { ChartSpec } from "../sheet";
 import { finalGrade, summarize } from "./summary";
 
-export interface ChartSpec {
-  id: "grades" | "execution" | "review-delta";
-  title: string;
-  categories: string[];
-  series: { name: string; values: number[]; color: string }[];
-  /** What the values are counted in: shown on the axis and after each value label. */
-  unit: "个" | "%" | "分";
-  /** A reference line across the bars (the 序时进度 of the monitoring month). */
-  line?: { name: string; value: number };
-  /** What was left out, in a sentence under the chart; empty where nothing was. */
-  note: string;
-  /** Bars laid sideways (long category names: units, projects). */
-  horizontal?: boolean;
-}
+export type { ChartSpec };
 
 const GRADES = ["优", "良", "中", "差"] as const;
 

@@ -7,6 +7,7 @@ import type { Light } from "../monitor";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { cellText } from "../text";
 import { finalGrade, OUTCOME_ORDER, type ProjectDecision, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
+import { reportCharts } from "./charts";
 import { orNull } from "../decimal";
 import { evidenceLine } from "../evidence";
 import type { Analysis } from "../results";
@@ -278,6 +279,8 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
     rowHeights: { 1: 32 },
     dataBars: bars,
     chart: graded.length > 0 ? { type: "column", range: `A${distTop + 1}:B${distTop + 5}`, title: "等级分布", anchor: `F${distTop + 1}` } : undefined,
+    // The run's charts below the distribution, one under the other (each about 20 rows high).
+    pictures: publicVersion ? undefined : reportCharts(a).map((chart, i) => ({ chart, row: distTop + 7 + i * 21, col: 0 })),
     print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },
   };
 }
