@@ -7,14 +7,10 @@
 import JSZip from "jszip";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { projectDocumentFiles } from "../core/report/documents";
 import type { Analysis } from "../core/results";
-import { runReportContent } from "../core/report/run-report";
+import { issuedDocuments } from "../core/report/run-report";
 import { chartPng } from "../hosts/chart-png";
-import { DOCX_CREATOR, officialDocx, projectDocx } from "../hosts/docx-document";
-
-/** The run's report for leaders, beside the projects' documents. */
-export const RUN_REPORT_FILE = "预算绩效评价结果及应用情况报告.docx";
+import { DOCX_CREATOR, officialDocx } from "../hosts/docx-document";
 
 /** Whether the file at `path` is absent, a document this tool wrote, or something else (named in the answer). */
 async function ours(path: string): Promise<boolean> {
@@ -34,8 +30,7 @@ async function ours(path: string): Promise<boolean> {
 
 /** Writes the documents; the names written, or a Chinese sentence saying why nothing was written. */
 export async function writeDocuments(a: Analysis, dir: string, force: boolean): Promise<{ written: string[] } | { problem: string }> {
-  const docs: { file: string; bytes: () => Promise<Uint8Array> }[] = projectDocumentFiles(a).map((d) => ({ file: d.file, bytes: () => projectDocx(d.content) }));
-  if (a.projects.length > 0) docs.push({ file: RUN_REPORT_FILE, bytes: () => officialDocx({ ...runReportContent(a), kindLine: null, recipient: null }, (c) => chartPng(c)) });
+  const docs = issuedDocuments(a).map((d) => ({ file: d.file, bytes: () => officialDocx(d.content, (c) => chartPng(c)) }));
   if (!force) {
     const foreign: string[] = [];
     for (const d of docs) if (!(await ours(join(dir, d.file)))) foreign.push(d.file);

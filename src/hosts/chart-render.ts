@@ -9,7 +9,8 @@ import type { ChartSpec } from "../core/report/charts";
 export const CHART_SIZE = { width: 800, height: 450 };
 const FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, WenQuanYi Micro Hei, SimHei, sans-serif";
 
-function option(c: ChartSpec): echarts.EChartsOption {
+/** The ECharts option that draws a chart description: the same in SVG (here) and on a canvas (the page). */
+export function chartOption(c: ChartSpec): echarts.EChartsOption {
   const suffix = c.unit === "%" ? "%" : ` ${c.unit}`;
   const categoryAxis = { type: "category" as const, data: c.categories, axisLabel: { fontSize: 13, width: 170, overflow: "truncate" as const }, inverse: c.horizontal };
   const valueAxis = { type: "value" as const, name: c.unit, axisLabel: { fontSize: 12 } };
@@ -42,7 +43,7 @@ function option(c: ChartSpec): echarts.EChartsOption {
 export function chartSvg(c: ChartSpec): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, ...CHART_SIZE });
   try {
-    chart.setOption(option(c));
+    chart.setOption(chartOption(c));
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

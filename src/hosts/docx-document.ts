@@ -13,8 +13,8 @@ import {
   Table, TableCell, TableRow, TextRun, WidthType, LineRuleType, DocumentGridType, ImageRun,
 } from "docx";
 import type { ChartSpec } from "../core/report/charts";
-import type { Block, ProjectDocument } from "../core/report/documents";
-import type { RunBlock } from "../core/report/run-report";
+import type { Block } from "../core/report/documents";
+import type { OfficialContent } from "../core/report/run-report";
 import { CHART_SIZE } from "./chart-render";
 
 /** Written into each document's properties: a later run replaces a document it wrote, and nothing else. */
@@ -113,22 +113,6 @@ function ruled(children: ParagraphChild[], lines: { top?: { color: string; size:
   });
 }
 
-/** What a 公文 says, whatever it is: a project's 通知书 or the run's report for leaders. */
-export interface OfficialContent {
-  title: string;
-  /** A line under the title naming the kind of document, or null. */
-  kindLine: string | null;
-  /** The 主送机关; null where the bureau fills it in. */
-  recipient: string | null;
-  opening: string;
-  body: RunBlock[];
-}
-
-/** The .docx bytes of one project's document. */
-export function projectDocx(doc: ProjectDocument): Promise<Uint8Array> {
-  return officialDocx({ title: doc.title, kindLine: doc.kind === "反馈通知书" ? "（评价结果反馈通知书）" : "（再评价报告）", recipient: doc.unit, opening: doc.opening, body: doc.body });
-}
-
 /** A chart as a picture the width of the 版心 (156 mm), at the chart's own proportions. */
 function picture(png: Uint8Array): Paragraph {
   const width = Math.round((156 / 25.4) * 96);
@@ -191,5 +175,5 @@ export async function officialDocx(doc: OfficialContent, png?: (c: ChartSpec) =>
       children: paragraphs,
     }],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return Packer.pack(document, "uint8array");
 }

@@ -2,6 +2,7 @@
 // runs when no worker can start (a browser or a file:// page that refuses one).
 import type ExcelJS from "exceljs";
 import { type CancelSignal, CancelledError, runCheck } from "../app/actions";
+import { issuedDocuments } from "../core/report/run-report";
 import { builtInRuleSet } from "../core/rules/load";
 import { DEFAULT_RULES } from "../core/rules/ruleset";
 import { ExcelJsHost } from "../hosts/exceljs-host";
@@ -15,7 +16,11 @@ export interface CheckedWorkbook {
   bytes: ArrayBuffer;
   sheets: string[];
   view: ReturnType<typeof checkView>;
+  /** The 公文 the run issues, as content (laid out as Word documents only when the user asks for them). */
+  documents: IssuedDocument[];
 }
+
+export type IssuedDocument = ReturnType<typeof issuedDocuments>[number];
 
 export async function checkOpened(
   ExcelJs: typeof ExcelJS,
@@ -37,5 +42,5 @@ export async function checkOpened(
   // exceljs gives a Buffer (a view on a larger pool in some builds): the result's own bytes are what is moved.
   const written = new Uint8Array((await target.workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const bytes = written.buffer.slice(written.byteOffset, written.byteOffset + written.byteLength) as ArrayBuffer;
-  return { bytes, sheets: sheetsWritten, view: checkView(analysis) };
+  return { bytes, sheets: sheetsWritten, view: checkView(analysis), documents: issuedDocuments(analysis) };
 }

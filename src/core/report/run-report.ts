@@ -6,7 +6,7 @@
 import { citedDocuments, REPORT_TOPICS } from "../basis";
 import type { Analysis } from "../results";
 import { reportCharts, type ChartSpec } from "./charts";
-import type { Block } from "./documents";
+import { type Block, projectDocumentFiles } from "./documents";
 import { finalGrade, reviewScore, selfScore, summarize } from "./summary";
 
 export type RunBlock = Block | { kind: "chart"; chart: ChartSpec };
@@ -79,4 +79,27 @@ export function runReportContent(a: Analysis): RunReport {
     opening: `根据${basis}，现将本次预算绩效管理（目标审核、运行监控、自评和再评价）的结果及应用情况报告如下。`,
     body,
   };
+}
+
+/** What a 公文 says, whatever it is: a project's 通知书 or the run's report for leaders (laid out by hosts/docx-document.ts). */
+export interface OfficialContent {
+  title: string;
+  /** A line under the title naming the kind of document, or null. */
+  kindLine: string | null;
+  /** The 主送机关; null where the bureau fills it in. */
+  recipient: string | null;
+  opening: string;
+  body: RunBlock[];
+}
+
+/** The run's report for leaders, beside the projects' documents. */
+export const RUN_REPORT_FILE = "预算绩效评价结果及应用情况报告.docx";
+
+/** Every document a run issues, with the file it is saved as: each reviewed project's, then the run's report. */
+export function issuedDocuments(a: Analysis): { file: string; content: OfficialContent }[] {
+  const docs: { file: string; content: OfficialContent }[] = projectDocumentFiles(a).map(({ file, content: d }) => ({
+    file, content: { title: d.title, kindLine: d.kind === "反馈通知书" ? "（评价结果反馈通知书）" : "（再评价报告）", recipient: d.unit, opening: d.opening, body: d.body },
+  }));
+  if (a.projects.length > 0) docs.push({ file: RUN_REPORT_FILE, content: { ...runReportContent(a), kindLine: null, recipient: null } });
+  return docs;
 }
