@@ -2,7 +2,7 @@
 // runs when no worker can start (a browser or a file:// page that refuses one).
 import type ExcelJS from "exceljs";
 import { type CancelSignal, CancelledError, runCheck } from "../app/actions";
-import { issuedDocuments } from "../core/report/run-report";
+import { type IssuedDocument, issuedDocuments } from "../core/report/run-report";
 import { builtInRuleSet } from "../core/rules/load";
 import { DEFAULT_RULES } from "../core/rules/ruleset";
 import { ExcelJsHost } from "../hosts/exceljs-host";
@@ -19,8 +19,6 @@ export interface CheckedWorkbook {
   /** The 公文 the run issues, as content (laid out as Word documents only when the user asks for them). */
   documents: IssuedDocument[];
 }
-
-export type IssuedDocument = ReturnType<typeof issuedDocuments>[number];
 
 export async function checkOpened(
   ExcelJs: typeof ExcelJS,

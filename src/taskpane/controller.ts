@@ -9,6 +9,8 @@ import { byId, type CheckView, renderCheck, setStatus, showCheck, showInventory 
 import type { Progress } from "../core/results";
 import type { LayoutProfile } from "../core/read/layout";
 import { downloadText, LayoutStore, readingViews, renderReadings } from "./reading-view";
+import { offerDocuments } from "./documents-button";
+import { issuedDocuments } from "../core/report/run-report";
 
 /** Where an action reads from and writes to: the open workbook inside Excel, or an opened file and a new workbook. */
 export interface Workspace {
@@ -154,6 +156,8 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
           previousSheets: previousSheet.value ? [previousSheet.value] : [], previous: lastYear ? [lastYear] : undefined, layouts: layouts.all(),
         });
         showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
+        // The run's 公文, as Word documents on request (下载公文).
+        if (step === "all" || step === "documents") offerDocuments(issuedDocuments(analysis));
         renderReadings(readingViews(analysis), layouts, readingActions);
         return sheetsWritten;
       });

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import type { ChartSpec } from "../core/sheet";
 import { CHART_SIZE, chartOption } from "../hosts/chart-render";
 import { officialDocx } from "../hosts/docx-document";
-import type { IssuedDocument } from "./check-run";
+import type { IssuedDocument } from "../core/report/run-report";
 
 /** A chart as PNG bytes, drawn at twice its size on a canvas that is never shown. */
 function canvasPng(c: ChartSpec): Uint8Array {

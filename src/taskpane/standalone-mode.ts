@@ -12,7 +12,7 @@ import { type Cancel, type CheckOptions, wireActions } from "./controller";
 import type { CheckView } from "./view";
 import { byId, setStatus } from "./view";
 import { offerDownload } from "./dom";
-import type { IssuedDocument } from "./check-run";
+import { offerDocuments } from "./documents-button";
 import type { Progress } from "../core/results";
 
 type ExcelJsModule = typeof ExcelJS;
@@ -43,9 +43,6 @@ export function startStandaloneMode(reason: string): void {
   let sourceBytes: Uint8Array | null = null;
   let lastYearBytes: Uint8Array | null = null;
   let result: { bytes: ArrayBuffer; name: string } | null = null;
-  // The 公文 of the last full check, laid out as Word documents when 下载公文 is clicked.
-  let documents: IssuedDocument[] = [];
-  const downloadDocuments = byId<HTMLButtonElement>("download-documents");
 
   const actions = wireActions({
     source: () => source,
@@ -72,10 +69,9 @@ export function startStandaloneMode(reason: string): void {
     const file = input.files?.[0];
     source = null;
     result = null;
-    documents = [];
     actions.enable(false);
     download.hidden = true;
-    downloadDocuments.hidden = true;
+    offerDocuments(null);
     if (!file) return;
     byId("file-name").textContent = `${file.name}（${formatBytes(file.size)}）`;
     setStatus("正在打开工作簿…");
@@ -122,9 +118,8 @@ export function startStandaloneMode(reason: string): void {
     const finished = (done: CheckedWorkbook) => {
       result = { bytes: done.bytes, name: resultName(name) };
       download.hidden = false;
-      documents = done.documents;
-      downloadDocuments.hidden = documents.length === 0;
-      const words = documents.length > 0 ? `；${documents.length} 份公文可点“下载公文”下载` : "";
+      offerDocuments(done.documents, `${name.replace(/\.xlsx$/i, "")}-公文.zip`);
+      const words = done.documents.length > 0 ? `；${done.documents.length} 份公文可点“下载公文”下载` : "";
       return { view: done.view, message: `结果（${done.sheets.join("、")}）可下载为 ${result.name}${words}。` };
     };
     return checkInWorker(request, onProgress, signal).then(finished, (e: unknown) => {
@@ -195,19 +190,6 @@ export function startStandaloneMode(reason: string): void {
 
   download.addEventListener("click", () => {
     if (result) saveFile(result.bytes, result.name);
-  });
-  downloadDocuments.addEventListener("click", async () => {
-    if (!source || documents.length === 0) return;
-    const name = `${source.file.replace(/\.xlsx$/i, "")}-公文.zip`;
-    setStatus("正在生成公文…");
-    try {
-      // The Word layout and the charts load only now (docx, ECharts).
-      const { documentsZip } = await import(/* webpackChunkName: "documents" */ "./documents-download");
-      offerDownload(new Blob([(await documentsZip(documents)) as Uint8Array<ArrayBuffer>], { type: "application/zip" }), name);
-      setStatus(`已下载 ${name}：${documents.map((d) => d.file).join("、")}。`);
-    } catch (e) {
-      setStatus(`无法生成公文：${e instanceof Error ? e.message : String(e)}`, true);
-    }
   });
   byId("insert-template").textContent = "下载模板";
 }

@@ -4,11 +4,12 @@
  * page's canvas, and LibreOffice renders them on A4 with the figures and captions.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { downloadDocuments } from "./documents-zip";
 import { Harness } from "./harness";
 
 const work = mkdtempSync(join(tmpdir(), "jixiao-page-docs-"));
@@ -26,15 +27,12 @@ describe("下载公文 in the standalone page", () => {
     await page.click("#run-check");
     await page.waitForSelector("#download-documents", { state: "visible", timeout: 30_000 });
     expect(await page.textContent("#status")).toContain("份公文可点“下载公文”下载");
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.click("#download-documents")]);
-    expect(download.suggestedFilename()).toBe("政务服务中心-网民留言平台-公文.zip");
-    const saved = join(work, "公文.zip");
-    await download.saveAs(saved);
+    const { name, files: docs } = await downloadDocuments(page, work);
+    expect(name).toBe("政务服务中心-网民留言平台-公文.zip");
     await expect.poll(() => page.textContent("#status")).toContain("已下载");
-    const zip = await JSZip.loadAsync(readFileSync(saved));
-    const files = Object.keys(zip.files).sort();
+    const files = [...docs.keys()];
     expect(files).toEqual(["再评价报告-网民留言办理平台运维.docx", "预算绩效评价结果及应用情况报告.docx"]);
-    const report = await JSZip.loadAsync(await zip.file("预算绩效评价结果及应用情况报告.docx")!.async("uint8array"));
+    const report = await JSZip.loadAsync(docs.get("预算绩效评价结果及应用情况报告.docx")!);
     const media = Object.keys(report.files).filter((f) => f.startsWith("word/media/") && !report.files[f].dir);
     expect(media.length).toBeGreaterThanOrEqual(2);
     for (const m of media) {
@@ -42,7 +40,7 @@ describe("下载公文 in the standalone page", () => {
       expect(png.subarray(1, 4).toString(), m).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], m).toEqual([1600, 900]);
     }
-    for (const f of files) writeFileSync(join(work, f), await zip.file(f)!.async("uint8array"));
+    for (const f of files) writeFileSync(join(work, f), docs.get(f)!);
     execFileSync("soffice", [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", work, ...files.map((f) => join(work, f))], { stdio: "ignore", timeout: 180_000 });
     for (const f of files) {
       const pdf = join(work, f.replace(/\.docx$/, ".pdf"));

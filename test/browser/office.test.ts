@@ -8,6 +8,7 @@ import { openWorkbookFile } from "../../src/hosts/node-files";
 import type { FakeValue } from "../fakes/fake-excel";
 import { buildWorkbook, countySelfEvaluation } from "../fixtures";
 import "./fake-office-types";
+import { downloadDocuments } from "./documents-zip";
 import { Harness, ROOT, screenshotDir } from "./harness";
 
 const h = new Harness();
@@ -77,6 +78,12 @@ describe("task pane inside Excel (a fake Office/Excel injected into real Chromiu
     expect(JSON.stringify(reports.find((s) => s.name === "汇总")!.cells)).toContain("=HYPERLINK(");
     const summary = reports.find((s) => s.name === "汇总")!.cells;
     expect(summary.find((r) => r[1] === "城乡公共消防设施建设")).toEqual(expect.arrayContaining(["重新申报", "停止拨款", "削减或取消"]));
+
+    // 下载公文: the run's Word documents, as the page offers them.
+    const offered = await downloadDocuments(page, tmpdir());
+    expect(offered.name).toBe("公文.zip");
+    expect([...offered.files.keys()]).toEqual(["再评价报告-网民留言办理平台运维.docx", "预算绩效评价结果及应用情况报告.docx"]);
+    for (const bytes of offered.files.values()) expect(Buffer.from(bytes).subarray(0, 2).toString()).toBe("PK");
 
     // Each step alone, then the sheet inventory.
     await page.click(".steps summary");

@@ -9,6 +9,7 @@ import { openWorkbookFile } from "../../src/hosts/node-files";
 import type { EtValue } from "../../src/hosts/wps-types";
 import { type FakeWps, wpsSheetOf } from "../fakes/fake-wps";
 import { buildWorkbook, countySelfEvaluation } from "../fixtures";
+import { downloadDocuments } from "./documents-zip";
 import { Harness, ROOT, screenshotDir } from "./harness";
 
 const h = new Harness();
@@ -58,6 +59,12 @@ describe("task pane inside WPS 表格 (the recording fake of the ET object model
     expect(after.visible["绩效加载项记录"]).toBe(0);
     expect(after.prompts).toBe(0);
     await page.screenshot({ path: join(screenshotDir(), "wps.png"), fullPage: true });
+
+    // 下载公文: the run's Word documents, as the page offers them.
+    const offered = await downloadDocuments(page, tmpdir());
+    expect(offered.name).toBe("公文.zip");
+    expect([...offered.files.keys()]).toEqual(["再评价报告-网民留言办理平台运维.docx", "预算绩效评价结果及应用情况报告.docx"]);
+    for (const bytes of offered.files.values()) expect(Buffer.from(bytes).subarray(0, 2).toString()).toBe("PK");
 
     // A finding's cell is shown in WPS when it is clicked.
     const first = page.locator(".findings li.selectable").first();

@@ -95,9 +95,15 @@ export interface OfficialContent {
 /** The run's report for leaders, beside the projects' documents. */
 export const RUN_REPORT_FILE = "预算绩效评价结果及应用情况报告.docx";
 
-/** Every document a run issues, with the file it is saved as: each reviewed project's, then the run's report. */
-export function issuedDocuments(a: Analysis): { file: string; content: OfficialContent }[] {
-  const docs: { file: string; content: OfficialContent }[] = projectDocumentFiles(a).map(({ file, content: d }) => ({
+/** A document a run issues, with the file it is saved as. */
+export interface IssuedDocument {
+  file: string;
+  content: OfficialContent;
+}
+
+/** Every document a run issues: each reviewed project's, then the run's report. */
+export function issuedDocuments(a: Analysis): IssuedDocument[] {
+  const docs: IssuedDocument[] = projectDocumentFiles(a).map(({ file, content: d }) => ({
     file, content: { title: d.title, kindLine: d.kind === "反馈通知书" ? "（评价结果反馈通知书）" : "（再评价报告）", recipient: d.unit, opening: d.opening, body: d.body },
   }));
   if (a.projects.length > 0) docs.push({ file: RUN_REPORT_FILE, content: { ...runReportContent(a), kindLine: null, recipient: null } });
