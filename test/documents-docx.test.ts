@@ -56,7 +56,7 @@ beforeAll(async () => {
 describe("评价结果反馈通知书 and 再评价报告 as Word 公文 (GB/T 9704-2012)", () => {
   it("writes one document per reviewed project, of the kind its review calls for", () => {
     expect(reviewed.length).toBeGreaterThanOrEqual(2);
-    const files = readdirSync(docs).filter((f) => f !== REPORT).sort();
+    const files = readdirSync(docs).filter((f) => /^(反馈通知书|再评价报告)-/.test(f)).sort();
     expect(files).toHaveLength(reviewed.length);
     for (const p of reviewed) expect(files.some((f) => f.endsWith(`-${p.name}.docx`) && /^(反馈通知书|再评价报告)-/.test(f)), p.name).toBe(true);
     expect(files.some((f) => f.startsWith("反馈通知书-"))).toBe(true);
@@ -64,7 +64,7 @@ describe("评价结果反馈通知书 and 再评价报告 as Word 公文 (GB/T 9
   });
 
   it("renders on A4 with the standard's margins and 22-line pitch, the figures of the project and the grounds", () => {
-    for (const f of readdirSync(docs).filter((x) => x !== REPORT)) {
+    for (const f of readdirSync(docs).filter((x) => /^(反馈通知书|再评价报告)-/.test(x))) {
       const pdf = join(pdfs, f.replace(/\.docx$/, ".pdf"));
       expect(existsSync(pdf), f).toBe(true);
       const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
@@ -123,6 +123,23 @@ describe("评价结果反馈通知书 and 再评价报告 as Word 公文 (GB/T 9
     const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2).filter((l) => l.trim());
     expect(images.length).toBeGreaterThanOrEqual(3);
     for (const l of images.slice(0, 3)) expect(l.trim().split(/\s+/).slice(3, 5)).toEqual(["1600", "900"]);
+  });
+
+  it("writes a 整改通知 for each confirmed review with problems and a 线索移交函 for each clue, to be filled in where the bureau fills", () => {
+    const rectify = readdirSync(docs).filter((f) => f.startsWith("整改通知-"));
+    const letters = readdirSync(docs).filter((f) => f.startsWith("线索移交函-"));
+    // Only the project whose 再评价报告 is issued (its unit confirmed): the other's 反馈通知书 still asks for confirmation.
+    expect(rectify).toEqual(["整改通知-网民留言办理平台运维.docx"]);
+    expect(letters).toEqual(["线索移交函-网民留言办理平台运维.docx"]);
+    const text = (f: string) => execFileSync("pdftotext", [join(pdfs, f.replace(/\.docx$/, ".pdf")), "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    const notice = text(rectify[0]);
+    expect(notice).toContain("关于“网民留言办理平台运维”绩效评价发现问题整改的通知");
+    expect(notice).toContain("整改情况表");
+    expect(notice).toMatch(/\d{4}年\d{1,2}月\d{1,2}日前/);
+    const letter = text(letters[0]);
+    expect(letter).toContain("〔主送机关〕");
+    expect(letter).toContain("疑似虚列运");
+    expect(letter).toContain("调查处理");
   });
 
   it("replaces its own documents on a second run, and leaves a file it did not write alone unless --force", async () => {

@@ -14,7 +14,7 @@ import {
 } from "docx";
 import type { ChartSpec } from "../core/report/charts";
 import type { Block } from "../core/report/documents";
-import type { OfficialContent } from "../core/report/run-report";
+import type { OfficialContent } from "../core/report/documents";
 import { CHART_SIZE } from "./chart-render";
 
 /** Written into each document's properties: a later run replaces a document it wrote, and nothing else. */

@@ -31,7 +31,7 @@ describe("下载公文 in the standalone page", () => {
     expect(name).toBe("政务服务中心-网民留言平台-公文.zip");
     await expect.poll(() => page.textContent("#status")).toContain("已下载");
     const files = [...docs.keys()];
-    expect(files).toEqual(["再评价报告-网民留言办理平台运维.docx", "预算绩效评价结果及应用情况报告.docx"]);
+    expect(files).toEqual(["再评价报告-网民留言办理平台运维.docx", "整改通知-网民留言办理平台运维.docx", "线索移交函-网民留言办理平台运维.docx", "预算绩效评价结果及应用情况报告.docx"]);
     const report = await JSZip.loadAsync(docs.get("预算绩效评价结果及应用情况报告.docx")!);
     const media = Object.keys(report.files).filter((f) => f.startsWith("word/media/") && !report.files[f].dir);
     expect(media.length).toBeGreaterThanOrEqual(2);

@@ -63,7 +63,7 @@ describe("task pane inside WPS 表格 (the recording fake of the ET object model
     // 下载公文: the run's Word documents, as the page offers them.
     const offered = await downloadDocuments(page, tmpdir());
     expect(offered.name).toBe("公文.zip");
-    expect([...offered.files.keys()]).toEqual(["再评价报告-网民留言办理平台运维.docx", "预算绩效评价结果及应用情况报告.docx"]);
+    expect([...offered.files.keys()]).toEqual(["再评价报告-网民留言办理平台运维.docx", "整改通知-网民留言办理平台运维.docx", "线索移交函-网民留言办理平台运维.docx", "预算绩效评价结果及应用情况报告.docx"]);
     for (const bytes of offered.files.values()) expect(Buffer.from(bytes).subarray(0, 2).toString()).toBe("PK");
 
     // A finding's cell is shown in WPS when it is clicked.

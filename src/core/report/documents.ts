@@ -3,7 +3,7 @@ import { toNumber2 } from "../decimal";
 import { fieldText } from "../model";
 import { sheetNameKey, uniqueSheetName } from "../owned";
 import type { IndicatorReview } from "../review";
-import { cell, type SheetSpec, type SpecCell } from "../sheet";
+import { cell, type ChartSpec, type SheetSpec, type SpecCell } from "../sheet";
 import { addDays, chineseDate } from "../records";
 import { normalizeLabel } from "../text";
 import type { Scored } from "../self-evaluation";
@@ -235,10 +235,30 @@ export function projectDocumentFiles(a: Analysis): { file: string; content: Proj
   const used = new Set<string>();
   return a.projects.filter((r) => r.review && r.selfEvaluation).map((r) => {
     const content = projectDocumentContent(a, r);
-    const stem = Array.from(`${content.kind}-${content.project}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")).slice(0, 80).join("").replace(/[. ]+$/, "");
-    let file = `${stem}.docx`;
-    for (let i = 2; used.has(file.toLowerCase()); i++) file = `${stem}（${i}）.docx`;
-    used.add(file.toLowerCase());
-    return { file, content };
+    return { file: documentFileName(content.kind, content.project, used), content };
   });
 }
+
+/** A document's file name (see projectDocumentFiles), added to `taken` (names in lower case). */
+export function documentFileName(kind: string, project: string, taken: Set<string>): string {
+  const stem = Array.from(`${kind}-${project}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")).slice(0, 80).join("").replace(/[. ]+$/, "");
+  let file = `${stem}.docx`;
+  for (let i = 2; taken.has(file.toLowerCase()); i++) file = `${stem}（${i}）.docx`;
+  taken.add(file.toLowerCase());
+  return file;
+}
+
+/** A block of a 公文 beyond the sheets' own: a chart, drawn as a picture (core/report/charts.ts). */
+export type RunBlock = Block | { kind: "chart"; chart: ChartSpec };
+
+/** What a 公文 says, whatever it is: a project's 通知书 or the run's report for leaders (laid out by hosts/docx-document.ts). */
+export interface OfficialContent {
+  title: string;
+  /** A line under the title naming the kind of document, or null. */
+  kindLine: string | null;
+  /** The 主送机关; null where the bureau fills it in. */
+  recipient: string | null;
+  opening: string;
+  body: RunBlock[];
+}
+

@@ -6,10 +6,9 @@
 import { citedDocuments, REPORT_TOPICS } from "../basis";
 import type { Analysis } from "../results";
 import { reportCharts, type ChartSpec } from "./charts";
-import { type Block, projectDocumentFiles } from "./documents";
+import { documentFileName, type OfficialContent, projectDocumentFiles, type RunBlock } from "./documents";
+import { clueTransferLetters, rectificationNotices } from "./notices";
 import { finalGrade, reviewScore, selfScore, summarize } from "./summary";
-
-export type RunBlock = Block | { kind: "chart"; chart: ChartSpec };
 
 export interface RunReport {
   title: string;
@@ -81,17 +80,6 @@ export function runReportContent(a: Analysis): RunReport {
   };
 }
 
-/** What a 公文 says, whatever it is: a project's 通知书 or the run's report for leaders (laid out by hosts/docx-document.ts). */
-export interface OfficialContent {
-  title: string;
-  /** A line under the title naming the kind of document, or null. */
-  kindLine: string | null;
-  /** The 主送机关; null where the bureau fills it in. */
-  recipient: string | null;
-  opening: string;
-  body: RunBlock[];
-}
-
 /** The run's report for leaders, beside the projects' documents. */
 export const RUN_REPORT_FILE = "预算绩效评价结果及应用情况报告.docx";
 
@@ -106,6 +94,9 @@ export function issuedDocuments(a: Analysis): IssuedDocument[] {
   const docs: IssuedDocument[] = projectDocumentFiles(a).map(({ file, content: d }) => ({
     file, content: { title: d.title, kindLine: d.kind === "反馈通知书" ? "（评价结果反馈通知书）" : "（再评价报告）", recipient: d.unit, opening: d.opening, body: d.body },
   }));
+  const taken = new Set(docs.map((d) => d.file.toLowerCase()));
+  for (const n of rectificationNotices(a)) docs.push({ file: documentFileName("整改通知", n.project, taken), content: n.content });
+  for (const l of clueTransferLetters(a)) docs.push({ file: documentFileName("线索移交函", l.project, taken), content: l.content });
   if (a.projects.length > 0) docs.push({ file: RUN_REPORT_FILE, content: { ...runReportContent(a), kindLine: null, recipient: null } });
   return docs;
 }
