@@ -23,7 +23,7 @@ const safeBuffers = {
 const dir = "dist/cli";
 rmSync(dir, { recursive: true, force: true });
 await build({
-  entryPoints: { jixiao: "src/cli/run.ts", "read-worker": "src/cli/read-worker.ts", "row-worker": "src/hosts/row-worker.ts" },
+  entryPoints: { jixiao: "src/cli/run.ts", "read-worker": "src/cli/read-worker.ts", "row-worker": "src/hosts/row-worker.ts", "chart-worker": "src/cli/chart-worker.ts" },
   outdir: dir,
   outExtension: { ".js": ".mjs" },
   chunkNames: "[name]-[hash]",

@@ -13,6 +13,7 @@ import { loadFormulaParser } from "../core/rules/expression";
 import { builtInRuleSet, parseRuleSet, RuleSetError } from "../core/rules/load";
 import { BUILT_IN, type RuleSet } from "../core/rules/ruleset";
 import { discardHost, ResultWriteError, StreamingFileHost } from "../hosts/node-files";
+import { startPainter } from "./painter";
 import type { Io } from "./io";
 import { type LayoutProfile } from "../core/read/layout";
 import { formatTable } from "./table";
@@ -75,14 +76,12 @@ function recognisedAny(a: Analysis): boolean {
   return a.projects.length + a.coverage.length + a.exAnte.length + a.rectification.length > 0;
 }
 
-export async function checkCommand(
-  paths: string[],
-  opts: {
-    out?: string; force: boolean; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[]; layouts?: LayoutProfile[];
-    exitZero: boolean; quiet: boolean; maxWarnings?: number; docx?: string;
-  },
-  io: Io,
-): Promise<number> {
+interface CheckOpts {
+  out?: string; force: boolean; json: boolean; rules: RuleSet; month?: number; today?: Date; previous: string[]; layouts?: LayoutProfile[];
+  exitZero: boolean; quiet: boolean; maxWarnings?: number; docx?: string;
+}
+
+export async function checkCommand(paths: string[], opts: CheckOpts, io: Io): Promise<number> {
   if (opts.out) {
     const problem = await outProblem(opts.out, [...paths, ...opts.previous], opts.force);
     if (problem) {
@@ -90,6 +89,15 @@ export async function checkCommand(
       return 2;
     }
   }
+  const painter = opts.out || opts.docx ? startPainter() : null;
+  try {
+    return await checkRun(paths, opts, io, painter);
+  } finally {
+    painter?.stop();
+  }
+}
+
+async function checkRun(paths: string[], opts: CheckOpts, io: Io, painter: ReturnType<typeof startPainter> | null): Promise<number> {
   // The one-line progress: only on a terminal, never with --json (whose output is read by programs).
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} 秒`;
@@ -104,8 +112,8 @@ export async function checkCommand(
     return 2;
   }
   // The result workbook streams to its file as it is written; without --out nothing is written at all. Its charts
-  // are pictures drawn by ECharts and resvg, loaded only here.
-  const result = opts.out ? new StreamingFileHost(opts.out, async () => (await import("../hosts/chart-png")).chartPng) : discardHost;
+  // are pictures drawn by ECharts and resvg, on a thread started at the check's beginning (cli/painter.ts).
+  const result = opts.out && painter ? new StreamingFileHost(opts.out, painter.paint) : discardHost;
   let analysis: Analysis;
   try {
     ({ analysis } = await runCheck(snapshots, result, opts.rules, {
@@ -123,7 +131,7 @@ export async function checkCommand(
   let documents: string[] = [];
   if (opts.docx) {
     const { writeDocuments } = await import("./documents");
-    const done = await writeDocuments(analysis, opts.docx, opts.force);
+    const done = await writeDocuments(analysis, opts.docx, opts.force, painter!.paint);
     if ("problem" in done) {
       io.err(done.problem);
       return 2;

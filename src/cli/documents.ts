@@ -9,8 +9,8 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Analysis } from "../core/results";
 import { issuedDocuments } from "../core/report/run-report";
-import { chartPng } from "../hosts/chart-png";
 import { DOCX_CREATOR, officialDocx } from "../hosts/docx-document";
+import type { Painter } from "./painter";
 
 /** Whether the file at `path` is absent, a document this tool wrote, or something else (named in the answer). */
 async function ours(path: string): Promise<boolean> {
@@ -29,8 +29,12 @@ async function ours(path: string): Promise<boolean> {
 }
 
 /** Writes the documents; the names written, or a Chinese sentence saying why nothing was written. */
-export async function writeDocuments(a: Analysis, dir: string, force: boolean): Promise<{ written: string[] } | { problem: string }> {
-  const docs = issuedDocuments(a).map((d) => ({ file: d.file, bytes: () => officialDocx(d.content, (c) => chartPng(c)) }));
+export async function writeDocuments(a: Analysis, dir: string, force: boolean, paint: Painter): Promise<{ written: string[] } | { problem: string }> {
+  const issued = issuedDocuments(a);
+  // Each chart drawn once (on the painter's thread where there is one), for every document that shows it.
+  const drawn = new Map<string, Uint8Array>();
+  for (const d of issued) for (const b of d.content.body) if (b.kind === "chart" && !drawn.has(b.chart.id)) drawn.set(b.chart.id, await paint(b.chart));
+  const docs = issued.map((d) => ({ file: d.file, bytes: () => officialDocx(d.content, (c) => drawn.get(c.id)!) }));
   if (!force) {
     const foreign: string[] = [];
     for (const d of docs) if (!(await ours(join(dir, d.file)))) foreign.push(d.file);

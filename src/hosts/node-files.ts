@@ -233,11 +233,8 @@ export class StreamingFileHost implements WorkbookHost {
   readonly kind = "exceljs" as const;
   private written = false;
 
-  /**
-   * `painter` gives what draws a sheet's charts as pictures (hosts/chart-png.ts), loaded only when a sheet has
-   * some; without it a sheet's pictures are left out.
-   */
-  constructor(readonly path: string, private readonly painter?: () => Promise<(chart: ChartSpec) => Uint8Array>) {}
+  /** `paint` draws a sheet's charts as pictures (cli/painter.ts); without it a sheet's pictures are left out. */
+  constructor(readonly path: string, private readonly paint?: (chart: ChartSpec) => Promise<Uint8Array>) {}
 
   async read(): Promise<WorkbookSnapshot> {
     return { file: basename(this.path), sheets: [] };
@@ -267,19 +264,21 @@ export class StreamingFileHost implements WorkbookHost {
     try {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
       wb.creator = "预算绩效管理加载项";
-      const pictures = new Map<string, Picture[]>();
+      // Each sheet's charts are asked for as the sheet is written and drawn meanwhile (on the painter's thread).
+      const drawn: Promise<[string, Picture[]]>[] = [];
       for (const spec of specs) {
         const ws = wb.addWorksheet(spec.name, sheetOptions(spec));
         fillSheet(ws, spec, true);
         ws.commit();
-        if (this.painter && spec.pictures?.length) {
-          const png = await this.painter();
-          pictures.set(spec.name, spec.pictures.map((p) => ({ png: png(p.chart), row: p.row, col: p.col, width: 640, height: 360, title: p.chart.title })));
+        const paint = this.paint;
+        if (paint && spec.pictures?.length) {
+          drawn.push(Promise.all(spec.pictures.map(async (p) => ({ png: await paint(p.chart), row: p.row, col: p.col, width: 640, height: 360, title: p.chart.title }))).then((ps) => [spec.name, ps]));
         }
       }
       await wb.commit();
       if (!stream.closed) await new Promise<void>((done) => stream.once("close", () => done()));
       // The charts as pictures, placed once the streamed workbook is whole (hosts/xlsx-pictures.ts).
+      const pictures = new Map(await Promise.all(drawn));
       if (pictures.size > 0) await writeFile(temporary, await addPictures(await readFile(temporary), pictures));
       await rename(temporary, target);
     } catch (e) {

@@ -3,7 +3,7 @@
  * charts drawn by ECharts on a canvas of the page (the same option the command line draws to SVG), in one .zip.
  * Loaded only when the button is clicked: docx and ECharts are large, and most runs never need them.
  */
-import * as echarts from "echarts";
+import * as echarts from "echarts/core";
 import JSZip from "jszip";
 import type { ChartSpec } from "../core/sheet";
 import { CHART_SIZE, chartOption } from "../hosts/chart-render";

@@ -85,6 +85,15 @@ describe("charts in the command line's result workbook", () => {
       const png = Buffer.from(wb.getImage(Number(i.imageId)).buffer as ArrayBuffer);
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 900]);
     }
+    // The built command line draws them on a thread of its own (cli/painter.ts): the same three pictures.
+    const { spawnSync } = await import("node:child_process");
+    const built = join(out, "..", "命令行.xlsx");
+    const r = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "jixiao.js"), "check", samples, "--out", built, "--exit-zero"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(built);
+    const sizes = (w: typeof wb) => w.getWorksheet("汇总")!.getImages().map((i) => Buffer.from(w.getImage(Number(i.imageId)).buffer as ArrayBuffer).length);
+    expect(sizes(again)).toHaveLength(3);
     // The public version carries no pictures; the result still reads as last year's.
     expect(wb.getWorksheet("公开版")!.getImages()).toHaveLength(0);
     expect(await main(["check", samples, "--previous", out, "--exit-zero", "--quiet"], io)).toBe(0);
