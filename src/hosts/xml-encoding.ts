@@ -5,7 +5,7 @@
  * Such parts are rewritten in UTF-8, with their declaration saying so, into a new zip that is read instead; the
  * user's file is not touched. A workbook of UTF-8 parts (every one Excel saves) costs a look at each part's start.
  */
-import { type InflateStart, partData, type ZipEntry, zipDirectory } from "./zip-limits";
+import { type InflateStart, partStart, type ZipEntry, zipDirectory } from "./zip-limits";
 
 type Utf16 = "utf-16le" | "utf-16be";
 
@@ -25,8 +25,7 @@ export async function utf16Parts(bytes: Uint8Array, entries: ZipEntry[], inflate
   const found = new Map<string, Utf16>();
   for (const e of entries) {
     if (!/\.(xml|rels|vml)$/i.test(e.name) || e.uncompressedSize < 2) continue;
-    const data = partData(bytes, e, 1024);
-    const head = !data ? null : e.method === 0 ? data : e.method === 8 ? await inflate(data) : null;
+    const head = await partStart(bytes, e, 1024, inflate);
     const utf16 = head ? utf16Of(head) : null;
     if (utf16) found.set(e.name, utf16);
   }

@@ -120,8 +120,7 @@ export const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 async function declaredProblem(file: string, bytes: Uint8Array, entries: ZipEntry[], inflate: InflateStart, over: (size: { rows: number; columns: number }) => string | null): Promise<string | null> {
   for (const e of entries) {
     if (!SHEET_PART.test(e.name)) continue;
-    const data = partData(bytes, e, DIMENSION_PROBE);
-    const head = !data ? null : e.method === 0 ? data : e.method === 8 ? await inflate(data) : null;
+    const head = await partStart(bytes, e, DIMENSION_PROBE, inflate);
     if (!head) continue;
     const size = declaredSize(new TextDecoder().decode(head.subarray(0, 64 * 1024)));
     const why = size && over(size);
@@ -137,6 +136,12 @@ export function partData(bytes: Uint8Array, e: ZipEntry, max = e.compressedSize)
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return null;
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   return bytes.subarray(start, Math.min(bytes.length, start + Math.min(e.compressedSize, max)));
+}
+
+/** The first bytes of a part unzipped, from at most `max` of its stored bytes; null where they cannot be had. */
+export async function partStart(bytes: Uint8Array, e: ZipEntry, max: number, inflate: InflateStart): Promise<Uint8Array | null> {
+  const data = partData(bytes, e, max);
+  return !data ? null : e.method === 0 ? data : e.method === 8 ? inflate(data) : null;
 }
 
 /**
@@ -166,19 +171,8 @@ export async function streamLimitProblem(file: string, bytes: Uint8Array, entrie
  * before is kept.
  */
 export async function inflateStartInBrowser(deflated: Uint8Array): Promise<Uint8Array | null> {
-  // The standalone page runs only in browsers that have it (it asks old ones for a newer browser first).
-  const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
-  if (!Stream) return null;
-  let stream: TransformStream<Uint8Array, Uint8Array>;
-  try {
-    stream = new Stream("deflate-raw");
-  } catch {
-    return null;
-  }
-  const writer = stream.writable.getWriter();
-  writer.write(deflated).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
+  const reader = rawInflater(deflated);
+  if (!reader) return null;
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -199,6 +193,25 @@ export async function inflateStartInBrowser(deflated: Uint8Array): Promise<Uint8
     at += c.length;
   }
   return out;
+}
+
+/**
+ * A reader of the raw-deflate bytes given, inflated by DecompressionStream (Node 18+, Chrome 103+, Firefox 113+,
+ * Safari 16.4+); null where there is none (the standalone page asks older browsers for a newer one first).
+ */
+function rawInflater(deflated: Uint8Array): ReadableStreamDefaultReader<Uint8Array> | null {
+  const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  if (!Stream) return null;
+  let stream: TransformStream<Uint8Array, Uint8Array>;
+  try {
+    stream = new Stream("deflate-raw");
+  } catch {
+    return null;
+  }
+  const writer = stream.writable.getWriter();
+  writer.write(deflated).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return stream.readable.getReader();
 }
 
 /** CRC-32 as zip computes it (ISO 3309, reflected polynomial 0xEDB88320), continued from `crc` over `data`. */
@@ -242,14 +255,9 @@ export async function zipIntegrityProblem(file: string, bytes: Uint8Array, entri
       size = data.length;
     } else if (e.method === 8) {
       // Without DecompressionStream (no browser the page admits) only stored parts are checked.
-      const Stream = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
-      if (!Stream) continue;
+      const reader = rawInflater(data);
+      if (!reader) continue;
       try {
-        const stream = new Stream("deflate-raw");
-        const writer = stream.writable.getWriter();
-        writer.write(data).catch(() => undefined);
-        writer.close().catch(() => undefined);
-        const reader = stream.readable.getReader();
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
