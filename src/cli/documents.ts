@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Analysis } from "../core/results";
-import { issuedDocuments } from "../core/report/run-report";
+import { documentCharts, issuedDocuments } from "../core/report/run-report";
 import { DOCX_CREATOR, officialDocx } from "../hosts/docx-document";
 import type { Painter } from "./painter";
 
@@ -33,7 +33,7 @@ export async function writeDocuments(a: Analysis, dir: string, force: boolean, p
   const issued = issuedDocuments(a);
   // Each chart drawn once (on the painter's thread where there is one), for every document that shows it.
   const drawn = new Map<string, Uint8Array>();
-  for (const d of issued) for (const b of d.content.body) if (b.kind === "chart" && !drawn.has(b.chart.id)) drawn.set(b.chart.id, await paint(b.chart));
+  for (const c of documentCharts(issued)) drawn.set(c.id, await paint(c));
   const docs = issued.map((d) => ({ file: d.file, bytes: () => officialDocx(d.content, (c) => drawn.get(c.id)!) }));
   if (!force) {
     const foreign: string[] = [];

@@ -122,40 +122,49 @@ function picture(png: Uint8Array): Paragraph {
   });
 }
 
-/** The .docx bytes of a 公文; `png` draws a chart block as a picture (a host without one leaves charts out, said in the text). */
-export async function officialDocx(doc: OfficialContent, png?: (c: ChartSpec) => Uint8Array, issuer = "（发文机关）"): Promise<Uint8Array> {
+/** The issuing bureau: a blank it fills in, in the 版头, the 落款 and the 版记. */
+const ISSUER = "（发文机关）";
+
+/** An empty line of the body's pitch. */
+const gap = () => new Paragraph({ spacing: exact, children: [] });
+
+/** A body paragraph of 3号 仿宋 text. */
+const prose = (text: string) => body([run(text, FONT.body, SIZE.三号)]);
+
+/** The .docx bytes of a 公文; `png` draws a chart block as a picture. */
+export async function officialDocx(doc: OfficialContent, png: (c: ChartSpec) => Uint8Array): Promise<Uint8Array> {
   const paragraphs: (Paragraph | Table)[] = [];
   // 版头: 发文机关标志, then the 发文字号 over the red separator line.
-  paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [blank(issuer, FONT.title, 72, RED), run("文件", FONT.title, 72, { color: RED })] }));
-  paragraphs.push(new Paragraph({ spacing: exact, children: [] }));
+  paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [blank(ISSUER, FONT.title, 72, RED), run("文件", FONT.title, 72, { color: RED })] }));
+  paragraphs.push(gap());
   paragraphs.push(ruled([blank("X财绩〔    〕  号")], { bottom: { color: RED, size: 12 } }, true));
-  paragraphs.push(new Paragraph({ spacing: exact, children: [] }));
+  paragraphs.push(gap());
   // 标题, then a blank line and the 主送机关.
   paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, children: [run(doc.title, FONT.title, SIZE.二号)] }));
-  paragraphs.push(new Paragraph({ spacing: exact, children: [] }));
+  paragraphs.push(gap());
   if (doc.kindLine) paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(doc.kindLine, FONT.h2, SIZE.三号)] }));
   paragraphs.push(body(doc.recipient ? [run(`${doc.recipient}：`, FONT.body, SIZE.三号)] : [blank("〔主送机关〕"), run("：", FONT.body, SIZE.三号)], { indent: false, align: AlignmentType.LEFT }));
-  paragraphs.push(body([run(doc.opening, FONT.body, SIZE.三号)]));
+  paragraphs.push(prose(doc.opening));
   for (const b of doc.body) {
     if (b.kind === "heading") paragraphs.push(heading(b.text));
-    else if (b.kind === "paragraph") paragraphs.push(body([run(b.text, FONT.body, SIZE.三号)]));
+    else if (b.kind === "paragraph") paragraphs.push(prose(b.text));
     else if (b.kind === "table") paragraphs.push(table(b));
-    else if (png) {
+    else {
       paragraphs.push(picture(png(b.chart)));
       paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(`图：${b.chart.title}`, FONT.h2, SIZE.四号)] }));
     }
   }
   // 落款: the issuer and the 成文日期, four characters in from the right (§7.3.5.1); the seal goes over them.
-  paragraphs.push(new Paragraph({ spacing: exact, children: [] }));
-  paragraphs.push(new Paragraph({ spacing: exact, children: [] }));
-  paragraphs.push(body([blank(issuer)], { indent: false, align: AlignmentType.RIGHT, right: TWO_CHARS * 2 }));
+  paragraphs.push(gap());
+  paragraphs.push(gap());
+  paragraphs.push(body([blank(ISSUER)], { indent: false, align: AlignmentType.RIGHT, right: TWO_CHARS * 2 }));
   paragraphs.push(body([blank("    年  月  日")], { indent: false, align: AlignmentType.RIGHT, right: TWO_CHARS * 2 }));
-  paragraphs.push(new Paragraph({ spacing: exact, children: [] }));
+  paragraphs.push(gap());
   // 版记: 抄送 and 印发机关/印发日期 in 4号, between a first and a last rule (§7.4).
   const size = SIZE.四号;
   const rule = { color: "000000", size: 8 };
   paragraphs.push(ruled([run("抄送：", FONT.body, size), blank("〔抄送机关〕", FONT.body, size)], { top: rule, bottom: { color: "000000", size: 4 } }));
-  paragraphs.push(ruled([blank(issuer, FONT.body, size), run("        ", FONT.body, size), blank("    年  月  日", FONT.body, size), run("印发", FONT.body, size)], { bottom: rule }));
+  paragraphs.push(ruled([blank(ISSUER, FONT.body, size), run("        ", FONT.body, size), blank("    年  月  日", FONT.body, size), run("印发", FONT.body, size)], { bottom: rule }));
 
   const document = new Document({
     creator: DOCX_CREATOR,

@@ -40,5 +40,5 @@ export async function checkOpened(
   // exceljs gives a Buffer (a view on a larger pool in some builds): the result's own bytes are what is moved.
   const written = new Uint8Array((await target.workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const bytes = written.buffer.slice(written.byteOffset, written.byteOffset + written.byteLength) as ArrayBuffer;
-  return { bytes, sheets: sheetsWritten, view: checkView(analysis), documents: issuedDocuments(analysis) };
+  return { bytes, sheets: sheetsWritten, view: checkView(analysis), documents: issuedDocuments(analysis, request.step) };
 }

@@ -157,7 +157,7 @@ export function wireActions(ws: Workspace): { enable(on: boolean): void; refresh
         });
         showCheck(analysis, ws.select ? (s, c) => ws.select!(s, c) : undefined);
         // The run's 公文, as Word documents on request (下载公文).
-        if (step === "all" || step === "documents") offerDocuments(issuedDocuments(analysis));
+        offerDocuments(issuedDocuments(analysis, step));
         renderReadings(readingViews(analysis), layouts, readingActions);
         return sheetsWritten;
       });

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import type { ChartSpec } from "../core/sheet";
 import { CHART_SIZE, chartOption } from "../hosts/chart-render";
 import { officialDocx } from "../hosts/docx-document";
-import type { IssuedDocument } from "../core/report/run-report";
+import { documentCharts, type IssuedDocument } from "../core/report/run-report";
 
 /** A chart as PNG bytes, drawn at twice its size on a canvas that is never shown. */
 function canvasPng(c: ChartSpec): Uint8Array {
@@ -27,12 +27,8 @@ function canvasPng(c: ChartSpec): Uint8Array {
 }
 
 export async function documentsZip(documents: IssuedDocument[]): Promise<Uint8Array> {
-  const drawn = new Map<string, Uint8Array>();
-  const png = (c: ChartSpec) => {
-    if (!drawn.has(c.id)) drawn.set(c.id, canvasPng(c));
-    return drawn.get(c.id)!;
-  };
+  const drawn = new Map(documentCharts(documents).map((c) => [c.id, canvasPng(c)]));
   const zip = new JSZip();
-  for (const d of documents) zip.file(d.file, await officialDocx(d.content, png));
+  for (const d of documents) zip.file(d.file, await officialDocx(d.content, (c) => drawn.get(c.id)!));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -7,7 +7,7 @@
 import { toNumber2 } from "../decimal";
 import type { Analysis } from "../results";
 import type { ChartSpec } from "../sheet";
-import { finalGrade, summarize } from "./summary";
+import { runCounts, summarize } from "./summary";
 
 export type { ChartSpec };
 
@@ -17,13 +17,11 @@ const GRADES = ["优", "良", "中", "差"] as const;
 export function reportCharts(a: Analysis, most = 10): ChartSpec[] {
   const list = summarize(a);
   const charts: ChartSpec[] = [];
-  const grades = list.map(finalGrade);
-  const graded = grades.filter((g) => g !== null && g !== "无法评定");
-  if (graded.length > 0) {
-    const unjudged = grades.filter((g) => g === "无法评定").length;
+  const { grades, graded, unjudged } = runCounts(a);
+  if (graded > 0) {
     charts.push({
       id: "grades", title: "绩效评价等级分布", unit: "个", categories: [...GRADES],
-      series: [{ name: "项目数", values: GRADES.map((g) => graded.filter((x) => x === g).length), color: "2F5597" }],
+      series: [{ name: "项目数", values: GRADES.map((g) => grades[g]), color: "2F5597" }],
       note: unjudged > 0 ? `另有 ${unjudged} 个项目无法评定（评定所需的数据没有读到），未计入。` : "",
     });
   }

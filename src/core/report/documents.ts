@@ -231,11 +231,10 @@ export function projectDocuments(a: Analysis): SheetSpec[] {
  * characters Windows refuses in a name (\ / : * ? " < > | and control characters), at most 80 characters before
  * the extension, and unique without case (as Windows and macOS compare names), numbered （2）（3）… where two clash.
  */
-export function projectDocumentFiles(a: Analysis): { file: string; content: ProjectDocument }[] {
-  const used = new Set<string>();
+export function projectDocumentFiles(a: Analysis, taken = new Set<string>()): { file: string; content: ProjectDocument }[] {
   return a.projects.filter((r) => r.review && r.selfEvaluation).map((r) => {
     const content = projectDocumentContent(a, r);
-    return { file: documentFileName(content.kind, content.project, used), content };
+    return { file: documentFileName(content.kind, content.project, taken), content };
   });
 }
 

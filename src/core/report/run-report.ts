@@ -5,10 +5,11 @@
  */
 import { citedDocuments, REPORT_TOPICS } from "../basis";
 import type { Analysis } from "../results";
+import type { ReportStep } from "./index";
 import { reportCharts, type ChartSpec } from "./charts";
 import { documentFileName, type OfficialContent, projectDocumentFiles, type RunBlock } from "./documents";
 import { clueTransferLetters, rectificationNotices } from "./notices";
-import { finalGrade, reviewScore, selfScore, summarize } from "./summary";
+import { reviewScore, runCounts, selfScore, summarize } from "./summary";
 
 export interface RunReport {
   title: string;
@@ -27,16 +28,11 @@ export function runReportContent(a: Analysis): RunReport {
     if (c) body.push({ kind: "chart", chart: c });
   };
 
-  const grades = list.map(finalGrade);
-  const count = (g: string) => grades.filter((x) => x === g).length;
-  const graded = ["优", "良", "中", "差"].reduce((n, g) => n + count(g), 0);
-  const unjudged = count("无法评定");
-  const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action)).length;
-  const redo = list.filter((s) => s.target?.targetVerdict === "重新申报").length;
+  const { grades, graded, unjudged, redo, suspended } = runCounts(a);
 
   heading("一、总体情况");
   para(`本次共检查 ${list.length} 个项目（${a.projects.length} 张绩效表）。绩效目标需重新申报的 ${redo} 个；运行监控中建议暂缓或停止拨款的 ${suspended} 个；`
-    + `已评定等级的 ${graded} 个，其中优 ${count("优")} 个、良 ${count("良")} 个、中 ${count("中")} 个、差 ${count("差")} 个${unjudged > 0 ? `；无法评定的 ${unjudged} 个（评定所需的数据没有读到，未计入等级分布）` : ""}。`);
+    + `已评定等级的 ${graded} 个，其中优 ${grades.优} 个、良 ${grades.良} 个、中 ${grades.中} 个、差 ${grades.差} 个${unjudged > 0 ? `；无法评定的 ${unjudged} 个（评定所需的数据没有读到，未计入等级分布）` : ""}。`);
   chart("grades");
 
   const execution = charts.get("execution");
@@ -89,14 +85,25 @@ export interface IssuedDocument {
   content: OfficialContent;
 }
 
-/** Every document a run issues: each reviewed project's, then the run's report. */
-export function issuedDocuments(a: Analysis): IssuedDocument[] {
-  const docs: IssuedDocument[] = projectDocumentFiles(a).map(({ file, content: d }) => ({
+/**
+ * Every document a run issues: each reviewed project's, then the run's report. A step of the chain other than the
+ * whole check or 生成再评价报告 / 反馈通知书 issues none.
+ */
+export function issuedDocuments(a: Analysis, step: ReportStep = "all"): IssuedDocument[] {
+  if (step !== "all" && step !== "documents") return [];
+  const taken = new Set<string>();
+  const docs: IssuedDocument[] = projectDocumentFiles(a, taken).map(({ file, content: d }) => ({
     file, content: { title: d.title, kindLine: d.kind === "反馈通知书" ? "（评价结果反馈通知书）" : "（再评价报告）", recipient: d.unit, opening: d.opening, body: d.body },
   }));
-  const taken = new Set(docs.map((d) => d.file.toLowerCase()));
   for (const n of rectificationNotices(a)) docs.push({ file: documentFileName("整改通知", n.project, taken), content: n.content });
   for (const l of clueTransferLetters(a)) docs.push({ file: documentFileName("线索移交函", l.project, taken), content: l.content });
   if (a.projects.length > 0) docs.push({ file: RUN_REPORT_FILE, content: { ...runReportContent(a), kindLine: null, recipient: null } });
   return docs;
+}
+
+/** The charts the documents show, each once (they are drawn once for every document that shows them). */
+export function documentCharts(docs: IssuedDocument[]): ChartSpec[] {
+  const charts = new Map<string, ChartSpec>();
+  for (const d of docs) for (const b of d.content.body) if (b.kind === "chart") charts.set(b.chart.id, b.chart);
+  return [...charts.values()];
 }

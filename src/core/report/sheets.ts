@@ -6,7 +6,7 @@ import { fieldText } from "../model";
 import type { Light } from "../monitor";
 import { cell, type CellStyle, type SheetSpec, type SpecCell } from "../sheet";
 import { cellText } from "../text";
-import { finalGrade, OUTCOME_ORDER, type ProjectDecision, reviewScore, selfScore, summarize, type ProjectSummary } from "./summary";
+import { OUTCOME_ORDER, type ProjectDecision, reviewScore, runCounts, selfScore, summarize, type ProjectSummary } from "./summary";
 import { reportCharts } from "./charts";
 import { orNull } from "../decimal";
 import { evidenceLine } from "../evidence";
@@ -245,13 +245,11 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   const list = summarize(a);
   const headers = SUMMARY_HEADERS.filter((h) => !(publicVersion && PERSONAL.has(h)));
   // 无法评定 is no grade: such projects are counted apart, never in the distribution.
-  const graded = list.map(finalGrade).filter((g): g is NonNullable<typeof g> => g !== null && g !== "无法评定");
-  const unjudged = list.filter((s) => finalGrade(s) === "无法评定").length;
-  const count = (gs: string[]) => graded.filter((g) => gs.includes(g)).length;
-  const suspended = list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action)).length;
+  const { grades, graded, unjudged, redo, stop, suspended } = runCounts(a);
+  const count = (gs: string[]) => gs.reduce((n, g) => n + (grades[g as keyof typeof grades] ?? 0), 0);
   const rows: SpecCell[][] = [
     [cell(publicVersion ? "预算绩效管理结果汇总（公开版）" : "预算绩效管理结果汇总", "title")],
-    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目（${a.projects.length} 张表）；目标表需重新申报 ${list.filter((s) => s.target?.targetVerdict === "重新申报").length} 个，建议终止申报 ${list.filter((s) => s.target?.targetVerdict === "终止申报").length} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded.length} 个${unjudged > 0 ? `，无法评定 ${unjudged} 个（评定所需的数据没有读到，见“依据”列，未计入等级分布）` : ""}。${OUTCOME_NOTE}${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
+    [cell(`规则集：${a.ruleSet.name}。共 ${list.length} 个项目（${a.projects.length} 张表）；目标表需重新申报 ${redo} 个，建议终止申报 ${stop} 个，建议暂缓或停止拨款 ${suspended} 个，已评价 ${graded} 个${unjudged > 0 ? `，无法评定 ${unjudged} 个（评定所需的数据没有读到，见“依据”列，未计入等级分布）` : ""}。${OUTCOME_NOTE}${publicVersion ? "本表已去除项目负责人、联系电话等个人信息，可用于绩效信息公开。" : ""}`, "note")],
     headerRow(headers),
     ...summaryRows(list, publicVersion),
   ];
@@ -262,7 +260,7 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
   rows.push(headerRow(["等级", "项目数", "占比", `参考比例（${citationRefs(a.ruleSet, "grade-shares")}：优秀 / 良好 / 达标）`]));
   for (const [label, gs, ref] of REFERENCE_SHARES) {
     const n = count(gs);
-    rows.push([text(label), num(n, "0"), num(graded.length ? n / graded.length : 0, "0.0%"), ref === null ? text("—") : num(ref, "0%")]);
+    rows.push([text(label), num(n, "0"), num(graded ? n / graded : 0, "0.0%"), ref === null ? text("—") : num(ref, "0%")]);
   }
   const col = (h: string) => a1(0, headers.indexOf(h)).replace(/\d+$/, "");
   const bars = list.length > 0 ? [
@@ -278,7 +276,7 @@ export function summarySheet(a: Analysis, publicVersion: boolean): SheetSpec {
     merges: [`A1:${col(headers[headers.length - 1])}1`, `A2:${col(headers[headers.length - 1])}2`],
     rowHeights: { 1: 32 },
     dataBars: bars,
-    chart: graded.length > 0 ? { type: "column", range: `A${distTop + 1}:B${distTop + 5}`, title: "等级分布", anchor: `F${distTop + 1}` } : undefined,
+    chart: graded > 0 ? { type: "column", range: `A${distTop + 1}:B${distTop + 5}`, title: "等级分布", anchor: `F${distTop + 1}` } : undefined,
     // The run's charts below the distribution, one under the other (each about 20 rows high).
     pictures: publicVersion ? undefined : reportCharts(a).map((chart, i) => ({ chart, row: distTop + 7 + i * 21, col: 0 })),
     print: { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] },

@@ -206,6 +206,25 @@ function verdictGrounds(r: ProjectResult): string {
   return warnings > 0 ? `目标表没有错误，有 ${warnings} 个警告` : "目标表没有错误";
 }
 
+/**
+ * The run's headline counts, as 汇总, the grade chart and the leaders' report all state them: grades that count
+ * (finalGrade), 无法评定 apart (never in the distribution), 重新申报 / 终止申报 targets, 暂缓 or 停止拨款 advice.
+ */
+export function runCounts(a: Analysis): { grades: Record<"优" | "良" | "中" | "差", number>; graded: number; unjudged: number; redo: number; stop: number; suspended: number } {
+  const list = summarize(a);
+  const finals = list.map(finalGrade);
+  const grades = { 优: 0, 良: 0, 中: 0, 差: 0 };
+  for (const g of finals) if (g !== null && g !== "无法评定") grades[g]++;
+  return {
+    grades,
+    graded: grades.优 + grades.良 + grades.中 + grades.差,
+    unjudged: finals.filter((g) => g === "无法评定").length,
+    redo: list.filter((s) => s.target?.targetVerdict === "重新申报").length,
+    stop: list.filter((s) => s.target?.targetVerdict === "终止申报").length,
+    suspended: list.filter((s) => s.monitoring?.monitoring && ["暂缓拨款", "停止拨款"].includes(s.monitoring.monitoring.action)).length,
+  };
+}
+
 /** The grade that counts: the review's where there is one, else the self-evaluation's. */
 export function finalGrade(s: ProjectSummary): Grade | "无法评定" | null {
   return s.self?.review?.grade ?? s.self?.selfEvaluation?.grade ?? null;
